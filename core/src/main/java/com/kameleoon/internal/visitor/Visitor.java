@@ -1,0 +1,414 @@
+package com.kameleoon.internal.visitor;
+
+import com.kameleoon.data.ApplicationVersion;
+import com.kameleoon.data.Browser;
+import com.kameleoon.data.Conversion;
+import com.kameleoon.data.Cookie;
+import com.kameleoon.data.CustomData;
+import com.kameleoon.data.Device;
+import com.kameleoon.data.Geolocation;
+import com.kameleoon.data.OperatingSystem;
+import com.kameleoon.data.PageView;
+import com.kameleoon.data.UserAgent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the SDK keeps about one visitor: data, assignments, consent, forced and simulated variations.
+ *
+ * <p>Thread-safety: every method must be called while holding the visitor's monitor
+ * ({@code synchronized (visitor)}); evaluation takes it for one flag at a time, so that several request
+ * threads working on the same visitor see consistent state and lose no update. {@link #lastAccess()} and
+ * {@link #touch(long)} are the exceptions: they are lock-free so that stores can expire visitors.
+ */
+public final class Visitor {
+    private final long timeStarted;
+    private volatile long lastAccess;
+
+    private LegalConsent consent = LegalConsent.UNKNOWN;
+    private final LinkedHashMap<Integer, TrackedItem<CustomData>> customData = new LinkedHashMap<>();
+    private final LinkedHashMap<String, PageViewEntry> pageViews = new LinkedHashMap<>();
+    private final ArrayList<TrackedItem<Conversion>> conversions = new ArrayList<>();
+    private final LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignments = new LinkedHashMap<>();
+    private final LinkedHashMap<Integer, TrackedItem<Integer>> targetedSegments = new LinkedHashMap<>();
+    private final HashMap<Integer, ForcedVariation> forcedExperiments = new HashMap<>();
+    private Map<String, ForcedVariation> simulated = Map.of();
+    private final HashMap<Integer, Integer> personalizations = new HashMap<>();
+    private TrackedItem<Device> device;
+    private TrackedItem<Browser> browser;
+    private TrackedItem<OperatingSystem> operatingSystem;
+    private TrackedItem<Geolocation> geolocation;
+    private TrackedItem<VisitorVisits> visits;
+    private Cookie cookie;
+    private ApplicationVersion applicationVersion;
+    private UserAgent userAgent;
+    private boolean uniqueIdentifier;
+    private String mappingIdentifier;
+    private Map<Integer, Map<Integer, Double>> kcsHeat;
+    private Map<Integer, List<List<Integer>>> cbScores;
+
+    /**
+     * Creates an empty visitor.
+     *
+     * @param now epoch milliseconds: the start of the current visit
+     */
+    public Visitor(long now) {
+        this.timeStarted = now;
+        this.lastAccess = now;
+    }
+
+    /** @return epoch milliseconds when this visitor object (the current visit) was created */
+    public long timeStarted() {
+        return timeStarted;
+    }
+
+    /** @return epoch milliseconds of the last access; lock-free */
+    public long lastAccess() {
+        return lastAccess;
+    }
+
+    /** @param now epoch milliseconds; lock-free */
+    public void touch(long now) {
+        lastAccess = now;
+    }
+
+    // ---- consent, identity ------------------------------------------------------------------------
+
+    /** @return the legal consent */
+    public LegalConsent consent() {
+        return consent;
+    }
+
+    /** @param value the new consent */
+    public void setConsent(LegalConsent value) {
+        consent = value;
+    }
+
+    /** @return true when the code is a user id ({@code UniqueIdentifier(true)}) */
+    public boolean isUniqueIdentifier() {
+        return uniqueIdentifier;
+    }
+
+    /** @param value the unique-identifier flag */
+    public void setUniqueIdentifier(boolean value) {
+        uniqueIdentifier = value;
+    }
+
+    /** @return the mapping identifier used for bucketing, or null */
+    public String mappingIdentifier() {
+        return mappingIdentifier;
+    }
+
+    /** @param value the mapping identifier */
+    public void setMappingIdentifier(String value) {
+        mappingIdentifier = value;
+    }
+
+    // ---- custom data --------------------------------------------------------------------------------
+
+    /**
+     * @param index a custom-data index
+     * @return the stored custom data at that index, or null
+     */
+    public CustomData customData(int index) {
+        TrackedItem<CustomData> item = customData.get(index);
+        return item == null ? null : item.value();
+    }
+
+    /** @return custom data by index, insertion order, live view */
+    public Map<Integer, TrackedItem<CustomData>> customDataItems() {
+        return Collections.unmodifiableMap(customData);
+    }
+
+    /**
+     * Stores custom data, replacing any at the same index.
+     *
+     * @param data the data, with its index resolved
+     * @param sent true when it must never be tracked
+     */
+    public void putCustomData(CustomData data, boolean sent) {
+        customData.put(data.getIndex(), new TrackedItem<>(data, sent));
+    }
+
+    // ---- page views ---------------------------------------------------------------------------------
+
+    /** @return page views by URL, first-insertion order, live view */
+    public Map<String, PageViewEntry> pageViews() {
+        return Collections.unmodifiableMap(pageViews);
+    }
+
+    /**
+     * Records a page view: the URL's entry is replaced and its count incremented.
+     *
+     * @param pageView the page view
+     * @param sent true when it must never be tracked
+     * @param now epoch milliseconds of the view
+     */
+    public void addPageView(PageView pageView, boolean sent, long now) {
+        PageViewEntry previous = pageViews.get(pageView.url());
+        int count = previous == null ? 1 : previous.count() + 1;
+        pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, now));
+    }
+
+    // ---- conversions --------------------------------------------------------------------------------
+
+    /** @return conversions in order, live view */
+    public List<TrackedItem<Conversion>> conversions() {
+        return Collections.unmodifiableList(conversions);
+    }
+
+    /**
+     * Appends a conversion.
+     *
+     * @param conversion the conversion
+     * @param sent true when it must never be tracked
+     */
+    public void addConversion(Conversion conversion, boolean sent) {
+        conversions.add(new TrackedItem<>(conversion, sent));
+    }
+
+    // ---- single items -------------------------------------------------------------------------------
+
+    /** @return the device, or null */
+    public Device device() {
+        return device == null ? null : device.value();
+    }
+
+    /** @return the device with its tracking state, or null */
+    public TrackedItem<Device> deviceItem() {
+        return device;
+    }
+
+    /**
+     * @param value the device
+     * @param sent true when it must never be tracked
+     */
+    public void setDevice(Device value, boolean sent) {
+        device = new TrackedItem<>(value, sent);
+    }
+
+    /** @return the browser, or null */
+    public Browser browser() {
+        return browser == null ? null : browser.value();
+    }
+
+    /** @return the browser with its tracking state, or null */
+    public TrackedItem<Browser> browserItem() {
+        return browser;
+    }
+
+    /**
+     * @param value the browser
+     * @param sent true when it must never be tracked
+     */
+    public void setBrowser(Browser value, boolean sent) {
+        browser = new TrackedItem<>(value, sent);
+    }
+
+    /** @return the operating system, or null */
+    public OperatingSystem operatingSystem() {
+        return operatingSystem == null ? null : operatingSystem.value();
+    }
+
+    /** @return the operating system with its tracking state, or null */
+    public TrackedItem<OperatingSystem> operatingSystemItem() {
+        return operatingSystem;
+    }
+
+    /**
+     * @param value the operating system
+     * @param sent true when it must never be tracked
+     */
+    public void setOperatingSystem(OperatingSystem value, boolean sent) {
+        operatingSystem = new TrackedItem<>(value, sent);
+    }
+
+    /** @return the geolocation, or null */
+    public Geolocation geolocation() {
+        return geolocation == null ? null : geolocation.value();
+    }
+
+    /** @return the geolocation with its tracking state, or null */
+    public TrackedItem<Geolocation> geolocationItem() {
+        return geolocation;
+    }
+
+    /**
+     * @param value the geolocation
+     * @param sent true when it must never be tracked
+     */
+    public void setGeolocation(Geolocation value, boolean sent) {
+        geolocation = new TrackedItem<>(value, sent);
+    }
+
+    /** @return previous visits, {@link VisitorVisits#EMPTY} when unknown */
+    public VisitorVisits visits() {
+        return visits == null ? VisitorVisits.EMPTY : visits.value();
+    }
+
+    /** @return the visits with their tracking state, or null */
+    public TrackedItem<VisitorVisits> visitsItem() {
+        return visits;
+    }
+
+    /**
+     * @param value previous visits
+     * @param sent true when they must never be tracked
+     */
+    public void setVisits(VisitorVisits value, boolean sent) {
+        visits = new TrackedItem<>(value, sent);
+    }
+
+    /** @return the cookies, or null */
+    public Cookie cookie() {
+        return cookie;
+    }
+
+    /** @param value the cookies */
+    public void setCookie(Cookie value) {
+        cookie = value;
+    }
+
+    /** @return the application version, or null */
+    public ApplicationVersion applicationVersion() {
+        return applicationVersion;
+    }
+
+    /** @param value the application version */
+    public void setApplicationVersion(ApplicationVersion value) {
+        applicationVersion = value;
+    }
+
+    /** @return the user agent, or null */
+    public UserAgent userAgent() {
+        return userAgent;
+    }
+
+    /** @param value the user agent */
+    public void setUserAgent(UserAgent value) {
+        userAgent = value;
+    }
+
+    // ---- assignments, segments, personalizations, scores ------------------------------------------
+
+    /** @return assignments by experiment id, in the order they were first saved, live view */
+    public Map<Integer, TrackedItem<AssignedVariation>> assignments() {
+        return Collections.unmodifiableMap(assignments);
+    }
+
+    /**
+     * @param experimentId an experiment id
+     * @return the assignment, or null
+     */
+    public AssignedVariation assignment(int experimentId) {
+        TrackedItem<AssignedVariation> item = assignments.get(experimentId);
+        return item == null ? null : item.value();
+    }
+
+    /**
+     * Saves an assignment, replacing any for the same experiment.
+     *
+     * @param assignment the assignment
+     * @param sent true when it must not be tracked
+     */
+    public void assign(AssignedVariation assignment, boolean sent) {
+        assignments.put(assignment.experimentId(), new TrackedItem<>(assignment, sent));
+    }
+
+    /** @return targeted segment ids with their tracking state, live view */
+    public Map<Integer, TrackedItem<Integer>> targetedSegments() {
+        return Collections.unmodifiableMap(targetedSegments);
+    }
+
+    /** @param segmentId a segment the visitor matched in {@code evaluateAudiences} */
+    public void addTargetedSegment(int segmentId) {
+        targetedSegments.put(segmentId, new TrackedItem<>(segmentId, false));
+    }
+
+    /** @return personalization id to variation id, live view */
+    public Map<Integer, Integer> personalizations() {
+        return Collections.unmodifiableMap(personalizations);
+    }
+
+    /**
+     * @param personalizationId the personalization
+     * @param variationId its variation
+     */
+    public void putPersonalization(int personalizationId, int variationId) {
+        personalizations.put(personalizationId, variationId);
+    }
+
+    /** @return KCS heat: key moment id to goal id to score, or null */
+    public Map<Integer, Map<Integer, Double>> kcsHeat() {
+        return kcsHeat;
+    }
+
+    /** @param value KCS heat */
+    public void setKcsHeat(Map<Integer, Map<Integer, Double>> value) {
+        kcsHeat = value;
+    }
+
+    /** @return contextual-bandit scores: experiment id to variation-id groups by score descending, or null */
+    public Map<Integer, List<List<Integer>>> cbScores() {
+        return cbScores;
+    }
+
+    /** @param value contextual-bandit scores */
+    public void setCbScores(Map<Integer, List<List<Integer>>> value) {
+        cbScores = value;
+    }
+
+    // ---- forced and simulated variations ----------------------------------------------------------
+
+    /**
+     * @param experimentId an experiment id
+     * @return the forced variation, or null
+     */
+    public ForcedVariation forcedExperiment(int experimentId) {
+        return forcedExperiments.isEmpty() ? null : forcedExperiments.get(experimentId);
+    }
+
+    /**
+     * @param experimentId an experiment id
+     * @param forced the forced variation, or null to remove
+     */
+    public void setForcedExperiment(int experimentId, ForcedVariation forced) {
+        if (forced == null) {
+            forcedExperiments.remove(experimentId);
+        } else {
+            forcedExperiments.put(experimentId, forced);
+        }
+    }
+
+    /**
+     * @param featureKey a feature key
+     * @return the simulated variation, or null
+     */
+    public ForcedVariation simulated(String featureKey) {
+        return simulated.isEmpty() ? null : simulated.get(featureKey);
+    }
+
+    /** @return true when any simulated variation is set */
+    public boolean hasSimulated() {
+        return !simulated.isEmpty();
+    }
+
+    /** @param values the simulated variations, replacing the previous set */
+    public void setSimulated(Map<String, ForcedVariation> values) {
+        simulated = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** @return all conversions' goal ids, for tests and debugging */
+    public Collection<Integer> conversionGoals() {
+        List<Integer> goals = new ArrayList<>(conversions.size());
+        for (TrackedItem<Conversion> item : conversions) {
+            goals.add(item.value().goalId());
+        }
+        return goals;
+    }
+}
