@@ -354,6 +354,9 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     @Override
     public String getVisitorCode(CookieJar cookies, String defaultVisitorCode) {
+        if (cookies == null) {
+            throw new IllegalArgumentException("getVisitorCode needs the exchange's cookies; got null");
+        }
         String visitorCode = cookies.get(VisitorCodeCookie.NAME);
         if (visitorCode != null && !VisitorCodes.isValidForCookie(visitorCode)) {
             KameleoonLogger.warning("invalid " + VisitorCodeCookie.NAME + " cookie value replaced");
