@@ -32,6 +32,9 @@ import com.kameleoon.internal.visitor.InMemoryVisitorStore;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.internal.tracking.InMemoryOutbox;
+import com.kameleoon.internal.tracking.VisitorTracker;
+import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorStore;
 import com.kameleoon.types.DataFile;
 import com.kameleoon.types.Variable;
@@ -65,6 +68,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final VisitorDataWriter dataWriter;
     private final VisitorCodeCookie visitorCookie;
     private final ScheduledExecutorService scheduler;
+    private final TrackingOutbox outbox;
+    private final VisitorTracker tracker;
 
     /**
      * Creates a client with an in-memory visitor store and loads the configured data file, if any.
@@ -75,7 +80,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
      * @throws ConfigFileNotFound when the data file cannot be read
      */
     public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config) {
-        this(siteCode, config, null, System::currentTimeMillis);
+        this(siteCode, config, ClientDependencies.defaults());
     }
 
     /**
@@ -88,11 +93,26 @@ public final class DefaultKameleoonClient implements KameleoonClient {
      */
     public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config, VisitorStore store,
             LongSupplier clock) {
+        this(siteCode, config, ClientDependencies.defaults().withStore(store).withClock(clock));
+    }
+
+    /**
+     * Creates a client from its parts.
+     *
+     * @param siteCode the site code
+     * @param config the configuration
+     * @param dependencies store, outbox, clock and timings
+     */
+    public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config, ClientDependencies dependencies) {
         this.siteCode = siteCode;
         this.config = config;
-        this.clock = clock;
-        this.store = store != null ? store
+        this.clock = dependencies.clock();
+        LongSupplier clock = this.clock;
+        this.store = dependencies.store() != null ? dependencies.store()
                 : new InMemoryVisitorStore(config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), clock);
+        this.outbox = dependencies.outbox() != null ? dependencies.outbox()
+                : new InMemoryOutbox(config.getTrackingQueueCapacity(), clock);
+        this.tracker = new VisitorTracker(this.store, this.outbox, configuration::get);
         this.evaluator = new FlagEvaluator(this.store, clock, config.getTimeZone());
         this.dataWriter = new VisitorDataWriter(this.store, clock);
         this.visitorCookie = new VisitorCodeCookie(config.getTopLevelDomain(), config.isCookieSecure(),
@@ -136,6 +156,11 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         return store;
     }
 
+    /** @return the tracking outbox (for the integration modules and tests) */
+    public TrackingOutbox trackingOutbox() {
+        return outbox;
+    }
+
     // ---- readiness ------------------------------------------------------------------------------------
 
     @Override
@@ -166,7 +191,12 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         VisitorCodes.validate(visitorCode);
         Configuration current = requireConfiguration(featureKey);
         FlagDef flag = enabledFlag(current, featureKey);
-        return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+        Variation variation = variationOf(flag,
+                evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+        if (track) {
+            tracker.track(visitorCode);
+        }
+        return variation;
     }
 
     @Override
@@ -176,7 +206,11 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         if (current == null) {
             return Map.of();
         }
-        return evaluateAll(current, visitorCode, onlyActive, track, true);
+        Map<String, Variation> variations = evaluateAll(current, visitorCode, onlyActive, track, true);
+        if (track) {
+            tracker.track(visitorCode);
+        }
+        return variations;
     }
 
     private Map<String, Variation> evaluateAll(Configuration current, String visitorCode, boolean onlyActive,
@@ -208,14 +242,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         if (flag == null) {
             throw new FeatureNotFound("Feature " + featureKey + " not found");
         }
-        if (!flag.environmentEnabled()) {
-            return false;
-        }
         try {
-            return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()))
-                    .isActive();
+            return flag.environmentEnabled() && variationOf(flag,
+                    evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher())).isActive();
         } catch (FeatureEnvironmentDisabled blocked) {
             return false;
+        } finally {
+            // PHP tracks here even for a disabled or blocked flag.
+            if (track) {
+                tracker.track(visitorCode);
+            }
         }
     }
 
@@ -255,11 +291,20 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void flush(String visitorCode, boolean instant) {
         VisitorCodes.validate(visitorCode);
+        tracker.track(visitorCode);
+        if (instant) {
+            deliverSoon();
+        }
     }
 
     @Override
     public void flush() {
-        // Tracking is delivered by the wire-protocol layer; without it there is nothing queued to send.
+        tracker.trackAll();
+    }
+
+    /** Asks the relay to deliver now rather than at its next tick. */
+    private void deliverSoon() {
+        // Replaced by the relay once the network layer is wired.
     }
 
     @Override
@@ -267,6 +312,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             List<CustomData> metadata) {
         VisitorCodes.validate(visitorCode);
         dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
+        tracker.track(visitorCode);
     }
 
     @Override
@@ -306,6 +352,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         VisitorCodes.validate(visitorCode);
         Configuration current = configuration.get();
         if (current == null || current.audienceSegments().isEmpty()) {
+            tracker.track(visitorCode);
             return;
         }
         List<Integer> matched = new ArrayList<>();
@@ -317,15 +364,15 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 collectAudiences(current, visitorCode, visitor, matched);
             }
         }
-        if (matched.isEmpty()) {
-            return;
-        }
-        Visitor target = store.getOrCreate(visitorCode);
-        synchronized (target) {
-            for (Integer segmentId : matched) {
-                target.addTargetedSegment(segmentId);
+        if (!matched.isEmpty()) {
+            Visitor target = store.getOrCreate(visitorCode);
+            synchronized (target) {
+                for (Integer segmentId : matched) {
+                    target.addTargetedSegment(segmentId);
+                }
             }
         }
+        tracker.track(visitorCode);
     }
 
     private void collectAudiences(Configuration current, String visitorCode, Visitor visitor, List<Integer> matched) {
@@ -441,7 +488,13 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     @Deprecated
     public String getFeatureVariationKey(String visitorCode, String featureKey) {
-        return getVariation(visitorCode, featureKey, true).getKey();
+        VisitorCodes.validate(visitorCode);
+        try {
+            return getVariation(visitorCode, featureKey, true).getKey();
+        } catch (FeatureEnvironmentDisabled e) {
+            tracker.track(visitorCode);
+            throw e;
+        }
     }
 
     @Override
@@ -452,6 +505,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         FlagDef flag = enabledFlag(current, featureKey);
         Variation variation = variationOf(flag,
                 evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
+        tracker.track(visitorCode);
         if (!flag.variations().containsKey(variation.getKey())) {
             return null;
         }
@@ -505,5 +559,6 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             Thread.currentThread().interrupt();
         }
         store.close();
+        outbox.close();
     }
 }
