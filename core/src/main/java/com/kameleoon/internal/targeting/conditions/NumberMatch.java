@@ -139,8 +139,8 @@ public enum NumberMatch {
     }
 
     static void unsupported(String operator, String conditionType, String field) {
+        String problem = operator == null ? "missing " + field : "unsupported " + field + " '" + operator + "'";
         KameleoonLogger.once(LogLevel.ERROR, "targeting-operator:" + conditionType + ':' + field + ':' + operator,
-                conditionType + " condition: unsupported " + field + " '" + operator
-                        + "'; the condition never matches");
+                conditionType + " condition: " + problem + "; the condition never matches");
     }
 }
