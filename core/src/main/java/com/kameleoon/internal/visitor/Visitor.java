@@ -27,6 +27,11 @@ import java.util.Map;
  * {@link #touch(long)} are the exceptions: they are lock-free so that stores can expire visitors.
  */
 public final class Visitor {
+    /** Distinct page URLs kept per visitor; beyond, the least recently viewed URL is forgotten. */
+    public static final int MAX_PAGE_URLS = 500;
+    /** Conversions kept per visitor; beyond, the oldest (already sent, when possible) is forgotten. */
+    public static final int MAX_CONVERSIONS = 1_000;
+
     private final long timeStarted;
     private volatile long lastAccess;
 
@@ -152,7 +157,27 @@ public final class Visitor {
     public void addPageView(PageView pageView, boolean sent, long now) {
         PageViewEntry previous = pageViews.get(pageView.url());
         int count = previous == null ? 1 : previous.count() + 1;
+        if (previous == null && pageViews.size() >= MAX_PAGE_URLS) {
+            forgetLeastRecentPage();
+        }
         pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, now));
+    }
+
+    private void forgetLeastRecentPage() {
+        String oldest = null;
+        long oldestTime = Long.MAX_VALUE;
+        boolean oldestSent = false;
+        for (Map.Entry<String, PageViewEntry> entry : pageViews.entrySet()) {
+            PageViewEntry value = entry.getValue();
+            boolean sent = value.item().isSent();
+            // Prefer forgetting a page that was already tracked, so that the cap loses no tracking.
+            if (oldest == null || (sent && !oldestSent) || (sent == oldestSent && value.lastTimestamp() < oldestTime)) {
+                oldest = entry.getKey();
+                oldestTime = value.lastTimestamp();
+                oldestSent = sent;
+            }
+        }
+        pageViews.remove(oldest);
     }
 
     // ---- conversions --------------------------------------------------------------------------------
@@ -169,6 +194,16 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void addConversion(Conversion conversion, boolean sent) {
+        if (conversions.size() >= MAX_CONVERSIONS) {
+            int victim = 0;
+            for (int i = 0; i < conversions.size(); i++) {
+                if (conversions.get(i).isSent()) {
+                    victim = i;
+                    break;
+                }
+            }
+            conversions.remove(victim);
+        }
         conversions.add(new TrackedItem<>(conversion, sent));
     }
 

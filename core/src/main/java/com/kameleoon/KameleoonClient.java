@@ -1,0 +1,334 @@
+package com.kameleoon;
+
+import com.kameleoon.data.CustomData;
+import com.kameleoon.data.Data;
+import com.kameleoon.types.DataFile;
+import com.kameleoon.types.Variation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Kameleoon client: evaluates feature flags and experiments for visitors exactly like the official
+ * Kameleoon SDKs, keeps visitor data, and reports exposures and conversions. One thread-safe instance per
+ * site code, obtained from {@link KameleoonClientFactory}; close it when the application stops.
+ *
+ * <p>Every method taking a visitor code throws {@link com.kameleoon.exceptions.VisitorCodeInvalid} when the
+ * code is empty or longer than 255 characters, before anything else.
+ */
+public interface KameleoonClient extends AutoCloseable {
+
+    /** @return completes with true once a configuration is loaded, or false when the wait times out */
+    CompletableFuture<Boolean> waitInit();
+
+    /** @return true once a configuration is loaded */
+    boolean isReady();
+
+    /**
+     * Returns the visitor's variation of a flag and tracks the exposure.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @return the variation (the default one, with null ids, when no rule assigned one)
+     * @throws com.kameleoon.exceptions.FeatureNotFound when the key is unknown
+     * @throws com.kameleoon.exceptions.FeatureEnvironmentDisabled when the flag is disabled in this environment,
+     *         or legal consent fully blocks it
+     */
+    default Variation getVariation(String visitorCode, String featureKey) {
+        return getVariation(visitorCode, featureKey, true);
+    }
+
+    /**
+     * Returns the visitor's variation of a flag.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @param track false to save the assignment without ever tracking it
+     * @return the variation
+     */
+    Variation getVariation(String visitorCode, String featureKey, boolean track);
+
+    /**
+     * Returns the variations of every flag enabled in this environment, in datafile order, tracking exposures.
+     *
+     * @param visitorCode the visitor code
+     * @return feature key to variation
+     */
+    default Map<String, Variation> getVariations(String visitorCode) {
+        return getVariations(visitorCode, false, true);
+    }
+
+    /**
+     * Returns the variations of every enabled flag, tracking exposures.
+     *
+     * @param visitorCode the visitor code
+     * @param onlyActive true to leave out flags whose variation is {@code off}
+     * @return feature key to variation
+     */
+    default Map<String, Variation> getVariations(String visitorCode, boolean onlyActive) {
+        return getVariations(visitorCode, onlyActive, true);
+    }
+
+    /**
+     * Returns the variations of every enabled flag. Flags blocked by legal consent are left out.
+     *
+     * @param visitorCode the visitor code
+     * @param onlyActive true to leave out flags whose variation is {@code off}
+     * @param track false to save assignments without ever tracking them
+     * @return feature key to variation, in datafile order
+     */
+    Map<String, Variation> getVariations(String visitorCode, boolean onlyActive, boolean track);
+
+    /**
+     * Tells whether the visitor's variation of a flag is anything but {@code off}, tracking the exposure.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @return false for {@code off}, a disabled flag, or a blocked evaluation
+     * @throws com.kameleoon.exceptions.FeatureNotFound when the key is unknown
+     */
+    default boolean isFeatureActive(String visitorCode, String featureKey) {
+        return isFeatureActive(visitorCode, featureKey, true);
+    }
+
+    /**
+     * Tells whether the visitor's variation of a flag is anything but {@code off}.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @param track false to save the assignment without ever tracking it
+     * @return false for {@code off}, a disabled flag, or a blocked evaluation
+     */
+    boolean isFeatureActive(String visitorCode, String featureKey, boolean track);
+
+    /**
+     * Adds data to a visitor; it is tracked with the visitor's next tracking.
+     *
+     * @param visitorCode the visitor code
+     * @param data the items
+     */
+    default void addData(String visitorCode, Data... data) {
+        addData(visitorCode, true, data);
+    }
+
+    /**
+     * Adds data to a visitor.
+     *
+     * @param visitorCode the visitor code
+     * @param track false to use the data for targeting only, never tracking it
+     * @param data the items
+     */
+    void addData(String visitorCode, boolean track, Data... data);
+
+    /**
+     * Sends the visitor's pending data soon.
+     *
+     * @param visitorCode the visitor code
+     */
+    default void flush(String visitorCode) {
+        flush(visitorCode, false);
+    }
+
+    /**
+     * Sends the visitor's pending data.
+     *
+     * @param visitorCode the visitor code
+     * @param instant true to send now instead of with the next batch
+     */
+    void flush(String visitorCode, boolean instant);
+
+    /** Sends the pending data of every visitor with the next batch. */
+    void flush();
+
+    /**
+     * Records a conversion and tracks it.
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal id
+     */
+    default void trackConversion(String visitorCode, int goalId) {
+        trackConversion(visitorCode, goalId, 0, false, null);
+    }
+
+    /**
+     * Records a conversion with revenue and tracks it.
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal id
+     * @param revenue the revenue
+     */
+    default void trackConversion(String visitorCode, int goalId, double revenue) {
+        trackConversion(visitorCode, goalId, revenue, false, null);
+    }
+
+    /**
+     * Records a conversion and tracks it.
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal id
+     * @param revenue the revenue
+     * @param negative true to cancel revenue
+     */
+    default void trackConversion(String visitorCode, int goalId, double revenue, boolean negative) {
+        trackConversion(visitorCode, goalId, revenue, negative, null);
+    }
+
+    /**
+     * Records a conversion and tracks it.
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal id
+     * @param revenue the revenue
+     * @param negative true to cancel revenue
+     * @param metadata custom data sent with the conversion, may be null
+     */
+    void trackConversion(String visitorCode, int goalId, double revenue, boolean negative, List<CustomData> metadata);
+
+    /**
+     * Forces a variation of an experiment for a visitor, bypassing targeting and exposition.
+     *
+     * @param visitorCode the visitor code
+     * @param experimentId the experiment (rule) id
+     * @param variationKey the variation key, or null to remove the forced variation
+     * @throws com.kameleoon.exceptions.FeatureExperimentNotFound when no rule has that experiment id
+     * @throws com.kameleoon.exceptions.FeatureVariationNotFound when the rule has no such variation
+     */
+    default void setForcedVariation(String visitorCode, int experimentId, String variationKey) {
+        setForcedVariation(visitorCode, experimentId, variationKey, true);
+    }
+
+    /**
+     * Forces a variation of an experiment for a visitor.
+     *
+     * @param visitorCode the visitor code
+     * @param experimentId the experiment (rule) id
+     * @param variationKey the variation key, or null to remove the forced variation
+     * @param forceTargeting true to bypass targeting too; false to apply only when the visitor is targeted
+     */
+    void setForcedVariation(String visitorCode, int experimentId, String variationKey, boolean forceTargeting);
+
+    /**
+     * Evaluates the segments marked for audience tracking and tracks those the visitor matches.
+     *
+     * @param visitorCode the visitor code
+     */
+    void evaluateAudiences(String visitorCode);
+
+    /**
+     * Records the visitor's legal consent.
+     *
+     * @param visitorCode the visitor code
+     * @param consent true when given, false when refused
+     */
+    default void setLegalConsent(String visitorCode, boolean consent) {
+        setLegalConsent(visitorCode, consent, null);
+    }
+
+    /**
+     * Records the visitor's legal consent; when given, (re)writes the visitor-code cookie.
+     *
+     * @param visitorCode the visitor code
+     * @param consent true when given, false when refused (the cookie is then left to expire)
+     * @param cookies the exchange's cookies, or null
+     */
+    void setLegalConsent(String visitorCode, boolean consent, CookieJar cookies);
+
+    /**
+     * Returns the visitor code of an HTTP exchange: from the {@code kameleoonVisitorCode} cookie when valid,
+     * else a new random one; writes the cookie (unless consent management forbids it) and applies the
+     * simulation cookie.
+     *
+     * @param cookies the exchange's cookies
+     * @return the visitor code
+     */
+    default String getVisitorCode(CookieJar cookies) {
+        return getVisitorCode(cookies, null);
+    }
+
+    /**
+     * Returns the visitor code of an HTTP exchange.
+     *
+     * @param cookies the exchange's cookies
+     * @param defaultVisitorCode used when the request has no valid cookie, may be null
+     * @return the visitor code
+     * @throws com.kameleoon.exceptions.VisitorCodeInvalid when the default code is invalid
+     */
+    String getVisitorCode(CookieJar cookies, String defaultVisitorCode);
+
+    /**
+     * Returns the hybrid-mode script for the Kameleoon JavaScript engine: this request's assignments.
+     *
+     * @param visitorCode the visitor code
+     * @return the script, safe to embed in a {@code <script>} element
+     */
+    String getEngineTrackingCode(String visitorCode);
+
+    /** @return a read-only view of the loaded configuration, or null before the first load */
+    DataFile getDataFile();
+
+    /** @return every feature key of the configuration, in datafile order (empty before the first load) */
+    List<String> getFeatureList();
+
+    /** @param handler run after each configuration update */
+    void onUpdateConfiguration(Runnable handler);
+
+    /** Flushes pending tracking and stops every thread the client started. */
+    @Override
+    void close();
+
+    /**
+     * Evaluates a flag and tracks the exposure.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @return the variation key
+     * @deprecated use {@link #getVariation(String, String)}
+     */
+    @Deprecated
+    String getFeatureVariationKey(String visitorCode, String featureKey);
+
+    /**
+     * Evaluates a flag, tracks the exposure, and returns one variable's value.
+     *
+     * @param visitorCode the visitor code
+     * @param featureKey the flag's key
+     * @param variableKey the variable's key
+     * @return the value, or null when the evaluated variation is not among the flag's variations
+     * @throws com.kameleoon.exceptions.FeatureVariableNotFound when the variation has no such variable
+     * @deprecated use {@link #getVariation(String, String)} and {@link Variation#getVariable(String)}
+     */
+    @Deprecated
+    Object getFeatureVariable(String visitorCode, String featureKey, String variableKey);
+
+    /**
+     * Returns a variation's variable values, without evaluating anything.
+     *
+     * @param featureKey the flag's key
+     * @param variationKey the variation's key
+     * @return variable key to value
+     * @throws com.kameleoon.exceptions.FeatureVariationNotFound when the flag has no such variation
+     * @deprecated use {@link #getDataFile()}
+     */
+    @Deprecated
+    Map<String, Object> getFeatureVariationVariables(String featureKey, String variationKey);
+
+    /**
+     * Returns the active variations of every enabled flag, saving and tracking nothing.
+     *
+     * @param visitorCode the visitor code
+     * @return feature key to variation
+     * @deprecated use {@link #getVariations(String, boolean, boolean)}
+     */
+    @Deprecated
+    Map<String, Variation> getActiveFeatures(String visitorCode);
+
+    /**
+     * Returns the keys of the flags active for the visitor, saving and tracking nothing.
+     *
+     * @param visitorCode the visitor code
+     * @return the keys, in datafile order
+     * @deprecated use {@link #getVariations(String, boolean, boolean)}
+     */
+    @Deprecated
+    List<String> getActiveFeatureListForVisitor(String visitorCode);
+}

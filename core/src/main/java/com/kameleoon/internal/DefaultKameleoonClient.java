@@ -1,0 +1,509 @@
+package com.kameleoon.internal;
+
+import com.kameleoon.CookieJar;
+import com.kameleoon.KameleoonClient;
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.data.Conversion;
+import com.kameleoon.data.CustomData;
+import com.kameleoon.data.Data;
+import com.kameleoon.exceptions.ConfigFileNotFound;
+import com.kameleoon.exceptions.FeatureEnvironmentDisabled;
+import com.kameleoon.exceptions.FeatureExperimentNotFound;
+import com.kameleoon.exceptions.FeatureNotFound;
+import com.kameleoon.exceptions.FeatureVariableNotFound;
+import com.kameleoon.exceptions.FeatureVariationNotFound;
+import com.kameleoon.internal.cookie.SimulationCookie;
+import com.kameleoon.internal.cookie.VisitorCodeCookie;
+import com.kameleoon.internal.cookie.VisitorCodes;
+import com.kameleoon.internal.data.VisitorDataWriter;
+import com.kameleoon.internal.datafile.Configuration;
+import com.kameleoon.internal.datafile.ConfigurationHolder;
+import com.kameleoon.internal.datafile.FlagDef;
+import com.kameleoon.internal.datafile.RuleDef;
+import com.kameleoon.internal.datafile.SegmentDef;
+import com.kameleoon.internal.datafile.VariationByExposition;
+import com.kameleoon.internal.evaluation.EvaluatedExperiment;
+import com.kameleoon.internal.evaluation.FlagEvaluator;
+import com.kameleoon.internal.hash.BucketHasher;
+import com.kameleoon.internal.hybrid.EngineTrackingCode;
+import com.kameleoon.internal.targeting.TargetingContext;
+import com.kameleoon.internal.visitor.ForcedVariation;
+import com.kameleoon.internal.visitor.InMemoryVisitorStore;
+import com.kameleoon.internal.visitor.LegalConsent;
+import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.types.DataFile;
+import com.kameleoon.types.Variable;
+import com.kameleoon.types.Variation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@link KameleoonClient} implementation: wires the configuration holder, the visitor store, the flag
+ * evaluator and the data writer, and applies the public methods' rules (evaluation.md §3.2). Thread-safe.
+ */
+public final class DefaultKameleoonClient implements KameleoonClient {
+    private final String siteCode;
+    private final KameleoonClientConfig config;
+    private final ConfigurationHolder configuration = new ConfigurationHolder();
+    private final VisitorStore store;
+    private final LongSupplier clock;
+    private final FlagEvaluator evaluator;
+    private final VisitorDataWriter dataWriter;
+    private final VisitorCodeCookie visitorCookie;
+    private final ScheduledExecutorService scheduler;
+
+    /**
+     * Creates a client with an in-memory visitor store and loads the configured data file, if any.
+     *
+     * @param siteCode the site code
+     * @param config the configuration
+     * @throws com.kameleoon.exceptions.DataFileInvalid when the data file is unusable
+     * @throws ConfigFileNotFound when the data file cannot be read
+     */
+    public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config) {
+        this(siteCode, config, null, System::currentTimeMillis);
+    }
+
+    /**
+     * Creates a client.
+     *
+     * @param siteCode the site code
+     * @param config the configuration
+     * @param store the visitor store, or null for an in-memory one
+     * @param clock epoch milliseconds
+     */
+    public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config, VisitorStore store,
+            LongSupplier clock) {
+        this.siteCode = siteCode;
+        this.config = config;
+        this.clock = clock;
+        this.store = store != null ? store
+                : new InMemoryVisitorStore(config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), clock);
+        this.evaluator = new FlagEvaluator(this.store, clock, config.getTimeZone());
+        this.dataWriter = new VisitorDataWriter(this.store, clock);
+        this.visitorCookie = new VisitorCodeCookie(config.getTopLevelDomain(), config.isCookieSecure(),
+                config.isCookieHttpOnly(), config.getCookieSameSite());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("scheduler"));
+        if (config.getDataFile() != null) {
+            try {
+                configuration.load(readDataFile(config.getDataFile()));
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    private static String readDataFile(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigFileNotFound("data file " + path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Loads a datafile text, replacing the configuration in force when it is usable.
+     *
+     * @param json the datafile
+     * @throws com.kameleoon.exceptions.DataFileInvalid when unusable; the previous configuration stays
+     */
+    public void loadDataFile(String json) {
+        configuration.load(json);
+    }
+
+    /** @return the site code */
+    public String getSiteCode() {
+        return siteCode;
+    }
+
+    /** @return the visitor store (for the integration modules) */
+    public VisitorStore visitorStore() {
+        return store;
+    }
+
+    // ---- readiness ------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Boolean> waitInit() {
+        CompletableFuture<Boolean> ready = configuration.ready();
+        if (ready.isDone()) {
+            return ready;
+        }
+        CompletableFuture<Boolean> result = ready.thenApply(value -> value);
+        try {
+            scheduler.schedule(() -> result.complete(Boolean.FALSE), config.getDefaultTimeoutMillisecond(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            result.complete(Boolean.FALSE);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isReady() {
+        return configuration.get() != null;
+    }
+
+    // ---- evaluation -----------------------------------------------------------------------------------
+
+    @Override
+    public Variation getVariation(String visitorCode, String featureKey, boolean track) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = requireConfiguration(featureKey);
+        FlagDef flag = enabledFlag(current, featureKey);
+        return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+    }
+
+    @Override
+    public Map<String, Variation> getVariations(String visitorCode, boolean onlyActive, boolean track) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = configuration.get();
+        if (current == null) {
+            return Map.of();
+        }
+        return evaluateAll(current, visitorCode, onlyActive, track, true);
+    }
+
+    private Map<String, Variation> evaluateAll(Configuration current, String visitorCode, boolean onlyActive,
+            boolean track, boolean save) {
+        BucketHasher hasher = new BucketHasher();
+        Map<String, Variation> result = new LinkedHashMap<>();
+        for (FlagDef flag : current.flags()) {
+            if (!flag.environmentEnabled()) {
+                continue;
+            }
+            Variation variation;
+            try {
+                variation = variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, save, hasher));
+            } catch (FeatureEnvironmentDisabled blocked) {
+                continue;
+            }
+            if (!onlyActive || variation.isActive()) {
+                result.put(flag.key(), variation);
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    @Override
+    public boolean isFeatureActive(String visitorCode, String featureKey, boolean track) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = requireConfiguration(featureKey);
+        FlagDef flag = current.flag(featureKey);
+        if (flag == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found");
+        }
+        if (!flag.environmentEnabled()) {
+            return false;
+        }
+        try {
+            return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()))
+                    .isActive();
+        } catch (FeatureEnvironmentDisabled blocked) {
+            return false;
+        }
+    }
+
+    private Configuration requireConfiguration(String featureKey) {
+        Configuration current = configuration.get();
+        if (current == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found: no configuration is loaded yet");
+        }
+        return current;
+    }
+
+    private FlagDef enabledFlag(Configuration current, String featureKey) {
+        FlagDef flag = current.flag(featureKey);
+        if (flag == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found");
+        }
+        if (!flag.environmentEnabled()) {
+            String environment = config.getEnvironment() == null ? "default" : config.getEnvironment();
+            throw new FeatureEnvironmentDisabled("Feature '" + featureKey + "' is disabled for " + environment
+                    + " environment");
+        }
+        return flag;
+    }
+
+    private static Variation variationOf(FlagDef flag, EvaluatedExperiment evaluated) {
+        return evaluated == null ? flag.defaultVariation() : evaluated.variation();
+    }
+
+    // ---- visitor data ---------------------------------------------------------------------------------
+
+    @Override
+    public void addData(String visitorCode, boolean track, Data... data) {
+        VisitorCodes.validate(visitorCode);
+        dataWriter.add(configuration.get(), visitorCode, track, data);
+    }
+
+    @Override
+    public void flush(String visitorCode, boolean instant) {
+        VisitorCodes.validate(visitorCode);
+    }
+
+    @Override
+    public void flush() {
+        // Tracking is delivered by the wire-protocol layer; without it there is nothing queued to send.
+    }
+
+    @Override
+    public void trackConversion(String visitorCode, int goalId, double revenue, boolean negative,
+            List<CustomData> metadata) {
+        VisitorCodes.validate(visitorCode);
+        dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
+    }
+
+    @Override
+    public void setForcedVariation(String visitorCode, int experimentId, String variationKey, boolean forceTargeting) {
+        VisitorCodes.validate(visitorCode);
+        if (variationKey == null) {
+            Visitor visitor = store.get(visitorCode);
+            if (visitor != null) {
+                synchronized (visitor) {
+                    visitor.setForcedExperiment(experimentId, null);
+                }
+            }
+            return;
+        }
+        Configuration current = configuration.get();
+        RuleDef rule = current == null ? null : current.ruleByExperimentId(experimentId);
+        if (rule == null) {
+            throw new FeatureExperimentNotFound("Experiment " + experimentId + " is not found");
+        }
+        boolean found = false;
+        for (VariationByExposition entry : rule.variations()) {
+            found |= variationKey.equals(entry.variationKey());
+        }
+        if (!found) {
+            throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in experiment "
+                    + experimentId);
+        }
+        Visitor visitor = store.getOrCreate(visitorCode);
+        synchronized (visitor) {
+            visitor.setForcedExperiment(experimentId,
+                    new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
+        }
+    }
+
+    @Override
+    public void evaluateAudiences(String visitorCode) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = configuration.get();
+        if (current == null || current.audienceSegments().isEmpty()) {
+            return;
+        }
+        List<Integer> matched = new ArrayList<>();
+        Visitor visitor = store.get(visitorCode);
+        if (visitor == null) {
+            collectAudiences(current, visitorCode, null, matched);
+        } else {
+            synchronized (visitor) {
+                collectAudiences(current, visitorCode, visitor, matched);
+            }
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        Visitor target = store.getOrCreate(visitorCode);
+        synchronized (target) {
+            for (Integer segmentId : matched) {
+                target.addTargetedSegment(segmentId);
+            }
+        }
+    }
+
+    private void collectAudiences(Configuration current, String visitorCode, Visitor visitor, List<Integer> matched) {
+        TargetingContext context = new TargetingContext(visitorCode, visitor, TargetingContext.NO_EXPERIMENT, current,
+                clock.getAsLong(), config.getTimeZone(), SdkInfo.NAME, SdkInfo.VERSION);
+        for (SegmentDef segment : current.audienceSegments()) {
+            if (segment.tree() == null || segment.tree().evaluate(context)) {
+                matched.add(segment.id());
+            }
+        }
+    }
+
+    // ---- consent and cookies --------------------------------------------------------------------------
+
+    @Override
+    public void setLegalConsent(String visitorCode, boolean consent, CookieJar cookies) {
+        VisitorCodes.validate(visitorCode);
+        Visitor visitor = store.getOrCreate(visitorCode);
+        synchronized (visitor) {
+            visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
+        }
+        if (consent && cookies != null && VisitorCodes.isValidForCookie(visitorCode)) {
+            writeVisitorCookie(cookies, visitorCode);
+        }
+    }
+
+    @Override
+    public String getVisitorCode(CookieJar cookies, String defaultVisitorCode) {
+        if (cookies == null) {
+            throw new IllegalArgumentException("getVisitorCode needs the exchange's cookies; got null");
+        }
+        String visitorCode = cookies.get(VisitorCodeCookie.NAME);
+        if (visitorCode != null && !VisitorCodes.isValidForCookie(visitorCode)) {
+            KameleoonLogger.warning("invalid " + VisitorCodeCookie.NAME + " cookie value replaced");
+            visitorCode = null;
+        }
+        if (visitorCode == null) {
+            visitorCode = defaultVisitorCode != null ? VisitorCodes.validateForCookie(defaultVisitorCode)
+                    : VisitorCodes.generate();
+        }
+        Configuration current = configuration.get();
+        if (current == null || !current.visitorCodeManagedByConsent() || consentOf(visitorCode) == LegalConsent.GIVEN) {
+            writeVisitorCookie(cookies, visitorCode);
+        }
+        if (current != null) {
+            applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
+        }
+        return visitorCode;
+    }
+
+    private LegalConsent consentOf(String visitorCode) {
+        Visitor visitor = store.get(visitorCode);
+        if (visitor == null) {
+            return LegalConsent.UNKNOWN;
+        }
+        synchronized (visitor) {
+            return visitor.consent();
+        }
+    }
+
+    private void writeVisitorCookie(CookieJar cookies, String visitorCode) {
+        cookies.set(VisitorCodeCookie.NAME, visitorCode, visitorCookie.header(visitorCode, clock.getAsLong()));
+    }
+
+    private void applySimulation(String visitorCode, String cookieValue, Configuration current) {
+        Map<String, ForcedVariation> simulated = SimulationCookie.parse(cookieValue, current);
+        Visitor visitor = simulated.isEmpty() ? store.get(visitorCode) : store.getOrCreate(visitorCode);
+        if (visitor == null) {
+            return;
+        }
+        synchronized (visitor) {
+            if (!simulated.isEmpty() || visitor.hasSimulated()) {
+                visitor.setSimulated(simulated);
+            }
+        }
+    }
+
+    // ---- hybrid mode, configuration views -------------------------------------------------------------
+
+    @Override
+    public String getEngineTrackingCode(String visitorCode) {
+        VisitorCodes.validate(visitorCode);
+        Visitor visitor = store.get(visitorCode);
+        if (visitor == null) {
+            return EngineTrackingCode.INIT;
+        }
+        synchronized (visitor) {
+            return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
+        }
+    }
+
+    @Override
+    public DataFile getDataFile() {
+        Configuration current = configuration.get();
+        return current == null ? null : current.dataFileView();
+    }
+
+    @Override
+    public List<String> getFeatureList() {
+        Configuration current = configuration.get();
+        return current == null ? List.of() : current.featureKeys();
+    }
+
+    @Override
+    public void onUpdateConfiguration(Runnable handler) {
+        if (handler != null) {
+            configuration.onUpdate(handler);
+        }
+    }
+
+    // ---- deprecated -----------------------------------------------------------------------------------
+
+    @Override
+    @Deprecated
+    public String getFeatureVariationKey(String visitorCode, String featureKey) {
+        return getVariation(visitorCode, featureKey, true).getKey();
+    }
+
+    @Override
+    @Deprecated
+    public Object getFeatureVariable(String visitorCode, String featureKey, String variableKey) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = requireConfiguration(featureKey);
+        FlagDef flag = enabledFlag(current, featureKey);
+        Variation variation = variationOf(flag,
+                evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
+        if (!flag.variations().containsKey(variation.getKey())) {
+            return null;
+        }
+        Variable variable = variation.getVariable(variableKey);
+        if (variable == null) {
+            throw new FeatureVariableNotFound("Feature variable " + variableKey + " not found");
+        }
+        return variable.getValue();
+    }
+
+    @Override
+    @Deprecated
+    public Map<String, Object> getFeatureVariationVariables(String featureKey, String variationKey) {
+        Configuration current = requireConfiguration(featureKey);
+        FlagDef flag = current.flag(featureKey);
+        if (flag == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found");
+        }
+        Variation variation = flag.variations().get(variationKey);
+        if (variation == null) {
+            throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in feature "
+                    + featureKey);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        variation.getVariables().forEach((key, variable) -> values.put(key, variable.getValue()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    @Override
+    @Deprecated
+    public Map<String, Variation> getActiveFeatures(String visitorCode) {
+        VisitorCodes.validate(visitorCode);
+        Configuration current = configuration.get();
+        return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
+    }
+
+    @Override
+    @Deprecated
+    public List<String> getActiveFeatureListForVisitor(String visitorCode) {
+        return List.copyOf(getActiveFeatures(visitorCode).keySet());
+    }
+
+    // ---- life cycle -----------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,53 @@
+package com.kameleoon.internal.cookie;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Formats the {@code kameleoonVisitorCode} {@code Set-Cookie} header exactly as PHP 4.20 does
+ * (protocol.md §5.2): {@code name=value; expires=...; Max-Age=32832000; path=/; domain=...; SameSite=Lax},
+ * plus {@code Secure} / {@code HttpOnly} when configured. HttpOnly stays off by default because the
+ * Kameleoon JavaScript engine shares the cookie in hybrid mode. Immutable, thread-safe.
+ *
+ * @param domain the cookie domain (normalised top-level domain), or null for a host-only cookie
+ * @param secure add {@code Secure}
+ * @param httpOnly add {@code HttpOnly}
+ * @param sameSite the SameSite value, or null for none
+ */
+public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly, String sameSite) {
+    /** The cookie's name. */
+    public static final String NAME = "kameleoonVisitorCode";
+    /** 380 days, in seconds. */
+    public static final long MAX_AGE_SECONDS = 32_832_000L;
+
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /**
+     * Formats the header value.
+     *
+     * @param visitorCode a cookie-safe visitor code
+     * @param nowMillis the current time, for {@code expires}
+     * @return the {@code Set-Cookie} header value
+     */
+    public String header(String visitorCode, long nowMillis) {
+        StringBuilder header = new StringBuilder(160).append(NAME).append('=').append(UriComponent.encode(visitorCode))
+                .append("; expires=").append(EXPIRES.format(Instant.ofEpochMilli(nowMillis).plusSeconds(MAX_AGE_SECONDS)))
+                .append("; Max-Age=").append(MAX_AGE_SECONDS).append("; path=/");
+        if (domain != null && !domain.isEmpty()) {
+            header.append("; domain=").append(domain);
+        }
+        if (secure) {
+            header.append("; Secure");
+        }
+        if (httpOnly) {
+            header.append("; HttpOnly");
+        }
+        if (sameSite != null && !sameSite.isEmpty()) {
+            header.append("; SameSite=").append(sameSite);
+        }
+        return header.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package com.kameleoon.internal.datafile;
+
+import com.kameleoon.exceptions.DataFileInvalid;
+import com.kameleoon.logging.KameleoonLogger;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds the configuration in force and swaps it atomically: readers take one reference per call and never
+ * lock. An unusable datafile leaves the previous configuration in place. Runs the update handlers after
+ * each swap and completes the readiness future at the first load. Thread-safe.
+ */
+public final class ConfigurationHolder {
+    private final AtomicReference<Configuration> current = new AtomicReference<>();
+    private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    private final List<Runnable> handlers = new CopyOnWriteArrayList<>();
+
+    /** @return the configuration in force, or null before the first load */
+    public Configuration get() {
+        return current.get();
+    }
+
+    /** @return completes with true at the first successful load */
+    public CompletableFuture<Boolean> ready() {
+        return ready;
+    }
+
+    /**
+     * Parses a datafile and, when usable, puts it in force.
+     *
+     * @param json the datafile text
+     * @return the new configuration
+     * @throws DataFileInvalid when unusable; the previous configuration stays in force
+     */
+    public Configuration load(String json) {
+        Configuration next;
+        try {
+            next = DataFileParser.parse(json);
+        } catch (DataFileInvalid e) {
+            KameleoonLogger.error("datafile rejected, previous configuration kept: " + e.getMessage());
+            throw e;
+        }
+        install(next);
+        return next;
+    }
+
+    /**
+     * Puts a compiled configuration in force and notifies the handlers.
+     *
+     * @param next the configuration
+     */
+    public void install(Configuration next) {
+        boolean first = current.getAndSet(next) == null;
+        if (first) {
+            ready.complete(Boolean.TRUE);
+        }
+        KameleoonLogger.info("configuration " + (first ? "loaded" : "updated") + ": " + next.flags().size()
+                + " feature flags");
+        if (!first) {
+            for (Runnable handler : handlers) {
+                try {
+                    handler.run();
+                } catch (RuntimeException e) {
+                    KameleoonLogger.error("configuration update handler failed: " + e);
+                }
+            }
+        }
+    }
+
+    /** @param handler run after each configuration update (not the first load) */
+    public void onUpdate(Runnable handler) {
+        handlers.add(handler);
+    }
+}

@@ -1,0 +1,295 @@
+package com.kameleoon.internal.evaluation;
+
+import com.kameleoon.exceptions.FeatureEnvironmentDisabled;
+import com.kameleoon.internal.SdkInfo;
+import com.kameleoon.internal.datafile.Configuration;
+import com.kameleoon.internal.datafile.FlagDef;
+import com.kameleoon.internal.datafile.Holdout;
+import com.kameleoon.internal.datafile.RuleDef;
+import com.kameleoon.internal.datafile.SegmentDef;
+import com.kameleoon.internal.datafile.Settings;
+import com.kameleoon.internal.datafile.VariationByExposition;
+import com.kameleoon.internal.hash.BucketHasher;
+import com.kameleoon.internal.hash.BucketPicker;
+import com.kameleoon.internal.targeting.TargetingContext;
+import com.kameleoon.internal.visitor.AssignedVariation;
+import com.kameleoon.internal.visitor.ForcedVariation;
+import com.kameleoon.internal.visitor.LegalConsent;
+import com.kameleoon.internal.visitor.RuleType;
+import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.spi.VisitorStore;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Evaluates one feature flag for one visitor (evaluation.md §3.3–3.7, §3.11): simulated variation, holdout,
+ * mutually exclusive group, then the rule loop, and saves the assignment. The visitor's monitor is held for
+ * the whole evaluation, so concurrent requests of one visitor see and save consistent state. Evaluation never
+ * creates a visitor except to save an assignment. Thread-safe (immutable; per-call state lives on the stack
+ * and in the caller's {@link BucketHasher}).
+ */
+public final class FlagEvaluator {
+    private final VisitorStore store;
+    private final LongSupplier clock;
+    private final ZoneId zone;
+
+    /**
+     * @param store where visitors are
+     * @param clock epoch milliseconds
+     * @param zone the zone for day-based conditions
+     */
+    public FlagEvaluator(VisitorStore store, LongSupplier clock, ZoneId zone) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Evaluates a flag.
+     *
+     * @param config the configuration in force
+     * @param visitorCode a valid visitor code
+     * @param flag the flag (environment already checked by the caller)
+     * @param track false to store the assignment as already sent
+     * @param save false to store nothing (deprecated list methods)
+     * @param hasher the caller's hasher, reused across the flags of one call
+     * @return the chosen rule variation, or null for the default variation
+     * @throws FeatureEnvironmentDisabled when legal consent fully blocks the evaluation
+     */
+    public EvaluatedExperiment evaluate(Configuration config, String visitorCode, FlagDef flag, boolean track,
+            boolean save, BucketHasher hasher) {
+        Run run = new Run(config, visitorCode, flag, track, save, hasher);
+        Visitor visitor = store.get(visitorCode);
+        if (visitor == null) {
+            return run.withoutVisitor();
+        }
+        synchronized (visitor) {
+            return run.withVisitor(visitor);
+        }
+    }
+
+    /** The state of one evaluation. */
+    private final class Run {
+        private final Configuration config;
+        private final String visitorCode;
+        private final FlagDef flag;
+        private final boolean track;
+        private final boolean save;
+        private final BucketHasher hasher;
+        private Visitor visitor;
+
+        Run(Configuration config, String visitorCode, FlagDef flag, boolean track, boolean save, BucketHasher hasher) {
+            this.config = config;
+            this.visitorCode = visitorCode;
+            this.flag = flag;
+            this.track = track;
+            this.save = save;
+            this.hasher = hasher;
+        }
+
+        EvaluatedExperiment withVisitor(Visitor v) {
+            visitor = v;
+            ForcedVariation simulated = v.simulated(flag.key());
+            if (simulated != null) {
+                return resolveSimulated(simulated);
+            }
+            VariationByExposition holdoutEntry = holdoutEntry();
+            if (holdoutEntry != null && save) {
+                saveAssignment(v, config.holdout().experimentId(), holdoutEntry.variationId(), RuleType.EXPERIMENTATION);
+            }
+            if (holdoutEntry != null && Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey())) {
+                return null;
+            }
+            return afterHoldout();
+        }
+
+        EvaluatedExperiment withoutVisitor() {
+            VariationByExposition holdoutEntry = holdoutEntry();
+            if (holdoutEntry != null && save && holdoutEntry.variationId() != null) {
+                // Saving the holdout assignment creates the visitor; the rest of the evaluation sees it.
+                Visitor created = store.getOrCreate(visitorCode);
+                synchronized (created) {
+                    visitor = created;
+                    saveAssignment(created, config.holdout().experimentId(), holdoutEntry.variationId(),
+                            RuleType.EXPERIMENTATION);
+                    return Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey()) ? null : afterHoldout();
+                }
+            }
+            if (holdoutEntry != null && Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey())) {
+                return null;
+            }
+            return afterHoldout();
+        }
+
+        private EvaluatedExperiment afterHoldout() {
+            EvaluatedExperiment result = unrestrictedByGroup() ? evaluateRules() : null;
+            if (save && result != null && result.entry().variationId() != null) {
+                RuleDef rule = result.rule();
+                if (visitor != null) {
+                    saveAssignment(visitor, rule.experimentId(), result.entry().variationId(), rule.type());
+                } else {
+                    Visitor created = store.getOrCreate(visitorCode);
+                    synchronized (created) {
+                        saveAssignment(created, rule.experimentId(), result.entry().variationId(), rule.type());
+                    }
+                }
+            }
+            return result;
+        }
+
+        private void saveAssignment(Visitor target, int experimentId, Integer variationId, RuleType type) {
+            if (variationId == null) {
+                return;
+            }
+            target.assign(new AssignedVariation(experimentId, variationId, type, clock.getAsLong()), !track);
+        }
+
+        private EvaluatedExperiment resolveSimulated(ForcedVariation simulated) {
+            if (simulated.experimentId() == 0) {
+                return null;
+            }
+            RuleDef rule = flag.ruleByExperimentId(simulated.experimentId());
+            if (rule == null) {
+                return null;
+            }
+            for (VariationByExposition entry : rule.variations()) {
+                if (simulated.variationId() != null && simulated.variationId().equals(entry.variationId())) {
+                    return new EvaluatedExperiment(rule, entry);
+                }
+            }
+            return null;
+        }
+
+        /** §3.5: the holdout entry of the visitor, or null when there is no holdout or the split misses. */
+        private VariationByExposition holdoutEntry() {
+            Holdout holdout = config.holdout();
+            if (holdout == null) {
+                return null;
+            }
+            Settings settings = config.settings();
+            if (settings.consentRequired() && settings.fullyBlockWithoutConsent() && visitor != null
+                    && visitor.consent() == LegalConsent.NOT_GIVEN) {
+                throw new FeatureEnvironmentDisabled(
+                        "Evaluation for a holdout is blocked because the visitor's consent was not provided.");
+            }
+            String code = BucketingCode.of(visitor, visitorCode, flag.bucketingIndex());
+            double bucket = hasher.hash(code, Integer.toString(holdout.experimentId()), "");
+            return BucketPicker.pick(holdout.variations(), bucket);
+        }
+
+        /** §3.6. */
+        private boolean unrestrictedByGroup() {
+            String group = flag.meGroup();
+            if (group == null) {
+                return true;
+            }
+            List<FlagDef> members = config.meGroup(group);
+            if (members.isEmpty()) {
+                return true;
+            }
+            String code = BucketingCode.of(visitor, visitorCode, flag.bucketingIndex());
+            double bucket = hasher.hash(code, group, "");
+            return members.get(BucketPicker.slot(bucket, members.size())) == flag;
+        }
+
+        /** §3.7. */
+        private EvaluatedExperiment evaluateRules() {
+            Settings settings = config.settings();
+            LegalConsent consent = !settings.consentRequired() ? LegalConsent.GIVEN
+                    : visitor == null ? LegalConsent.UNKNOWN : visitor.consent();
+            String code = BucketingCode.of(visitor, visitorCode, flag.bucketingIndex());
+            List<RuleDef> rules = flag.rules();
+            for (int i = 0, n = rules.size(); i < n; i++) {
+                RuleDef rule = rules.get(i);
+                ForcedVariation forced = visitor == null ? null : visitor.forcedExperiment(rule.experimentId());
+                VariationByExposition forcedEntry = forced == null ? null : entryByKey(rule, forced.variationKey());
+                if (forcedEntry != null && forced.forceTargeting()) {
+                    return new EvaluatedExperiment(rule, forcedEntry);
+                }
+                if (!targeted(rule)) {
+                    continue;
+                }
+                if (forcedEntry != null) {
+                    return new EvaluatedExperiment(rule, forcedEntry);
+                }
+                if (hasher.hash(code, rule.expositionHashSuffix(), "") <= rule.exposition()) {
+                    if (consent == LegalConsent.NOT_GIVEN && rule.type() == RuleType.EXPERIMENTATION) {
+                        if (settings.fullyBlockWithoutConsent()) {
+                            throw new FeatureEnvironmentDisabled("Evaluation of rule " + rule.id()
+                                    + " is blocked because the visitor's consent was not provided.");
+                        }
+                        break;
+                    }
+                    double variationBucket = hasher.hash(code, rule.variationHashSuffix(), "");
+                    VariationByExposition banditEntry = contextualBandit(rule, variationBucket);
+                    if (banditEntry != null) {
+                        return new EvaluatedExperiment(rule, banditEntry);
+                    }
+                    if (rule.type() == RuleType.TARGETED_DELIVERY && !rule.variations().isEmpty()) {
+                        return new EvaluatedExperiment(rule, rule.variations().get(0));
+                    }
+                    VariationByExposition entry = BucketPicker.pick(rule.variations(), variationBucket);
+                    if (entry != null) {
+                        return new EvaluatedExperiment(rule, entry);
+                    }
+                } else if (rule.type() == RuleType.TARGETED_DELIVERY) {
+                    break;
+                }
+            }
+            return null;
+        }
+
+        private boolean targeted(RuleDef rule) {
+            SegmentDef segment = rule.segment();
+            if (segment == null || segment.tree() == null) {
+                return true;
+            }
+            TargetingContext context = new TargetingContext(visitorCode, visitor, rule.experimentId(), config,
+                    clock.getAsLong(), zone, SdkInfo.NAME, SdkInfo.VERSION);
+            return segment.tree().evaluate(context);
+        }
+
+        /** §3.11: contextual-bandit scores, only when remote data loaded them. */
+        private VariationByExposition contextualBandit(RuleDef rule, double variationBucket) {
+            if (visitor == null || visitor.cbScores() == null) {
+                return null;
+            }
+            List<List<Integer>> groups = visitor.cbScores().get(rule.experimentId());
+            if (groups == null) {
+                return null;
+            }
+            List<VariationByExposition> entries = rule.variations();
+            for (List<Integer> group : groups) {
+                int count = 0;
+                for (VariationByExposition entry : entries) {
+                    if (entry.variationId() != null && group.contains(entry.variationId())) {
+                        count++;
+                    }
+                }
+                if (count == 0) {
+                    continue;
+                }
+                int chosen = count == 1 ? 0 : BucketPicker.slot(variationBucket, count);
+                for (VariationByExposition entry : entries) {
+                    if (entry.variationId() != null && group.contains(entry.variationId()) && chosen-- == 0) {
+                        return entry;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private VariationByExposition entryByKey(RuleDef rule, String variationKey) {
+            if (variationKey == null) {
+                return null;
+            }
+            for (VariationByExposition entry : rule.variations()) {
+                if (variationKey.equals(entry.variationKey())) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+    }
+}

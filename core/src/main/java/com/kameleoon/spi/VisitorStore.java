@@ -1,0 +1,54 @@
+package com.kameleoon.spi;
+
+import com.kameleoon.internal.visitor.Visitor;
+import java.util.function.BiConsumer;
+
+/**
+ * Where the client keeps visitors. The in-memory implementation ships with core; the JDBC implementation,
+ * which shares visitors between the nodes of a cluster, comes with {@code kameleoon-persistence}. Both are
+ * checked by the same contract tests.
+ *
+ * <p>Contract: implementations are thread-safe; {@link #getOrCreate(String)} returns the same object to
+ * concurrent callers for one code, so that the visitor's monitor serialises their changes. A visitor that
+ * was not accessed for the session duration is expired: {@link #get(String)} no longer returns it.
+ */
+public interface VisitorStore extends AutoCloseable {
+    /**
+     * Finds a visitor and marks it accessed.
+     *
+     * @param visitorCode the code
+     * @return the visitor, or null when unknown or expired
+     */
+    Visitor get(String visitorCode);
+
+    /**
+     * Finds a visitor, creating it when unknown, and marks it accessed.
+     *
+     * @param visitorCode the code
+     * @return the visitor, never null
+     */
+    Visitor getOrCreate(String visitorCode);
+
+    /**
+     * Registers an existing visitor under another code as well (cross-device mapping identifier): both codes
+     * then share the same data.
+     *
+     * @param otherCode the other code
+     * @param visitor the visitor
+     */
+    void link(String otherCode, Visitor visitor);
+
+    /**
+     * Visits every live visitor once per code it is registered under.
+     *
+     * @param action receives the code and the visitor
+     */
+    void forEach(BiConsumer<String, Visitor> action);
+
+    /** @return the number of codes registered */
+    int size();
+
+    /** Stops any background work; the store must not be used afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,120 @@
+package com.kameleoon.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.logging.LogLevel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** protocol.md §5.4 ({@code top_level_domain}) and §7 ({@code network_domain}). */
+class DomainNormalizerTest {
+    private final LogCapture log = new LogCapture();
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+    }
+
+    @ParameterizedTest(name = "§5.4: {0} -> {1}")
+    @CsvSource({
+        "Example.COM, example.com",
+        "example.com, example.com",
+        ".example.com, .example.com",
+        "www.example.co.uk, www.example.co.uk",
+        "localhost, localhost",
+        "LOCALHOST, localhost",
+        "'  example.com ', example.com",
+        "a.b, a.b",
+        "my-shop.example, my-shop.example",
+    })
+    void topLevelDomainIsLowerCasedAndValid(String input, String expected) {
+        assertThat(DomainNormalizer.topLevelDomain(input)).isEqualTo(expected);
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "§5.4 step 3: {0} -> {1} with a warning")
+    @CsvSource({
+        "https://Example.COM, example.com",
+        "http://example.com, example.com",
+        "HTTPS://shop.example.com, shop.example.com",
+    })
+    void topLevelDomainLosesOneSchemeWithAWarning(String input, String expected) {
+        assertThat(DomainNormalizer.topLevelDomain(input)).isEqualTo(expected);
+        assertThat(log.lines(LogLevel.WARNING)).singleElement().asString().contains("top_level_domain");
+        assertThat(log.lines(LogLevel.ERROR)).isEmpty();
+    }
+
+    @Test
+    void topLevelDomainStripsTheSchemeOnlyOnce() {
+        assertThat(DomainNormalizer.topLevelDomain("https://http://example.com")).isEqualTo("http://example.com");
+        assertThat(log.lines(LogLevel.ERROR)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "§5.4 step 4: invalid {0} is kept as {1}")
+    @CsvSource({
+        "example, example",
+        "Exa_mple.com, exa_mple.com",
+        "example.com., example.com.",
+        "-example.com, -example.com",
+        "example.com:8080, example.com:8080",
+    })
+    void invalidTopLevelDomainIsLoggedButKept(String input, String expected) {
+        assertThat(DomainNormalizer.topLevelDomain(input)).isEqualTo(expected);
+        assertThat(log.lines(LogLevel.ERROR)).singleElement().asString().contains(expected);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "https://"})
+    void blankTopLevelDomainIsNull(String input) {
+        assertThat(DomainNormalizer.topLevelDomain(input)).isNull();
+        assertThat(log.lines(LogLevel.ERROR)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "§7: {0} -> {1}")
+    @CsvSource({
+        "https://My.Proxy.example.org., my.proxy.example.org",
+        "proxy.example.org, proxy.example.org",
+        "..proxy.example.org.., proxy.example.org",
+        ".Example.COM, example.com",
+        "http://localhost, localhost",
+        "localhost., localhost",
+    })
+    void networkDomainIsNormalised(String input, String expected) {
+        assertThat(DomainNormalizer.networkDomain(input)).isEqualTo(expected);
+        assertThat(log.lines(LogLevel.ERROR)).isEmpty();
+    }
+
+    @Test
+    void networkDomainSchemeIsWarnedAbout() {
+        DomainNormalizer.networkDomain("https://My.Proxy.example.org.");
+        assertThat(log.lines(LogLevel.WARNING)).singleElement().asString().contains("network_domain");
+    }
+
+    @ParameterizedTest(name = "§7: invalid {0} is discarded")
+    @ValueSource(strings = {"proxy", "proxy_host.example.org", "proxy.example.org:8443", "proxy.example.org/path",
+        "https://https://proxy.example.org"})
+    void invalidNetworkDomainIsLoggedAndDiscarded(String input) {
+        assertThat(DomainNormalizer.networkDomain(input)).isNull();
+        assertThat(log.lines(LogLevel.ERROR)).singleElement().asString().contains("network_domain");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", "...", "http://."})
+    void blankNetworkDomainIsNullWithoutError(String input) {
+        assertThat(DomainNormalizer.networkDomain(input)).isNull();
+        assertThat(log.lines(LogLevel.ERROR)).isEmpty();
+    }
+
+    @Test
+    void aDomainOf127LabelsIsTheLongestAccepted() {
+        String labels127 = "a" + ".a".repeat(126);
+        assertThat(DomainNormalizer.isValid(labels127)).isTrue();
+        assertThat(DomainNormalizer.isValid(labels127 + ".a")).isFalse();
+    }
+}
