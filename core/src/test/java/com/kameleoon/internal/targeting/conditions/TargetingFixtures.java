@@ -3,11 +3,15 @@ package com.kameleoon.internal.targeting.conditions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kameleoon.internal.datafile.Configuration;
+import com.kameleoon.internal.datafile.DataFileParser;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.ConditionFactory;
 import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -48,8 +52,21 @@ final class TargetingFixtures {
     }
 
     static TargetingContext context(Visitor visitor, Configuration configuration) {
-        return new TargetingContext(VISITOR_CODE, visitor, TargetingContext.NO_EXPERIMENT, configuration, NOW, ZONE,
-                "JAVA", SDK_VERSION);
+        return context(visitor, configuration, TargetingContext.NO_EXPERIMENT);
+    }
+
+    static TargetingContext context(Visitor visitor, Configuration configuration, int currentExperimentId) {
+        return new TargetingContext(VISITOR_CODE, visitor, currentExperimentId, configuration, NOW, ZONE, "JAVA",
+                SDK_VERSION);
+    }
+
+    /** The datafile next to these tests: segments 601-611 and flags 1101-1103 (see configuration.json). */
+    static Configuration configuration() {
+        try (InputStream in = TargetingFixtures.class.getResourceAsStream("configuration.json")) {
+            return DataFileParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean check(String conditionJson, Visitor visitor) {
