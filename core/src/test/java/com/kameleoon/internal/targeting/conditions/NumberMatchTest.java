@@ -13,7 +13,8 @@ class NumberMatchTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({"0, 0", "12, 12", "-12, -12", "+12, 12", "1.5, 1.5", ".5, 0.5", "5., 5", "1e3, 1000", "1E-2, 0.01",
-        "-1.5e+2, -150", "007, 7"})
+        "-1.5e+2, -150", "007, 7", "-0, 0", "123456789012345, 123456789012345",
+        "12345678901234567, 12345678901234567"})
     @DisplayName("§10.2 decimal text is parsed strictly")
     void parsesDecimals(String text, double value) {
         assertThat(NumberMatch.parseNumber(text)).isEqualTo(value);
