@@ -7,6 +7,7 @@ import com.kameleoon.exceptions.ConfigFileNotFound;
 import com.kameleoon.exceptions.SiteCodeIsEmpty;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,6 @@ class KameleoonClientFactoryTest {
         KameleoonClient client = KameleoonClientFactory.create("thread-site", offline());
         client.getVariation("abc", "pricing_page");
         KameleoonClientFactory.forget("thread-site");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-                thread -> thread.getName().startsWith("kameleoon-") && thread.isAlive());
+        ThreadAssertions.awaitNoThread("kameleoon-", Duration.ofSeconds(5));
     }
 }

@@ -2,8 +2,10 @@ package com.kameleoon.internal.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.ThreadAssertions;
 import com.kameleoon.spi.VisitorStore;
 import com.kameleoon.spi.VisitorStoreContractTest;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,6 @@ class InMemoryVisitorStoreTest extends VisitorStoreContractTest {
         }
         assertThat(store.size()).as("an over-full store is swept in the background").isLessThanOrEqualTo(10);
         store.close();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-                thread -> thread.getName().startsWith("kameleoon-visitor-expiry") && thread.isAlive());
+        ThreadAssertions.awaitNoThread("kameleoon-visitor-expiry", Duration.ofSeconds(5));
     }
 }

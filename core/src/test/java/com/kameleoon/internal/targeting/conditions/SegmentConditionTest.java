@@ -94,9 +94,17 @@ class SegmentConditionTest {
         assertThat(segment(603).check(context)).isFalse();
         assertThat(segment(602).check(context)).isTrue();
         for (int i = 0; i < TargetingContext.MAX_SEGMENT_DEPTH; i++) {
-            assertThat(context.enterSegment()).isTrue();
+            assertThat(context.enterSegment(10_000 + i)).isTrue();
         }
-        assertThat(context.enterSegment()).isFalse();
+        assertThat(context.enterSegment(99_999)).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    @DisplayName("§4.5 SEGMENT a segment referencing itself several times stays linear: re-entry is a no-match")
+    void repeatedSelfReferenceIsLinear() {
+        assertThat(segment(612).check(context(vip(), CONFIGURATION))).isTrue();
+        assertThat(segment(612).check(context(visitor(), CONFIGURATION))).isFalse();
     }
 
     @Test
