@@ -32,7 +32,20 @@ import com.kameleoon.internal.visitor.InMemoryVisitorStore;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.exceptions.KameleoonException;
+import com.kameleoon.internal.net.AccessTokenProvider;
+import com.kameleoon.internal.net.HttpTransport;
+import com.kameleoon.internal.net.ServiceUrls;
+import com.kameleoon.internal.remote.RemoteDataClient;
 import com.kameleoon.internal.tracking.InMemoryOutbox;
+import com.kameleoon.internal.tracking.TrackingRelay;
+import com.kameleoon.internal.update.ConfigurationFetcher;
+import com.kameleoon.internal.update.ConfigurationUpdater;
+import com.kameleoon.internal.update.RealTimeStream;
+import com.kameleoon.types.RemoteVisitorDataFilter;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import com.kameleoon.internal.tracking.VisitorTracker;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorStore;
@@ -70,6 +83,18 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final ScheduledExecutorService scheduler;
     private final TrackingOutbox outbox;
     private final VisitorTracker tracker;
+    private final HttpTransport http;
+    private final ServiceUrls baseUrls;
+    private volatile ServiceUrls urls;
+    private final AccessTokenProvider tokens;
+    private final TrackingRelay relay;
+    private final ConfigurationUpdater updater;
+    private final RemoteDataClient remote;
+    private final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** How long {@link #close()} waits at most for pending tracking to be delivered. */
+    public static final long CLOSE_FLUSH_BOUND_MILLIS = 10_000;
 
     /**
      * Creates a client with an in-memory visitor store and loads the configured data file, if any.
@@ -118,13 +143,40 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         this.visitorCookie = new VisitorCodeCookie(config.getTopLevelDomain(), config.isCookieSecure(),
                 config.isCookieHttpOnly(), config.getCookieSameSite());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("scheduler"));
-        if (config.getDataFile() != null) {
-            try {
+        this.timeout = Duration.ofMillis(config.getDefaultTimeoutMillisecond());
+        this.baseUrls = ServiceUrls.of(config);
+        this.urls = baseUrls;
+        configuration.onInstall(next -> urls = baseUrls.withDataApiDomain(next.settings().dataApiDomain()));
+        this.http = new HttpTransport(timeout);
+        boolean credentials = config.getClientId() != null && config.getClientSecret() != null;
+        this.tokens = new AccessTokenProvider(http, () -> urls, credentials ? config.getClientId() : null,
+                credentials ? config.getClientSecret() : null, timeout, clock, scheduler);
+        this.remote = new RemoteDataClient(http, tokens, () -> urls, configuration::get, this.store, siteCode, clock);
+        if (credentials || config.getDataApiUrl() != null) {
+            this.relay = new TrackingRelay(outbox, http, tokens, () -> urls, siteCode,
+                    config.getTrackingIntervalMillisecond(), dependencies.retryDelayMillis(), timeout);
+            outbox.onAdd(relay::wakeUpIfLarge);
+        } else {
+            this.relay = null;
+            KameleoonLogger.info("tracking is not delivered: no client_id/client_secret and no data_api_url");
+        }
+        try {
+            if (config.getDataFile() != null) {
                 configuration.load(readDataFile(config.getDataFile()));
-            } catch (RuntimeException e) {
-                close();
-                throw e;
             }
+            if (credentials || config.getSdkConfigUrl() != null) {
+                ConfigurationFetcher fetcher = new ConfigurationFetcher(http, () -> urls, configuration, siteCode,
+                        config.getEnvironment(), timeout);
+                this.updater = new ConfigurationUpdater(fetcher, configuration,
+                        listener -> new RealTimeStream(http, () -> urls, siteCode, listener, timeout),
+                        config.getRefreshIntervalMinute() * 60_000L);
+                updater.start();
+            } else {
+                this.updater = null;
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -304,7 +356,68 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     /** Asks the relay to deliver now rather than at its next tick. */
     private void deliverSoon() {
-        // Replaced by the relay once the network layer is wired.
+        if (relay != null) {
+            relay.wakeUp();
+        }
+    }
+
+    // ---- remote data ----------------------------------------------------------------------------------
+
+    private Duration timeoutOr(Duration requested) {
+        return requested == null || requested.isZero() || requested.isNegative() ? timeout : requested;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KameleoonException) {
+                throw (KameleoonException) e.getCause();
+            }
+            throw new KameleoonException("remote call failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public JsonNode getRemoteData(String key, Duration requestTimeout) {
+        return await(getRemoteDataAsync(key, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> getRemoteDataAsync(String key, Duration requestTimeout) {
+        if (key == null || key.isEmpty()) {
+            return CompletableFuture.failedFuture(new KameleoonException("remote data key is empty"));
+        }
+        return remote.remoteData(key, timeoutOr(requestTimeout));
+    }
+
+    @Override
+    public List<Data> getRemoteVisitorData(String visitorCode, boolean addData, RemoteVisitorDataFilter filter,
+            Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return await(getRemoteVisitorDataAsync(visitorCode, addData, filter, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, boolean addData,
+            RemoteVisitorDataFilter filter, Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return remote.visitorData(visitorCode, addData, filter == null ? RemoteVisitorDataFilter.defaults() : filter,
+                timeoutOr(requestTimeout));
+    }
+
+    @Override
+    public CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex, String warehouseKey,
+            Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return await(getVisitorWarehouseAudienceAsync(visitorCode, customDataIndex, warehouseKey, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex,
+            String warehouseKey, Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return remote.warehouseAudience(visitorCode, customDataIndex, warehouseKey, timeoutOr(requestTimeout));
     }
 
     @Override
@@ -550,8 +663,30 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     // ---- life cycle -----------------------------------------------------------------------------------
 
+    /** @return the configuration updater, or null when the configuration is not fetched (tests) */
+    public ConfigurationUpdater configurationUpdater() {
+        return updater;
+    }
+
+    /** @return the URLs in force */
+    public ServiceUrls serviceUrls() {
+        return urls;
+    }
+
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (relay != null) {
+            relay.close(Duration.ofMillis(Math.min(timeout.toMillis(), CLOSE_FLUSH_BOUND_MILLIS)));
+        }
+        if (updater != null) {
+            updater.close();
+        }
+        if (http != null) {
+            http.close();
+        }
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);

@@ -33,6 +33,8 @@ public final class TrackingRelay implements AutoCloseable {
     /** Largest body, in characters (line feeds not counted), as both official SDKs. */
     public static final long MAX_BODY_CHARS = 2_560 * 1024;
     private static final int ATTEMPTS = 3;
+    /** Pending lines that make an added pass wake the relay before its interval. */
+    static final long WAKE_UP_LINES = 10_000;
 
     private final TrackingOutbox outbox;
     private final HttpTransport http;
@@ -81,6 +83,16 @@ public final class TrackingRelay implements AutoCloseable {
             } catch (RuntimeException rejected) {
                 wakeUpPending.set(false);
             }
+        }
+    }
+
+    /**
+     * Called after lines are added: wakes the relay early when a full body is already waiting, so that a burst
+     * is delivered at network speed rather than one body per interval.
+     */
+    public void wakeUpIfLarge() {
+        if (outbox.stats().depth() >= WAKE_UP_LINES) {
+            wakeUp();
         }
     }
 

@@ -180,6 +180,28 @@ public final class Visitor {
         pageViews.remove(oldest);
     }
 
+    /**
+     * Merges a page view loaded from remote data: counts add up and the newest timestamp is kept; a new URL
+     * is appended.
+     *
+     * @param pageView the page view
+     * @param count how many times it was viewed
+     * @param lastTimestamp epoch milliseconds of its newest view
+     * @param sent true when it must never be tracked
+     */
+    public void mergePageView(PageView pageView, int count, long lastTimestamp, boolean sent) {
+        PageViewEntry previous = pageViews.get(pageView.url());
+        if (previous == null) {
+            if (pageViews.size() >= MAX_PAGE_URLS) {
+                forgetLeastRecentPage();
+            }
+            pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, lastTimestamp));
+        } else {
+            pageViews.put(pageView.url(), new PageViewEntry(previous.item(), previous.count() + count,
+                    Math.max(previous.lastTimestamp(), lastTimestamp)));
+        }
+    }
+
     // ---- conversions --------------------------------------------------------------------------------
 
     /** @return conversions in order, live view */
