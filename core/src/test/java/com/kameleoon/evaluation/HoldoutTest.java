@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * 5 %) then {@code not-in-holdout} (99992, 95 %); flags exp_flag (experiment 301 -> 401), td_flag (delivery 302 ->
  * 402) and acct_flag (experiment 303 -> 403, bucketing on custom data id 9003 = index 3).
  */
+@SuppressWarnings("deprecation")
 class HoldoutTest {
     /** hash(code + "9999") <= 0.05: the first holdout entry, in-holdout. */
     private static final String IN_HOLDOUT = visitorWhere("holdout-in-", c -> specHash(c + "9999") <= 0.05);
@@ -165,6 +166,18 @@ class HoldoutTest {
             assertThat(client.getVariation(NOT_IN_HOLDOUT, "td_flag", false).getId()).isEqualTo(402);
             assertThat(client.getEngineTrackingCode(NOT_IN_HOLDOUT))
                     .isEqualTo(INIT + assignment(9999, 99992) + assignment(302, 402));
+        }
+    }
+
+    @Test
+    void section3_2_and_3_5_evaluationWithoutSaveDoesNotSaveTheHoldoutAssignment() {
+        try (DefaultKameleoonClient client = client("holdout.json")) {
+            assertThat(client.getActiveFeatures(NOT_IN_HOLDOUT).keySet()).containsExactly("exp_flag", "td_flag",
+                    "acct_flag");
+            assertThat(client.getActiveFeatures(IN_HOLDOUT)).isEmpty();
+
+            assertThat(client.getEngineTrackingCode(NOT_IN_HOLDOUT)).isEqualTo(INIT);
+            assertThat(client.getEngineTrackingCode(IN_HOLDOUT)).isEqualTo(INIT);
         }
     }
 }

@@ -181,4 +181,24 @@ class ProjectDecisionsTest {
                     .isInstanceOf(VisitorCodeInvalid.class);
         }
     }
+
+    @Test
+    void section2_4_bucketingCustomDataWinsOverTheMappingIdentifier() {
+        try (DefaultKameleoonClient client = client()) {
+            client.addData("anon-b2b", false, new CustomData(4, SELF_SERVE), new CustomData(3, "acme"));
+            assertVariation(client.getVariation(SELF_SERVE, "b2b_onboarding", false), "guided", 4050, 3006);
+        }
+    }
+
+    @Test
+    void section4_3_visitorCodeConditionsUseTheMethodsCodeNotTheMappingIdentifier() {
+        // search_algorithm rule 2: delivery on segment 503 = France AND NOT visitor code ~ ^bot-
+        try (DefaultKameleoonClient client = client()) {
+            client.addData("fr-anon", false, new com.kameleoon.data.Geolocation("France"),
+                    new CustomData(4, "bot-user"));
+
+            assertVariation(client.getVariation("fr-anon", "search_algorithm", false), "bm25", 4032, 3014);
+            RuleLoopTest.assertDefault(client.getVariation("bot-user", "search_algorithm", false));
+        }
+    }
 }

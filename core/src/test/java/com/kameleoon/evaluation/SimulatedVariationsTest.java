@@ -203,4 +203,24 @@ class SimulatedVariationsTest {
             assertDefault(client.getVariation("abc", "new_checkout", false));
         }
     }
+
+    @Test
+    void protocol5_5_plusInTheCookieDecodesToASpace() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            String encoded = URLEncoder.encode("{\"pricing_page\": {\"expId\": 3002, \"varId\": 4012}}",
+                    StandardCharsets.UTF_8);
+            assertThat(encoded).contains("+");
+            client.getVisitorCode(new SimpleCookieJar(Map.of(VISITOR, "abc", SIMULATION, encoded)));
+
+            assertVariation(client.getVariation("abc", "pricing_page", false), "variant_b", 4012, 3002);
+        }
+    }
+
+    @Test
+    void section5_1_aRequestWithoutSimulationCookieCreatesNoVisitor() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            requestWithoutSimulation(client, "abc");
+            assertThat(client.visitorStore().get("abc")).isNull();
+        }
+    }
 }

@@ -181,4 +181,32 @@ class VisitorCodeCookieTest {
             assertThat(jar.getSetCookieHeaders()).containsExactly(header("abc123"));
         }
     }
+
+    @Test
+    void protocol5_2_theCookieValueIsUrlEncoded() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            assertThat(client.getVisitorCode(jar, "visiteur-é")).isEqualTo("visiteur-é");
+
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("visiteur-%C3%A9"));
+        }
+    }
+
+    @Test
+    void section3_1_setLegalConsentRejectsACodeThatWouldReachTheCookie() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            assertThatThrownBy(() -> client.setLegalConsent("bad;code", true, jar))
+                    .isInstanceOf(VisitorCodeInvalid.class);
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+        }
+    }
+
+    @Test
+    void section3_1_setLegalConsentWithoutCookieWriteAcceptsAnyValidCode() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            client.setLegalConsent("bad;code", true);
+            client.setLegalConsent("bad;code", false, new SimpleCookieJar());
+        }
+    }
 }
