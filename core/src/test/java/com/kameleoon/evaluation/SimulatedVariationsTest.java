@@ -223,4 +223,25 @@ class SimulatedVariationsTest {
             assertThat(client.visitorStore().get("abc")).isNull();
         }
     }
+
+    @Test
+    void section3_4_anEntryThatIsNotAnObjectIsSkipped() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            request(client, "abc", "{\"pricing_page\":5,\"new_checkout\":{\"expId\":0},"
+                    + "\"b2b_onboarding\":{\"expId\":3006,\"varId\":\"4050\"}}");
+
+            assertVariation(client.getVariation("abc", "pricing_page", false), "variant_a", 4011, 3002);
+            assertDefault(client.getVariation("abc", "new_checkout", false));
+            assertVariation(client.getVariation("abc", "b2b_onboarding", false), "self_serve", 4051, 3006);
+        }
+    }
+
+    @Test
+    void section3_4_aTopLevelThatIsNotAnObjectSimulatesNothing() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            request(client, "abc", "[{\"pricing_page\":{\"expId\":0}}]");
+
+            assertVariation(client.getVariation("abc", "pricing_page", false), "variant_a", 4011, 3002);
+        }
+    }
 }

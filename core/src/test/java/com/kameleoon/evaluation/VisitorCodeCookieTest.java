@@ -209,4 +209,15 @@ class VisitorCodeCookieTest {
             client.setLegalConsent("bad;code", false, new SimpleCookieJar());
         }
     }
+
+    @Test
+    void protocol5_1_aCodeAlreadyWrittenInTheResponseIsReused() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            String first = client.getVisitorCode(jar);
+
+            assertThat(client.getVisitorCode(jar)).isEqualTo(first);
+            assertThat(client.getVisitorCode(jar, "my-default")).isEqualTo(first);
+        }
+    }
 }
