@@ -502,12 +502,17 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     @Override
     public void setLegalConsent(String visitorCode, boolean consent, CookieJar cookies) {
-        VisitorCodes.validate(visitorCode);
+        boolean writesCookie = consent && cookies != null;
+        if (writesCookie) {
+            VisitorCodes.validateForCookie(visitorCode);
+        } else {
+            VisitorCodes.validate(visitorCode);
+        }
         Visitor visitor = store.getOrCreate(visitorCode);
         synchronized (visitor) {
             visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
         }
-        if (consent && cookies != null && VisitorCodes.isValidForCookie(visitorCode)) {
+        if (writesCookie) {
             writeVisitorCookie(cookies, visitorCode);
         }
     }
