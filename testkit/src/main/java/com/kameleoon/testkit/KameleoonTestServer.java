@@ -1,0 +1,664 @@
+package com.kameleoon.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kameleoon.testkit.ResponseWriter.Response;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake Kameleoon backend on a real loopback HTTP port, for tests: it serves datafiles (with
+ * {@code Last-Modified} / {@code 304}), pushes real-time configuration updates over SSE, issues OAuth tokens,
+ * captures tracking bodies, answers remote-data calls, records every request and injects faults.
+ *
+ * <pre>{@code
+ * try (KameleoonTestServer server = KameleoonTestServer.start()) {
+ *     server.setDataFile("my-site", null, Path.of("src/test/resources/datafile.json"));
+ *     server.setCredentials("my-client-id", "my-client-secret");
+ *
+ *     KameleoonClientConfig config = KameleoonClientConfig.builder()
+ *             .clientId("my-client-id").clientSecret("my-client-secret")
+ *             .sdkConfigUrl(server.baseUri()).eventsUrl(server.baseUri())
+ *             .accessTokenUrl(server.baseUri()).dataApiUrl(server.baseUri())
+ *             .build();
+ *     try (KameleoonClient client = KameleoonClientFactory.create("my-site", config)) {
+ *         client.waitInit().get(5, TimeUnit.SECONDS);
+ *         client.getVariation("visitor-1", "new_checkout");   // tracked
+ *         client.flush();
+ *         List<String> lines = server.awaitTrackingLines(1, Duration.ofSeconds(5));
+ *         assertThat(lines.get(0)).contains("eventType=experiment").contains("visitorCode=visitor-1");
+ *
+ *         server.inject(Endpoint.TRACKING, Fault.status(503).times(2));   // two failures, then accepted
+ *         server.downFor(Endpoint.CONFIGURATION, Duration.ofSeconds(30)); // 503 for 30 s
+ *
+ *         server.awaitOpenStreams("my-site", 1, Duration.ofSeconds(5));   // datafile with realTimeUpdate: true
+ *         server.setDataFile("my-site", null, updatedJson);
+ *         server.pushConfigurationUpdate("my-site", System.currentTimeMillis());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>What it answers</h2>
+ * Point all four base URLs of the SDK at {@link #baseUri()}; the server routes on the standard paths:
+ * <ul>
+ *   <li>{@code GET /v3/{siteCode}[?environment=…][&ts=…]} ({@link Endpoint#CONFIGURATION}): the datafile set with
+ *       {@link #setDataFile(String, String, String)} for that environment, else the site's default one (set with
+ *       a {@code null} environment), as {@code application/json} with {@code Last-Modified}; {@code 304} without
+ *       a body when {@code If-Modified-Since} equals the current {@code Last-Modified} exactly; {@code 404} when
+ *       the site has no datafile. The JSON is served verbatim, never validated (so a test can serve a broken one).</li>
+ *   <li>{@code GET /sse?siteCode=…} ({@link Endpoint#SSE}): a {@code text/event-stream} kept open until the
+ *       client leaves, {@link #closeStreams(String)} or {@link #close()}; carries
+ *       {@link #pushConfigurationUpdate(String, long)} events and a {@code ": heartbeat"} comment every 15 s of
+ *       silence (or on {@link #sendHeartbeat()}). A client that left is noticed when a write to it fails, which
+ *       may take two writes.</li>
+ *   <li>{@code POST /oauth/token} ({@link Endpoint#TOKEN}): a form
+ *       {@code grant_type=client_credentials&client_id=…&client_secret=…} gets
+ *       {@code {"access_token":"…","expires_in":…,"token_type":"Bearer"}}; a wrong grant type or wrong
+ *       credentials get {@code 401} with {@code {"error":"unsupported_grant_type"|"invalid_client"}}. Until
+ *       {@link #setCredentials(String, String)} is called, any non-empty id and secret are accepted. The
+ *       {@code Content-Type} is not checked (tests can assert it on the recorded request).</li>
+ *   <li>{@code POST /visit/events?…} ({@link Endpoint#TRACKING}): the body is captured; answers {@code 204}
+ *       (see {@link #setTrackingStatus(int)}).</li>
+ *   <li>{@code GET /map/map?siteCode=…&key=…} ({@link Endpoint#REMOTE_DATA}): the JSON set with
+ *       {@link #setRemoteData(String, String, String)}, or {@code {}} for an unknown key.</li>
+ *   <li>{@code GET /visit/visitor?siteCode=…&visitorCode=…|mappingValue=…} ({@link Endpoint#VISITOR_DATA}): the
+ *       JSON set with {@link #setVisitorData(String, String, String)}, or
+ *       {@code {"currentVisit":null,"previousVisits":[]}}.</li>
+ * </ul>
+ * A Data API call (the last three) missing a required query parameter ({@code siteCode}, {@code key},
+ * {@code visitorCode}/{@code mappingValue}) gets {@code 400}; any other path gets {@code 404} (wrong method:
+ * {@code 405}) and is kept in {@link #unmatchedRequests()}.
+ *
+ * <h2>Authorization</h2>
+ * A Data API call carrying {@code Authorization: Bearer <token>} with a token this server issued that was
+ * {@linkplain #revokeTokens() revoked} or has expired ({@code expires_in} elapsed) gets {@code 401}. With
+ * {@link #requireAuthorization(boolean) requireAuthorization(true)}, so does every Data API call without a valid
+ * issued token. Configuration, SSE and token requests are never checked.
+ *
+ * <h2>Faults</h2>
+ * {@link #inject(Endpoint, Fault)} queues a {@link Fault} per endpoint; per endpoint, faults apply in injection
+ * order, each to its {@link Fault#times(int) n} requests (a fault without a limit applies until
+ * {@link #clearFaults()} and hides faults injected after it). {@link #downFor(Endpoint, Duration)} goes ahead of
+ * them. Faults are applied before authorization and routing to a canned answer.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe: every method may be called from any thread while the server serves. The server's threads are
+ * daemon threads named {@code kameleoon-testkit-<port>-…}; {@link #close()} stops them all.
+ */
+public final class KameleoonTestServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KameleoonTestServer.class.getName());
+    private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String EMPTY_VISITOR_DATA = "{\"currentVisit\":null,\"previousVisits\":[]}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock = Clock.systemUTC();
+    private final ServerThreads threads;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+
+    private final DataFileStore dataFiles = new DataFileStore(clock);
+    private final SseHub streams = new SseHub();
+    private final TokenIssuer tokens = new TokenIssuer();
+    private final RequestJournal journal = new RequestJournal();
+    private final FaultPlan faults = new FaultPlan();
+    private final Map<List<String>, String> remoteData = new ConcurrentHashMap<>();
+    private final Map<List<String>, String> visitorData = new ConcurrentHashMap<>();
+    private volatile int trackingStatus = 204;
+    private volatile boolean closed;
+
+    private KameleoonTestServer() throws Exception {
+        threads = new ServerThreads();
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads);
+        // Created and started on a thread of our group, so that the JDK's own server threads join it.
+        server = threads.callInGroup(() -> {
+            HttpServer s = HttpServer.create(loopback, 50);
+            s.createContext("/", this::handle);
+            s.setExecutor(executor);
+            s.start();
+            return s;
+        });
+        int port = server.getAddress().getPort();
+        threads.nameAfterPort(port);
+        baseUri = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Starts a server on a free port of 127.0.0.1 (never on another interface).
+     *
+     * @return the running server; close it (try-with-resources) when done
+     * @throws UncheckedIOException if no port could be bound
+     */
+    public static KameleoonTestServer start() {
+        try {
+            return new KameleoonTestServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kameleoon test server", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the Kameleoon test server", e);
+        }
+    }
+
+    /** @return the server's base URL, e.g. {@code http://127.0.0.1:54321} (no trailing slash) */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    // ----------------------------------------------------------------------------------------- datafiles
+
+    /**
+     * Serves {@code json} as the datafile of a site (and environment) from now on, with a new {@code Last-Modified}:
+     * the current second, or one second after the previous one of the same site and environment, so that it
+     * strictly increases even when set twice within a second.
+     *
+     * @param siteCode the site code of the path {@code /v3/{siteCode}}
+     * @param environment the {@code environment} query value it answers, or {@code null} (or empty) for the
+     *     site's default datafile, which also answers environments without a datafile of their own
+     * @param json the body to serve, verbatim (not validated)
+     */
+    public void setDataFile(String siteCode, String environment, String json) {
+        dataFiles.put(siteCode, environment, Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * Serves a file's content (UTF-8) as a datafile; see {@link #setDataFile(String, String, String)}.
+     *
+     * @param siteCode the site code
+     * @param environment the environment, or {@code null} for the default datafile
+     * @param file the datafile
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public void setDataFile(String siteCode, String environment, Path file) {
+        try {
+            setDataFile(siteCode, environment, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read datafile " + file, e);
+        }
+    }
+
+    /**
+     * Stops serving the datafile of a site and environment (then requests fall back to the default datafile, or
+     * get {@code 404}).
+     *
+     * @param siteCode the site code
+     * @param environment the environment, or {@code null} for the default datafile
+     */
+    public void removeDataFile(String siteCode, String environment) {
+        dataFiles.remove(siteCode, environment);
+    }
+
+    /**
+     * @param siteCode the site code
+     * @param environment the environment, or {@code null} for the default datafile
+     * @return the {@code Last-Modified} value served with exactly that datafile, or {@code null} if none is set
+     */
+    public String lastModified(String siteCode, String environment) {
+        DataFileStore.Entry entry = dataFiles.get(siteCode, environment);
+        return entry == null ? null : entry.lastModifiedHeader();
+    }
+
+    // ----------------------------------------------------------------------------------------------- SSE
+
+    /**
+     * Writes {@code event: configuration-update-event\ndata: {"ts":<ts>}\n\n} to every open stream of the site,
+     * flushed at once (asynchronously: this method does not wait for the write).
+     *
+     * @param siteCode the site code of the streams
+     * @param ts the event's timestamp (epoch ms)
+     */
+    public void pushConfigurationUpdate(String siteCode, long ts) {
+        streams.send(siteCode, "event: configuration-update-event\ndata: {\"ts\":" + ts + "}\n\n");
+    }
+
+    /**
+     * @param siteCode the site code
+     * @return how many SSE streams of the site are open (a client that left counts until a write to it failed)
+     */
+    public int openStreams(String siteCode) {
+        return streams.count(siteCode);
+    }
+
+    /**
+     * Blocks until exactly {@code n} SSE streams of the site are open, e.g. until the SDK has connected.
+     *
+     * @param siteCode the site code
+     * @param n the expected number of open streams
+     * @param timeout the longest wait
+     * @throws AssertionError on timeout, with the number of open streams
+     */
+    public void awaitOpenStreams(String siteCode, int n, Duration timeout) {
+        streams.await(siteCode, n, timeout);
+    }
+
+    /**
+     * Ends the site's SSE streams server-side (each response body completes); they stop counting as open at once.
+     *
+     * @param siteCode the site code
+     */
+    public void closeStreams(String siteCode) {
+        streams.close(siteCode);
+    }
+
+    /** Writes a heartbeat comment to every open stream now, so that streams of clients that left are noticed. */
+    public void sendHeartbeat() {
+        streams.sendToAll(SseStream.HEARTBEAT);
+    }
+
+    // --------------------------------------------------------------------------------------------- OAuth
+
+    /**
+     * Sets the only credentials the token endpoint accepts from now on.
+     *
+     * @param clientId the expected {@code client_id}
+     * @param clientSecret the expected {@code client_secret}
+     */
+    public void setCredentials(String clientId, String clientSecret) {
+        tokens.setCredentials(Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(clientSecret, "clientSecret"));
+    }
+
+    /**
+     * Sets the {@code expires_in} of tokens issued from now on (default 3600); a token is refused by the Data API
+     * once that many seconds have passed since it was issued.
+     *
+     * @param seconds the lifetime; 0 issues tokens that are already expired
+     * @throws IllegalArgumentException if negative
+     */
+    public void setTokenLifetimeSeconds(int seconds) {
+        tokens.setLifetimeSeconds(seconds);
+    }
+
+    /** @return every access token issued so far (revoked and expired ones included), in issue order; a copy */
+    public Set<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** Revokes every token issued so far: Data API calls carrying one of them get {@code 401} from now on. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
+    /**
+     * When {@code true}, Data API calls without {@code Authorization: Bearer <issued, unrevoked, unexpired token>}
+     * get {@code 401}. Default {@code false} (the SDK may call without a token, protocol §1.3).
+     *
+     * @param required whether a valid token is required
+     */
+    public void requireAuthorization(boolean required) {
+        tokens.requireAuthorization(required);
+    }
+
+    // ------------------------------------------------------------------------------------------ tracking
+
+    /**
+     * The captured tracking lines, in arrival order: the LF-separated lines of every tracking request whose answer
+     * the SDK takes as delivered (2xx or 403, protocol §1.2) and that was not answered by a {@link Fault#status} or
+     * {@link Fault#reset} fault. (A retried batch therefore appears once per accepted attempt.) All requests,
+     * rejected ones included, are in {@link #trackingRequests()}.
+     *
+     * @return a copy of the lines
+     */
+    public List<String> trackingLines() {
+        return journal.trackingLines();
+    }
+
+    /** @return every {@code POST /visit/events} received, in arrival order, faulted or not; a copy */
+    public List<RecordedRequest> trackingRequests() {
+        return journal.requests(Endpoint.TRACKING);
+    }
+
+    /**
+     * Blocks until at least {@code n} tracking lines (see {@link #trackingLines()}) have arrived.
+     *
+     * @param n the number of lines to wait for
+     * @param timeout the longest wait
+     * @return all tracking lines so far (at least {@code n})
+     * @throws AssertionError on timeout, listing the lines and tracking requests that did arrive
+     */
+    public List<String> awaitTrackingLines(int n, Duration timeout) {
+        return journal.awaitTrackingLines(n, timeout);
+    }
+
+    /** Forgets the captured tracking lines and tracking requests. */
+    public void clearTracking() {
+        journal.clearTracking();
+    }
+
+    /**
+     * Sets the status of normal tracking answers (default {@code 204}); e.g. {@code 403} as the Data API answers
+     * for a visitor it takes for a bot, or a permanent {@code 500}.
+     *
+     * @param status an HTTP status, 100 to 599
+     */
+    public void setTrackingStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be between 100 and 599: " + status);
+        }
+        trackingStatus = status;
+    }
+
+    // --------------------------------------------------------------------------------------- remote data
+
+    /**
+     * Sets the answer of {@code GET /map/map?siteCode=<siteCode>&key=<key>} (an unknown key gets {@code {}}).
+     *
+     * @param siteCode the site code
+     * @param key the key
+     * @param json the body to serve, verbatim
+     */
+    public void setRemoteData(String siteCode, String key, String json) {
+        remoteData.put(List.of(siteCode, key), Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * Sets the answer of {@code GET /visit/visitor?siteCode=<siteCode>&visitorCode=<code>} (or
+     * {@code mappingValue=<code>}); an unknown visitor gets {@code {"currentVisit":null,"previousVisits":[]}}.
+     *
+     * @param siteCode the site code
+     * @param visitorCodeOrMappingValue the visitor code or mapping value
+     * @param json the body to serve, verbatim
+     */
+    public void setVisitorData(String siteCode, String visitorCodeOrMappingValue, String json) {
+        visitorData.put(List.of(siteCode, visitorCodeOrMappingValue), Objects.requireNonNull(json, "json"));
+    }
+
+    // ---------------------------------------------------------------------------------------- recordings
+
+    /**
+     * @param endpoint an endpoint
+     * @return every request of that endpoint received so far, in arrival order, faulted or not; a copy
+     */
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        return journal.requests(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Blocks until at least {@code n} requests of the endpoint have been received.
+     *
+     * @param endpoint an endpoint
+     * @param n the number of requests to wait for
+     * @param timeout the longest wait
+     * @return all requests of the endpoint so far (at least {@code n})
+     * @throws AssertionError on timeout, listing the requests that did arrive
+     */
+    public List<RecordedRequest> awaitRequests(Endpoint endpoint, int n, Duration timeout) {
+        return journal.awaitRequests(Objects.requireNonNull(endpoint, "endpoint"), n, timeout);
+    }
+
+    /** @return requests that matched no endpoint (answered 404 or 405), in arrival order; a copy */
+    public List<RecordedRequest> unmatchedRequests() {
+        return journal.unmatched();
+    }
+
+    /** Forgets every recorded request, of all endpoints, and the tracking lines. */
+    public void clearRequests() {
+        journal.clearAll();
+    }
+
+    // -------------------------------------------------------------------------------------------- faults
+
+    /**
+     * Queues a fault for the endpoint's next requests (see the class comment for the order).
+     *
+     * @param endpoint the endpoint
+     * @param fault the fault
+     */
+    public void inject(Endpoint endpoint, Fault fault) {
+        faults.add(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
+    }
+
+    /**
+     * Answers every request of the endpoint with {@code 503} until {@code duration} from now has passed, ahead of
+     * any injected fault.
+     *
+     * @param endpoint the endpoint
+     * @param duration how long it is down
+     */
+    public void downFor(Endpoint endpoint, Duration duration) {
+        faults.downUntil(Objects.requireNonNull(endpoint, "endpoint"), Fault.status(503),
+                clock.instant().plus(duration));
+    }
+
+    /** Removes every injected fault, {@link #downFor} included. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // --------------------------------------------------------------------------------------------- close
+
+    /**
+     * Stops the server: ends the SSE streams, closes every connection, and waits (at most a few seconds) for its
+     * threads to end. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        streams.closeAll();
+        server.stop(0);
+        executor.shutdownNow();
+        boolean interrupted = false;
+        try {
+            executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            threads.join(CLOSE_TIMEOUT);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The server's address, for failure messages. */
+    @Override
+    public String toString() {
+        return "KameleoonTestServer[" + baseUri + (closed ? ", closed]" : "]");
+    }
+
+    // ------------------------------------------------------------------------------------------- serving
+
+    private void handle(HttpExchange exchange) {
+        try {
+            serve(exchange);
+        } catch (IOException clientGone) {
+            LOG.log(System.Logger.Level.DEBUG, "client went away", clientGone);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.WARNING, "Kameleoon test server failed to answer", bug);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        Instant now = clock.instant();
+        Incoming in = Incoming.read(exchange, now);
+        Route route = Route.of(in.method(), in.path());
+        if (route.endpoint() == null) {
+            Response answer = route.rejection();
+            journal.record(in.recorded(null, null, answer.status()));
+            ResponseWriter.write(exchange, answer, null);
+            return;
+        }
+        Endpoint endpoint = route.endpoint();
+        Fault fault = faults.next(endpoint, now);
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if (kind == Fault.Kind.RESET) {
+            journal.record(in.recorded(endpoint, fault, RecordedRequest.NO_RESPONSE));
+            exchange.close(); // before any header: the connection is closed without a byte of response
+            return;
+        }
+        if (kind == Fault.Kind.STATUS) {
+            Response answer = Response.text(fault.statusCode(), "kameleoon-testkit: injected " + fault);
+            journal.record(in.recorded(endpoint, fault, answer.status()));
+            ResponseWriter.write(exchange, answer, null);
+            return;
+        }
+        Duration slowChunkPause = kind == Fault.Kind.SLOW_BODY ? fault.duration() : null;
+        Duration delay = kind == Fault.Kind.DELAY ? fault.duration() : null;
+        if (endpoint == Endpoint.SSE) {
+            serveStream(exchange, in, fault, delay, slowChunkPause);
+            return;
+        }
+        Response answer = answer(endpoint, in, now);
+        journal.record(in.recorded(endpoint, fault, answer.status()));
+        if (delay != null) {
+            Thread.sleep(delay.toMillis());
+        }
+        ResponseWriter.write(exchange, answer, slowChunkPause);
+    }
+
+    private Response answer(Endpoint endpoint, Incoming in, Instant now) {
+        if (endpoint.isDataApi() && !tokens.authorize(in.header("Authorization"), now)) {
+            return Response.json(401, "{\"error\":\"invalid_token\"}")
+                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        return switch (endpoint) {
+            case CONFIGURATION -> configuration(in);
+            case TOKEN -> token(in, now);
+            case TRACKING -> Response.empty(trackingStatus);
+            case REMOTE_DATA -> remoteData(in);
+            case VISITOR_DATA -> visitorData(in);
+            case SSE -> throw new IllegalStateException("SSE is served as a stream");
+        };
+    }
+
+    private Response configuration(Incoming in) {
+        String siteCode = in.path().substring(Route.CONFIGURATION_PREFIX.length());
+        DataFileStore.Entry entry = dataFiles.lookup(siteCode, in.query("environment"));
+        if (entry == null) {
+            return Response.json(404, "{\"error\":\"unknown site code\"}");
+        }
+        String lastModified = entry.lastModifiedHeader();
+        if (lastModified.equals(in.header("If-Modified-Since"))) {
+            return Response.empty(304).withHeader("Last-Modified", lastModified);
+        }
+        return Response.json(200, entry.json()).withHeader("Last-Modified", lastModified);
+    }
+
+    private Response token(Incoming in, Instant now) {
+        TokenIssuer.Grant grant = tokens.grant(QueryString.parse(in.bodyText()), now);
+        ObjectNode json = JSON.createObjectNode();
+        if (!grant.granted()) {
+            return Response.json(401, json.put("error", grant.error()).toString());
+        }
+        json.put("access_token", grant.token()).put("expires_in", grant.expiresIn()).put("token_type", "Bearer");
+        return Response.json(200, json.toString()).withHeader("Cache-Control", "no-store");
+    }
+
+    private Response remoteData(Incoming in) {
+        String siteCode = in.query("siteCode");
+        String key = in.query("key");
+        if (siteCode == null || key == null) {
+            return Response.json(400, "{\"error\":\"siteCode and key are required\"}");
+        }
+        return Response.json(200, remoteData.getOrDefault(List.of(siteCode, key), "{}"));
+    }
+
+    private Response visitorData(Incoming in) {
+        String siteCode = in.query("siteCode");
+        String code = in.query("visitorCode") != null ? in.query("visitorCode") : in.query("mappingValue");
+        if (siteCode == null || code == null) {
+            return Response.json(400, "{\"error\":\"siteCode and visitorCode or mappingValue are required\"}");
+        }
+        return Response.json(200, visitorData.getOrDefault(List.of(siteCode, code), EMPTY_VISITOR_DATA));
+    }
+
+    private void serveStream(HttpExchange exchange, Incoming in, Fault fault, Duration delay,
+                             Duration slowChunkPause) throws IOException, InterruptedException {
+        String siteCode = in.query("siteCode");
+        if (siteCode == null || siteCode.isEmpty()) {
+            Response answer = Response.text(400, "siteCode is required");
+            journal.record(in.recorded(Endpoint.SSE, fault, answer.status()));
+            ResponseWriter.write(exchange, answer, null);
+            return;
+        }
+        SseStream stream;
+        if (delay != null) { // recorded on arrival; the stream opens (and counts) only after the delay
+            journal.record(in.recorded(Endpoint.SSE, fault, 200));
+            Thread.sleep(delay.toMillis());
+            stream = streams.open(siteCode);
+        } else { // open first: whoever sees the request recorded can push to the stream
+            stream = streams.open(siteCode);
+            journal.record(in.recorded(Endpoint.SSE, fault, stream == null ? 503 : 200));
+        }
+        if (stream == null) { // closing
+            ResponseWriter.write(exchange, Response.empty(503), null);
+            return;
+        }
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0);
+            stream.pump(exchange.getResponseBody(), HEARTBEAT_INTERVAL, slowChunkPause);
+        } finally {
+            streams.remove(stream);
+        }
+    }
+
+    /** Which endpoint a method and path go to, or the rejection of a path that matches none. */
+    private record Route(Endpoint endpoint, Response rejection) {
+        static final String CONFIGURATION_PREFIX = "/v3/";
+
+        static Route of(String method, String path) {
+            Endpoint endpoint;
+            if (path.startsWith(CONFIGURATION_PREFIX) && path.length() > CONFIGURATION_PREFIX.length()
+                    && path.indexOf('/', CONFIGURATION_PREFIX.length()) < 0) {
+                endpoint = Endpoint.CONFIGURATION;
+            } else {
+                endpoint = switch (path) {
+                    case "/sse" -> Endpoint.SSE;
+                    case "/oauth/token" -> Endpoint.TOKEN;
+                    case "/visit/events" -> Endpoint.TRACKING;
+                    case "/map/map" -> Endpoint.REMOTE_DATA;
+                    case "/visit/visitor" -> Endpoint.VISITOR_DATA;
+                    default -> null;
+                };
+            }
+            if (endpoint == null) {
+                return new Route(null, Response.text(404, "kameleoon-testkit: no endpoint at " + path));
+            }
+            String expectedMethod = endpoint == Endpoint.TOKEN || endpoint == Endpoint.TRACKING ? "POST" : "GET";
+            if (!expectedMethod.equals(method)) {
+                return new Route(null, Response.text(405, "kameleoon-testkit: " + path + " expects "
+                        + expectedMethod).withHeader("Allow", expectedMethod));
+            }
+            return new Route(endpoint, null);
+        }
+    }
+}
