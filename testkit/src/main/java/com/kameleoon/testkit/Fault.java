@@ -67,9 +67,11 @@ public final class Fault {
     /**
      * Closes the connection without sending any byte of a response, so that the client sees an I/O error.
      *
-     * <p>Note: {@code java.net.http.HttpClient} transparently retries an idempotent request (GET) once when a
-     * <em>pooled</em> connection is closed before any response byte; that retry is a second request, which consumes a
-     * second application of this fault.
+     * <p>Note: {@code java.net.http.HttpClient} (JDK 17) transparently retries an idempotent request (GET) once
+     * when the connection closes before any response byte, as it would after a real connection reset. That retry is
+     * a second request and consumes a second application of this fault: {@code Fault.reset().times(1)} on a GET
+     * endpoint is absorbed by the client (both requests are recorded); use {@code times(2)} for one failed call.
+     * POST requests (token, tracking) are not retried.
      *
      * @return the fault, applying to every request until limited with {@link #times(int)}
      */

@@ -133,16 +133,22 @@ public final class KameleoonTestServer implements AutoCloseable {
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
         executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 threads);
-        // Created and started on a thread of our group, so that the JDK's own server threads join it.
-        server = threads.callInGroup(() -> {
-            HttpServer s = HttpServer.create(loopback, 50);
-            s.createContext("/", this::handle);
-            s.setExecutor(executor);
-            s.start();
-            return s;
+        server = threads.start(new ServerThreads.Starter<HttpServer>() {
+            @Override
+            public HttpServer start() throws IOException {
+                HttpServer s = HttpServer.create(loopback, 50);
+                s.createContext("/", KameleoonTestServer.this::handle);
+                s.setExecutor(executor);
+                s.start();
+                return s;
+            }
+
+            @Override
+            public int port(HttpServer started) {
+                return started.getAddress().getPort();
+            }
         });
         int port = server.getAddress().getPort();
-        threads.nameAfterPort(port);
         baseUri = URI.create("http://127.0.0.1:" + port);
     }
 
