@@ -1,9 +1,5 @@
 package com.kameleoon.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kameleoon.testkit.ResponseWriter.Response;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -106,11 +99,7 @@ import java.util.concurrent.TimeUnit;
  * daemon threads named {@code kameleoon-testkit-<port>-…}; {@link #close()} stops them all.
  */
 public final class KameleoonTestServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(KameleoonTestServer.class.getName());
-    private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    private static final String EMPTY_VISITOR_DATA = "{\"currentVisit\":null,\"previousVisits\":[]}";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock = Clock.systemUTC();
     private final ServerThreads threads;
@@ -118,14 +107,7 @@ public final class KameleoonTestServer implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUri;
 
-    private final DataFileStore dataFiles = new DataFileStore(clock);
-    private final SseHub streams = new SseHub();
-    private final TokenIssuer tokens = new TokenIssuer();
-    private final RequestJournal journal = new RequestJournal();
-    private final FaultPlan faults = new FaultPlan();
-    private final Map<List<String>, String> remoteData = new ConcurrentHashMap<>();
-    private final Map<List<String>, String> visitorData = new ConcurrentHashMap<>();
-    private volatile int trackingStatus = 204;
+    private final BackendHandler backend = new BackendHandler(clock);
     private volatile boolean closed;
 
     private KameleoonTestServer() throws Exception {
@@ -137,7 +119,7 @@ public final class KameleoonTestServer implements AutoCloseable {
             @Override
             public HttpServer start() throws IOException {
                 HttpServer s = HttpServer.create(loopback, 50);
-                s.createContext("/", KameleoonTestServer.this::handle);
+                s.createContext("/", backend);
                 s.setExecutor(executor);
                 s.start();
                 return s;
@@ -193,7 +175,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param json the body to serve, verbatim (not validated)
      */
     public void setDataFile(String siteCode, String environment, String json) {
-        dataFiles.put(siteCode, environment, Objects.requireNonNull(json, "json"));
+        backend.dataFiles.put(siteCode, environment, Objects.requireNonNull(json, "json"));
     }
 
     /**
@@ -220,7 +202,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param environment the environment, or {@code null} for the default datafile
      */
     public void removeDataFile(String siteCode, String environment) {
-        dataFiles.remove(siteCode, environment);
+        backend.dataFiles.remove(siteCode, environment);
     }
 
     /**
@@ -229,7 +211,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @return the {@code Last-Modified} value served with exactly that datafile, or {@code null} if none is set
      */
     public String lastModified(String siteCode, String environment) {
-        DataFileStore.Entry entry = dataFiles.get(siteCode, environment);
+        DataFileStore.Entry entry = backend.dataFiles.get(siteCode, environment);
         return entry == null ? null : entry.lastModifiedHeader();
     }
 
@@ -243,7 +225,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param ts the event's timestamp (epoch ms)
      */
     public void pushConfigurationUpdate(String siteCode, long ts) {
-        streams.send(siteCode, "event: configuration-update-event\ndata: {\"ts\":" + ts + "}\n\n");
+        backend.streams.send(siteCode, "event: configuration-update-event\ndata: {\"ts\":" + ts + "}\n\n");
     }
 
     /**
@@ -251,7 +233,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @return how many SSE streams of the site are open (a client that left counts until a write to it failed)
      */
     public int openStreams(String siteCode) {
-        return streams.count(siteCode);
+        return backend.streams.count(siteCode);
     }
 
     /**
@@ -263,7 +245,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @throws AssertionError on timeout, with the number of open streams
      */
     public void awaitOpenStreams(String siteCode, int n, Duration timeout) {
-        streams.await(siteCode, n, timeout);
+        backend.streams.await(siteCode, n, timeout);
     }
 
     /**
@@ -272,12 +254,12 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param siteCode the site code
      */
     public void closeStreams(String siteCode) {
-        streams.close(siteCode);
+        backend.streams.close(siteCode);
     }
 
     /** Writes a heartbeat comment to every open stream now, so that streams of clients that left are noticed. */
     public void sendHeartbeat() {
-        streams.sendToAll(SseStream.HEARTBEAT);
+        backend.streams.sendToAll(SseStream.HEARTBEAT);
     }
 
     // --------------------------------------------------------------------------------------------- OAuth
@@ -289,7 +271,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param clientSecret the expected {@code client_secret}
      */
     public void setCredentials(String clientId, String clientSecret) {
-        tokens.setCredentials(Objects.requireNonNull(clientId, "clientId"),
+        backend.tokens.setCredentials(Objects.requireNonNull(clientId, "clientId"),
                 Objects.requireNonNull(clientSecret, "clientSecret"));
     }
 
@@ -301,17 +283,17 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @throws IllegalArgumentException if negative
      */
     public void setTokenLifetimeSeconds(int seconds) {
-        tokens.setLifetimeSeconds(seconds);
+        backend.tokens.setLifetimeSeconds(seconds);
     }
 
     /** @return every access token issued so far (revoked and expired ones included), in issue order; a copy */
     public Set<String> issuedTokens() {
-        return tokens.issued();
+        return backend.tokens.issued();
     }
 
     /** Revokes every token issued so far: Data API calls carrying one of them get {@code 401} from now on. */
     public void revokeTokens() {
-        tokens.revokeAll();
+        backend.tokens.revokeAll();
     }
 
     /**
@@ -321,7 +303,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param required whether a valid token is required
      */
     public void requireAuthorization(boolean required) {
-        tokens.requireAuthorization(required);
+        backend.tokens.requireAuthorization(required);
     }
 
     // ------------------------------------------------------------------------------------------ tracking
@@ -335,12 +317,12 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @return a copy of the lines
      */
     public List<String> trackingLines() {
-        return journal.trackingLines();
+        return backend.journal.trackingLines();
     }
 
     /** @return every {@code POST /visit/events} received, in arrival order, faulted or not; a copy */
     public List<RecordedRequest> trackingRequests() {
-        return journal.requests(Endpoint.TRACKING);
+        return backend.journal.requests(Endpoint.TRACKING);
     }
 
     /**
@@ -352,12 +334,12 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @throws AssertionError on timeout, listing the lines and tracking requests that did arrive
      */
     public List<String> awaitTrackingLines(int n, Duration timeout) {
-        return journal.awaitTrackingLines(n, timeout);
+        return backend.journal.awaitTrackingLines(n, timeout);
     }
 
     /** Forgets the captured tracking lines and tracking requests. */
     public void clearTracking() {
-        journal.clearTracking();
+        backend.journal.clearTracking();
     }
 
     /**
@@ -370,7 +352,7 @@ public final class KameleoonTestServer implements AutoCloseable {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be between 100 and 599: " + status);
         }
-        trackingStatus = status;
+        backend.trackingStatus = status;
     }
 
     // --------------------------------------------------------------------------------------- remote data
@@ -383,7 +365,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param json the body to serve, verbatim
      */
     public void setRemoteData(String siteCode, String key, String json) {
-        remoteData.put(List.of(siteCode, key), Objects.requireNonNull(json, "json"));
+        backend.remoteData.put(List.of(siteCode, key), Objects.requireNonNull(json, "json"));
     }
 
     /**
@@ -395,7 +377,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param json the body to serve, verbatim
      */
     public void setVisitorData(String siteCode, String visitorCodeOrMappingValue, String json) {
-        visitorData.put(List.of(siteCode, visitorCodeOrMappingValue), Objects.requireNonNull(json, "json"));
+        backend.visitorData.put(List.of(siteCode, visitorCodeOrMappingValue), Objects.requireNonNull(json, "json"));
     }
 
     // ---------------------------------------------------------------------------------------- recordings
@@ -405,7 +387,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @return every request of that endpoint received so far, in arrival order, faulted or not; a copy
      */
     public List<RecordedRequest> requests(Endpoint endpoint) {
-        return journal.requests(Objects.requireNonNull(endpoint, "endpoint"));
+        return backend.journal.requests(Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /**
@@ -418,17 +400,17 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @throws AssertionError on timeout, listing the requests that did arrive
      */
     public List<RecordedRequest> awaitRequests(Endpoint endpoint, int n, Duration timeout) {
-        return journal.awaitRequests(Objects.requireNonNull(endpoint, "endpoint"), n, timeout);
+        return backend.journal.awaitRequests(Objects.requireNonNull(endpoint, "endpoint"), n, timeout);
     }
 
     /** @return requests that matched no endpoint (answered 404 or 405), in arrival order; a copy */
     public List<RecordedRequest> unmatchedRequests() {
-        return journal.unmatched();
+        return backend.journal.unmatched();
     }
 
     /** Forgets every recorded request, of all endpoints, and the tracking lines. */
     public void clearRequests() {
-        journal.clearAll();
+        backend.journal.clearAll();
     }
 
     // -------------------------------------------------------------------------------------------- faults
@@ -440,7 +422,7 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param fault the fault
      */
     public void inject(Endpoint endpoint, Fault fault) {
-        faults.add(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
+        backend.faults.add(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
     }
 
     /**
@@ -451,13 +433,13 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @param duration how long it is down
      */
     public void downFor(Endpoint endpoint, Duration duration) {
-        faults.downUntil(Objects.requireNonNull(endpoint, "endpoint"), Fault.status(503),
+        backend.faults.downUntil(Objects.requireNonNull(endpoint, "endpoint"), Fault.status(503),
                 clock.instant().plus(duration));
     }
 
     /** Removes every injected fault, {@link #downFor} included. */
     public void clearFaults() {
-        faults.clear();
+        backend.faults.clear();
     }
 
     // --------------------------------------------------------------------------------------------- close
@@ -474,7 +456,7 @@ public final class KameleoonTestServer implements AutoCloseable {
             }
             closed = true;
         }
-        streams.closeAll();
+        backend.streams.closeAll();
         server.stop(0);
         executor.shutdownNow();
         boolean interrupted = false;
@@ -493,178 +475,5 @@ public final class KameleoonTestServer implements AutoCloseable {
     @Override
     public String toString() {
         return "KameleoonTestServer[" + baseUri + (closed ? ", closed]" : "]");
-    }
-
-    // ------------------------------------------------------------------------------------------- serving
-
-    private void handle(HttpExchange exchange) {
-        try {
-            serve(exchange);
-        } catch (IOException clientGone) {
-            LOG.log(System.Logger.Level.DEBUG, "client went away", clientGone);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException bug) {
-            LOG.log(System.Logger.Level.WARNING, "Kameleoon test server failed to answer", bug);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
-        Instant now = clock.instant();
-        Incoming in = Incoming.read(exchange, now);
-        Route route = Route.of(in.method(), in.path());
-        if (route.endpoint() == null) {
-            Response answer = route.rejection();
-            journal.record(in.recorded(null, null, answer.status()));
-            ResponseWriter.write(exchange, answer, null);
-            return;
-        }
-        Endpoint endpoint = route.endpoint();
-        Fault fault = faults.next(endpoint, now);
-        Fault.Kind kind = fault == null ? null : fault.kind();
-        if (kind == Fault.Kind.RESET) {
-            journal.record(in.recorded(endpoint, fault, RecordedRequest.NO_RESPONSE));
-            exchange.close(); // before any header: the connection is closed without a byte of response
-            return;
-        }
-        if (kind == Fault.Kind.STATUS) {
-            Response answer = Response.text(fault.statusCode(), "kameleoon-testkit: injected " + fault);
-            journal.record(in.recorded(endpoint, fault, answer.status()));
-            ResponseWriter.write(exchange, answer, null);
-            return;
-        }
-        Duration slowChunkPause = kind == Fault.Kind.SLOW_BODY ? fault.duration() : null;
-        Duration delay = kind == Fault.Kind.DELAY ? fault.duration() : null;
-        if (endpoint == Endpoint.SSE) {
-            serveStream(exchange, in, fault, delay, slowChunkPause);
-            return;
-        }
-        Response answer = answer(endpoint, in, now);
-        journal.record(in.recorded(endpoint, fault, answer.status()));
-        if (delay != null) {
-            Thread.sleep(delay.toMillis());
-        }
-        ResponseWriter.write(exchange, answer, slowChunkPause);
-    }
-
-    private Response answer(Endpoint endpoint, Incoming in, Instant now) {
-        if (endpoint.isDataApi() && !tokens.authorize(in.header("Authorization"), now)) {
-            return Response.json(401, "{\"error\":\"invalid_token\"}")
-                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        }
-        return switch (endpoint) {
-            case CONFIGURATION -> configuration(in);
-            case TOKEN -> token(in, now);
-            case TRACKING -> Response.empty(trackingStatus);
-            case REMOTE_DATA -> remoteData(in);
-            case VISITOR_DATA -> visitorData(in);
-            case SSE -> throw new IllegalStateException("SSE is served as a stream");
-        };
-    }
-
-    private Response configuration(Incoming in) {
-        String siteCode = in.path().substring(Route.CONFIGURATION_PREFIX.length());
-        DataFileStore.Entry entry = dataFiles.lookup(siteCode, in.query("environment"));
-        if (entry == null) {
-            return Response.json(404, "{\"error\":\"unknown site code\"}");
-        }
-        String lastModified = entry.lastModifiedHeader();
-        if (lastModified.equals(in.header("If-Modified-Since"))) {
-            return Response.empty(304).withHeader("Last-Modified", lastModified);
-        }
-        return Response.json(200, entry.json()).withHeader("Last-Modified", lastModified);
-    }
-
-    private Response token(Incoming in, Instant now) {
-        TokenIssuer.Grant grant = tokens.grant(QueryString.parse(in.bodyText()), now);
-        ObjectNode json = JSON.createObjectNode();
-        if (!grant.granted()) {
-            return Response.json(401, json.put("error", grant.error()).toString());
-        }
-        json.put("access_token", grant.token()).put("expires_in", grant.expiresIn()).put("token_type", "Bearer");
-        return Response.json(200, json.toString()).withHeader("Cache-Control", "no-store");
-    }
-
-    private Response remoteData(Incoming in) {
-        String siteCode = in.query("siteCode");
-        String key = in.query("key");
-        if (siteCode == null || key == null) {
-            return Response.json(400, "{\"error\":\"siteCode and key are required\"}");
-        }
-        return Response.json(200, remoteData.getOrDefault(List.of(siteCode, key), "{}"));
-    }
-
-    private Response visitorData(Incoming in) {
-        String siteCode = in.query("siteCode");
-        String code = in.query("visitorCode") != null ? in.query("visitorCode") : in.query("mappingValue");
-        if (siteCode == null || code == null) {
-            return Response.json(400, "{\"error\":\"siteCode and visitorCode or mappingValue are required\"}");
-        }
-        return Response.json(200, visitorData.getOrDefault(List.of(siteCode, code), EMPTY_VISITOR_DATA));
-    }
-
-    private void serveStream(HttpExchange exchange, Incoming in, Fault fault, Duration delay,
-                             Duration slowChunkPause) throws IOException, InterruptedException {
-        String siteCode = in.query("siteCode");
-        if (siteCode == null || siteCode.isEmpty()) {
-            Response answer = Response.text(400, "siteCode is required");
-            journal.record(in.recorded(Endpoint.SSE, fault, answer.status()));
-            ResponseWriter.write(exchange, answer, null);
-            return;
-        }
-        SseStream stream;
-        if (delay != null) { // recorded on arrival; the stream opens (and counts) only after the delay
-            journal.record(in.recorded(Endpoint.SSE, fault, 200));
-            Thread.sleep(delay.toMillis());
-            stream = streams.open(siteCode);
-        } else { // open first: whoever sees the request recorded can push to the stream
-            stream = streams.open(siteCode);
-            journal.record(in.recorded(Endpoint.SSE, fault, stream == null ? 503 : 200));
-        }
-        if (stream == null) { // closing
-            ResponseWriter.write(exchange, Response.empty(503), null);
-            return;
-        }
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(200, 0);
-            stream.pump(exchange.getResponseBody(), HEARTBEAT_INTERVAL, slowChunkPause);
-        } finally {
-            streams.remove(stream);
-        }
-    }
-
-    /** Which endpoint a method and path go to, or the rejection of a path that matches none. */
-    private record Route(Endpoint endpoint, Response rejection) {
-        static final String CONFIGURATION_PREFIX = "/v3/";
-
-        static Route of(String method, String path) {
-            Endpoint endpoint;
-            if (path.startsWith(CONFIGURATION_PREFIX) && path.length() > CONFIGURATION_PREFIX.length()
-                    && path.indexOf('/', CONFIGURATION_PREFIX.length()) < 0) {
-                endpoint = Endpoint.CONFIGURATION;
-            } else {
-                endpoint = switch (path) {
-                    case "/sse" -> Endpoint.SSE;
-                    case "/oauth/token" -> Endpoint.TOKEN;
-                    case "/visit/events" -> Endpoint.TRACKING;
-                    case "/map/map" -> Endpoint.REMOTE_DATA;
-                    case "/visit/visitor" -> Endpoint.VISITOR_DATA;
-                    default -> null;
-                };
-            }
-            if (endpoint == null) {
-                return new Route(null, Response.text(404, "kameleoon-testkit: no endpoint at " + path));
-            }
-            String expectedMethod = endpoint == Endpoint.TOKEN || endpoint == Endpoint.TRACKING ? "POST" : "GET";
-            if (!expectedMethod.equals(method)) {
-                return new Route(null, Response.text(405, "kameleoon-testkit: " + path + " expects "
-                        + expectedMethod).withHeader("Allow", expectedMethod));
-            }
-            return new Route(endpoint, null);
-        }
     }
 }
