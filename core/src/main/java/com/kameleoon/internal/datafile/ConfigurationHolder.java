@@ -40,7 +40,8 @@ public final class ConfigurationHolder {
         try {
             next = DataFileParser.parse(json);
         } catch (DataFileInvalid e) {
-            KameleoonLogger.error("datafile rejected, previous configuration kept: " + e.getMessage());
+            KameleoonLogger.error("datafile rejected, previous configuration kept: "
+                    + e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, ""));
             throw e;
         }
         install(next);
