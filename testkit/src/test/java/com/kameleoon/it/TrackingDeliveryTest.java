@@ -148,6 +148,35 @@ class TrackingDeliveryTest {
     }
 
     @Test
+    @Timeout(30)
+    void status403MeansABotAndCountsAsDelivered() throws Exception {
+        server.setTrackingStatus(403);
+        try (DefaultKameleoonClient client = client(TestClients.online(server))) {
+            client.trackConversion("bot", 1);
+            client.flush("bot", true);
+            server.awaitRequests(Endpoint.TRACKING, 1, Duration.ofSeconds(5));
+            Thread.sleep(300);
+            assertThat(client.trackingOutbox().stats().depth()).isZero();
+            assertThat(client.trackingOutbox().stats().retried()).isZero();
+        }
+        assertThat(server.trackingRequests()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void whenEveryAttemptGets401OneLastAttemptGoesWithoutAuthorization() throws Exception {
+        try (DefaultKameleoonClient client = client(TestClients.online(server))) {
+            server.inject(Endpoint.TRACKING, Fault.status(401).times(3));
+            client.trackConversion("v401", 1);
+            client.flush("v401", true);
+            server.awaitRequests(Endpoint.TRACKING, 4, Duration.ofSeconds(10));
+        }
+        List<RecordedRequest> attempts = server.trackingRequests();
+        assertThat(attempts.get(3).header("Authorization")).isNull();
+        assertThat(attempts.get(3).responseStatus()).isBetween(200, 299);
+    }
+
+    @Test
     @Timeout(150)
     void dataApiDownForAMinuteThenBackLosesNothing() throws Exception {
         try (DefaultKameleoonClient client = client(TestClients.online(server))) {
