@@ -57,6 +57,15 @@ public final class Visitor {
     private Map<Integer, Map<Integer, Double>> kcsHeat;
     private Map<Integer, List<List<Integer>>> cbScores;
 
+    // Memoized buckets: hashing dominates a warm evaluation, and a visitor's buckets never change for a given
+    // bucketing code and rule. Keys are the configuration's suffix strings, compared by identity, so a new
+    // configuration simply misses; the code they were computed for is kept alongside.
+    private static final int BUCKET_CACHE_SIZE = 16;
+    private String bucketCode;
+    private String[] bucketSuffixes;
+    private double[] bucketValues;
+    private int bucketNext;
+
     /**
      * Creates an empty visitor.
      *
@@ -80,6 +89,44 @@ public final class Visitor {
     /** @param now epoch milliseconds; lock-free */
     public void touch(long now) {
         lastAccess = now;
+    }
+
+    /**
+     * Returns a bucket computed earlier for this visitor.
+     *
+     * @param code the bucketing code
+     * @param suffix the hashed suffix, as held by the configuration (compared by identity)
+     * @return the bucket, or NaN when not memoized
+     */
+    public double memoizedBucket(String code, String suffix) {
+        if (bucketSuffixes == null || !code.equals(bucketCode)) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < BUCKET_CACHE_SIZE; i++) {
+            if (bucketSuffixes[i] == suffix) {
+                return bucketValues[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Memoizes a bucket (the oldest entry makes room).
+     *
+     * @param code the bucketing code
+     * @param suffix the hashed suffix, as held by the configuration
+     * @param bucket the bucket
+     */
+    public void memoizeBucket(String code, String suffix, double bucket) {
+        if (bucketSuffixes == null || !code.equals(bucketCode)) {
+            bucketSuffixes = new String[BUCKET_CACHE_SIZE];
+            bucketValues = new double[BUCKET_CACHE_SIZE];
+            bucketCode = code;
+            bucketNext = 0;
+        }
+        bucketSuffixes[bucketNext] = suffix;
+        bucketValues[bucketNext] = bucket;
+        bucketNext = (bucketNext + 1) % BUCKET_CACHE_SIZE;
     }
 
     // ---- consent, identity ------------------------------------------------------------------------
