@@ -55,6 +55,15 @@ public interface TrackingOutbox extends AutoCloseable {
     /** @return current counters */
     OutboxStats stats();
 
+    /**
+     * A cheap estimate of the lines waiting, read after every addition to decide whether to deliver early.
+     *
+     * @return the lines waiting (claimed ones included)
+     */
+    default long pendingCount() {
+        return stats().depth();
+    }
+
     /** Releases resources; pending lines of a non-durable outbox are lost (flush first). */
     @Override
     void close();

@@ -22,7 +22,7 @@ public final class InMemoryOutbox implements TrackingOutbox {
     private final int capacity;
     private final LongSupplier clock;
     private final ArrayDeque<Entry> pending = new ArrayDeque<>();
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long inFlight;
     private long nextId;
     private long nextGroup;
@@ -30,6 +30,7 @@ public final class InMemoryOutbox implements TrackingOutbox {
     private long retried;
     private long dropped;
     private long lastWarning = Long.MIN_VALUE;
+    private volatile long pendingEstimate;
 
     /**
      * @param capacity how many lines may wait at most
@@ -70,7 +71,8 @@ public final class InMemoryOutbox implements TrackingOutbox {
             } else {
                 droppedNow = 0;
             }
-            toNotify = listeners.isEmpty() ? List.of() : List.copyOf(listeners);
+            pendingEstimate = pending.size() + inFlight;
+            toNotify = listeners;
         }
         if (droppedNow > 0) {
             KameleoonLogger.warning("tracking queue is full (" + capacity + " lines): dropped the oldest lines, "
@@ -109,6 +111,7 @@ public final class InMemoryOutbox implements TrackingOutbox {
             chars += groupChars;
         }
         inFlight += claimed.size();
+        pendingEstimate = pending.size() + inFlight;
         return Collections.unmodifiableList(claimed);
     }
 
@@ -116,6 +119,7 @@ public final class InMemoryOutbox implements TrackingOutbox {
     public synchronized void complete(List<OutboxLine> lines) {
         inFlight -= lines.size();
         sent += lines.size();
+        pendingEstimate = pending.size() + inFlight;
     }
 
     @Override
@@ -132,10 +136,16 @@ public final class InMemoryOutbox implements TrackingOutbox {
             pending.removeFirst();
             dropped++;
         }
+        pendingEstimate = pending.size() + inFlight;
     }
 
     @Override
-    public synchronized void onAdd(Runnable listener) {
+    public long pendingCount() {
+        return pendingEstimate;
+    }
+
+    @Override
+    public void onAdd(Runnable listener) {
         listeners.add(listener);
     }
 
@@ -147,8 +157,6 @@ public final class InMemoryOutbox implements TrackingOutbox {
 
     @Override
     public void close() {
-        synchronized (this) {
-            listeners.clear();
-        }
+        listeners.clear();
     }
 }

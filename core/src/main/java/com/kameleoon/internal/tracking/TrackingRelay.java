@@ -91,7 +91,7 @@ public final class TrackingRelay implements AutoCloseable {
      * is delivered at network speed rather than one body per interval.
      */
     public void wakeUpIfLarge() {
-        if (outbox.stats().depth() >= WAKE_UP_LINES) {
+        if (outbox.pendingCount() >= WAKE_UP_LINES) {
             wakeUp();
         }
     }
