@@ -155,7 +155,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         if (credentials || config.getDataApiUrl() != null) {
             this.relay = new TrackingRelay(outbox, http, tokens, () -> urls, siteCode,
                     config.getTrackingIntervalMillisecond(), dependencies.retryDelayMillis(), timeout);
-            outbox.onAdd(relay::wakeUpIfLarge);
+            outbox.onAdd(outbox.isDurable() ? relay::wakeUp : relay::wakeUpIfLarge);
         } else {
             this.relay = null;
             KameleoonLogger.info("tracking is not delivered: no client_id/client_secret and no data_api_url");
@@ -241,28 +241,36 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public Variation getVariation(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = enabledFlag(current, featureKey);
-        Variation variation = variationOf(flag,
-                evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
-        if (track) {
-            tracker.track(visitorCode);
+        try {
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = enabledFlag(current, featureKey);
+            Variation variation = variationOf(flag,
+                    evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+            if (track) {
+                tracker.track(visitorCode);
+            }
+            return variation;
+        } finally {
+            store.release(visitorCode);
         }
-        return variation;
     }
 
     @Override
     public Map<String, Variation> getVariations(String visitorCode, boolean onlyActive, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        if (current == null) {
-            return Map.of();
+        try {
+            Configuration current = configuration.get();
+            if (current == null) {
+                return Map.of();
+            }
+            Map<String, Variation> variations = evaluateAll(current, visitorCode, onlyActive, track, true);
+            if (track) {
+                tracker.track(visitorCode);
+            }
+            return variations;
+        } finally {
+            store.release(visitorCode);
         }
-        Map<String, Variation> variations = evaluateAll(current, visitorCode, onlyActive, track, true);
-        if (track) {
-            tracker.track(visitorCode);
-        }
-        return variations;
     }
 
     private Map<String, Variation> evaluateAll(Configuration current, String visitorCode, boolean onlyActive,
@@ -289,21 +297,25 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public boolean isFeatureActive(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = current.flag(featureKey);
-        if (flag == null) {
-            throw new FeatureNotFound("Feature " + featureKey + " not found");
-        }
         try {
-            return flag.environmentEnabled() && variationOf(flag,
-                    evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher())).isActive();
-        } catch (FeatureEnvironmentDisabled blocked) {
-            return false;
-        } finally {
-            // PHP tracks here even for a disabled or blocked flag.
-            if (track) {
-                tracker.track(visitorCode);
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = current.flag(featureKey);
+            if (flag == null) {
+                throw new FeatureNotFound("Feature " + featureKey + " not found");
             }
+            try {
+                return flag.environmentEnabled() && variationOf(flag,
+                        evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher())).isActive();
+            } catch (FeatureEnvironmentDisabled blocked) {
+                return false;
+            } finally {
+                // PHP tracks here even for a disabled or blocked flag.
+                if (track) {
+                    tracker.track(visitorCode);
+                }
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
@@ -337,15 +349,23 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void addData(String visitorCode, boolean track, Data... data) {
         VisitorCodes.validate(visitorCode);
-        dataWriter.add(configuration.get(), visitorCode, track, data);
+        try {
+            dataWriter.add(configuration.get(), visitorCode, track, data);
+        } finally {
+            store.release(visitorCode);
+        }
     }
 
     @Override
     public void flush(String visitorCode, boolean instant) {
         VisitorCodes.validate(visitorCode);
-        tracker.track(visitorCode);
-        if (instant) {
-            deliverSoon();
+        try {
+            tracker.track(visitorCode);
+            if (instant) {
+                deliverSoon();
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
@@ -403,7 +423,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             RemoteVisitorDataFilter filter, Duration requestTimeout) {
         VisitorCodes.validate(visitorCode);
         return remote.visitorData(visitorCode, addData, filter == null ? RemoteVisitorDataFilter.defaults() : filter,
-                timeoutOr(requestTimeout));
+                timeoutOr(requestTimeout)).whenComplete((data, failure) -> store.release(visitorCode));
     }
 
     @Override
@@ -417,75 +437,88 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     public CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex,
             String warehouseKey, Duration requestTimeout) {
         VisitorCodes.validate(visitorCode);
-        return remote.warehouseAudience(visitorCode, customDataIndex, warehouseKey, timeoutOr(requestTimeout));
+        return remote.warehouseAudience(visitorCode, customDataIndex, warehouseKey, timeoutOr(requestTimeout))
+                .whenComplete((data, failure) -> store.release(visitorCode));
     }
 
     @Override
     public void trackConversion(String visitorCode, int goalId, double revenue, boolean negative,
             List<CustomData> metadata) {
         VisitorCodes.validate(visitorCode);
-        dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
-        tracker.track(visitorCode);
+        try {
+            dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
+            tracker.track(visitorCode);
+        } finally {
+            store.release(visitorCode);
+        }
     }
 
     @Override
     public void setForcedVariation(String visitorCode, int experimentId, String variationKey, boolean forceTargeting) {
         VisitorCodes.validate(visitorCode);
-        if (variationKey == null) {
-            Visitor visitor = store.get(visitorCode);
-            if (visitor != null) {
-                synchronized (visitor) {
-                    visitor.setForcedExperiment(experimentId, null);
+        try {
+            if (variationKey == null) {
+                Visitor visitor = store.get(visitorCode);
+                if (visitor != null) {
+                    synchronized (visitor) {
+                        visitor.setForcedExperiment(experimentId, null);
+                    }
                 }
+                return;
             }
-            return;
-        }
-        Configuration current = configuration.get();
-        RuleDef rule = current == null ? null : current.ruleByExperimentId(experimentId);
-        if (rule == null) {
-            throw new FeatureExperimentNotFound("Experiment " + experimentId + " is not found");
-        }
-        boolean found = false;
-        for (VariationByExposition entry : rule.variations()) {
-            found |= variationKey.equals(entry.variationKey());
-        }
-        if (!found) {
-            throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in experiment "
-                    + experimentId);
-        }
-        Visitor visitor = store.getOrCreate(visitorCode);
-        synchronized (visitor) {
-            visitor.setForcedExperiment(experimentId,
-                    new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
+            Configuration current = configuration.get();
+            RuleDef rule = current == null ? null : current.ruleByExperimentId(experimentId);
+            if (rule == null) {
+                throw new FeatureExperimentNotFound("Experiment " + experimentId + " is not found");
+            }
+            boolean found = false;
+            for (VariationByExposition entry : rule.variations()) {
+                found |= variationKey.equals(entry.variationKey());
+            }
+            if (!found) {
+                throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in experiment "
+                        + experimentId);
+            }
+            Visitor visitor = store.getOrCreate(visitorCode);
+            synchronized (visitor) {
+                visitor.setForcedExperiment(experimentId,
+                        new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
     @Override
     public void evaluateAudiences(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        if (current == null || current.audienceSegments().isEmpty()) {
-            tracker.track(visitorCode);
-            return;
-        }
-        List<Integer> matched = new ArrayList<>();
-        Visitor visitor = store.get(visitorCode);
-        if (visitor == null) {
-            collectAudiences(current, visitorCode, null, matched);
-        } else {
-            synchronized (visitor) {
-                collectAudiences(current, visitorCode, visitor, matched);
+        try {
+            Configuration current = configuration.get();
+            if (current == null || current.audienceSegments().isEmpty()) {
+                tracker.track(visitorCode);
+                return;
             }
-        }
-        if (!matched.isEmpty()) {
-            Visitor target = store.getOrCreate(visitorCode);
-            synchronized (target) {
-                for (Integer segmentId : matched) {
-                    target.addTargetedSegment(segmentId);
+            List<Integer> matched = new ArrayList<>();
+            Visitor visitor = store.get(visitorCode);
+            if (visitor == null) {
+                collectAudiences(current, visitorCode, null, matched);
+            } else {
+                synchronized (visitor) {
+                    collectAudiences(current, visitorCode, visitor, matched);
                 }
             }
+            if (!matched.isEmpty()) {
+                Visitor target = store.getOrCreate(visitorCode);
+                synchronized (target) {
+                    for (Integer segmentId : matched) {
+                        target.addTargetedSegment(segmentId);
+                    }
+                }
+            }
+            tracker.track(visitorCode);
+        } finally {
+            store.release(visitorCode);
         }
-        tracker.track(visitorCode);
     }
 
     private void collectAudiences(Configuration current, String visitorCode, Visitor visitor, List<Integer> matched) {
@@ -508,12 +541,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         } else {
             VisitorCodes.validate(visitorCode);
         }
-        Visitor visitor = store.getOrCreate(visitorCode);
-        synchronized (visitor) {
-            visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
-        }
-        if (writesCookie) {
-            writeVisitorCookie(cookies, visitorCode);
+        try {
+            Visitor visitor = store.getOrCreate(visitorCode);
+            synchronized (visitor) {
+                visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
+            }
+            if (writesCookie) {
+                writeVisitorCookie(cookies, visitorCode);
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
@@ -532,11 +569,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                     : VisitorCodes.generate();
         }
         Configuration current = configuration.get();
-        if (current == null || !current.visitorCodeManagedByConsent() || consentOf(visitorCode) == LegalConsent.GIVEN) {
-            writeVisitorCookie(cookies, visitorCode);
-        }
-        if (current != null) {
-            applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
+        try {
+            if (current == null || !current.visitorCodeManagedByConsent()
+                    || consentOf(visitorCode) == LegalConsent.GIVEN) {
+                writeVisitorCookie(cookies, visitorCode);
+            }
+            if (current != null) {
+                applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
+            }
+        } finally {
+            store.release(visitorCode);
         }
         return visitorCode;
     }
@@ -573,12 +615,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public String getEngineTrackingCode(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Visitor visitor = store.get(visitorCode);
-        if (visitor == null) {
-            return EngineTrackingCode.INIT;
-        }
-        synchronized (visitor) {
-            return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
+        try {
+            Visitor visitor = store.get(visitorCode);
+            if (visitor == null) {
+                return EngineTrackingCode.INIT;
+            }
+            synchronized (visitor) {
+                return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
@@ -608,10 +654,14 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     public String getFeatureVariationKey(String visitorCode, String featureKey) {
         VisitorCodes.validate(visitorCode);
         try {
-            return getVariation(visitorCode, featureKey, true).getKey();
-        } catch (FeatureEnvironmentDisabled e) {
-            tracker.track(visitorCode);
-            throw e;
+            try {
+                return getVariation(visitorCode, featureKey, true).getKey();
+            } catch (FeatureEnvironmentDisabled e) {
+                tracker.track(visitorCode);
+                throw e;
+            }
+        } finally {
+            store.release(visitorCode);
         }
     }
 
@@ -619,19 +669,23 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public Object getFeatureVariable(String visitorCode, String featureKey, String variableKey) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = enabledFlag(current, featureKey);
-        Variation variation = variationOf(flag,
-                evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
-        tracker.track(visitorCode);
-        if (!flag.variations().containsKey(variation.getKey())) {
-            return null;
+        try {
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = enabledFlag(current, featureKey);
+            Variation variation = variationOf(flag,
+                    evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
+            tracker.track(visitorCode);
+            if (!flag.variations().containsKey(variation.getKey())) {
+                return null;
+            }
+            Variable variable = variation.getVariable(variableKey);
+            if (variable == null) {
+                throw new FeatureVariableNotFound("Feature variable " + variableKey + " not found");
+            }
+            return variable.getValue();
+        } finally {
+            store.release(visitorCode);
         }
-        Variable variable = variation.getVariable(variableKey);
-        if (variable == null) {
-            throw new FeatureVariableNotFound("Feature variable " + variableKey + " not found");
-        }
-        return variable.getValue();
     }
 
     @Override
@@ -656,8 +710,12 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public Map<String, Variation> getActiveFeatures(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
+        try {
+            Configuration current = configuration.get();
+            return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
+        } finally {
+            store.release(visitorCode);
+        }
     }
 
     @Override

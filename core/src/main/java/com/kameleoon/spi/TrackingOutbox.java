@@ -52,6 +52,16 @@ public interface TrackingOutbox extends AutoCloseable {
      */
     void onAdd(Runnable listener);
 
+    /**
+     * Tells whether added lines survive a restart. The relay then delivers each addition at once (lines are
+     * safe in the database, and latency matters); for a volatile outbox it batches per interval.
+     *
+     * @return true for a durable outbox
+     */
+    default boolean isDurable() {
+        return false;
+    }
+
     /** @return current counters */
     OutboxStats stats();
 
