@@ -431,7 +431,15 @@ public final class Visitor {
 
     /** @param segmentId a segment the visitor matched in {@code evaluateAudiences} */
     public void addTargetedSegment(int segmentId) {
-        targetedSegments.put(segmentId, new TrackedItem<>(segmentId, false));
+        addTargetedSegment(segmentId, false);
+    }
+
+    /**
+     * @param segmentId a segment the visitor matched
+     * @param sent true when it must not be tracked (restored as already tracked)
+     */
+    public void addTargetedSegment(int segmentId, boolean sent) {
+        targetedSegments.put(segmentId, new TrackedItem<>(segmentId, sent));
     }
 
     /** @return personalization id to variation id, live view */
@@ -487,6 +495,16 @@ public final class Visitor {
         } else {
             forcedExperiments.put(experimentId, forced);
         }
+    }
+
+    /** @return forced variations by experiment id, live view */
+    public Map<Integer, ForcedVariation> forcedExperiments() {
+        return Collections.unmodifiableMap(forcedExperiments);
+    }
+
+    /** @return simulated variations by feature key */
+    public Map<String, ForcedVariation> simulatedVariations() {
+        return simulated;
     }
 
     /**
