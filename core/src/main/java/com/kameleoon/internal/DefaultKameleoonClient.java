@@ -241,6 +241,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public Variation getVariation(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = requireConfiguration(featureKey);
             FlagDef flag = enabledFlag(current, featureKey);
@@ -251,13 +252,14 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             }
             return variation;
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
     @Override
     public Map<String, Variation> getVariations(String visitorCode, boolean onlyActive, boolean track) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = configuration.get();
             if (current == null) {
@@ -269,7 +271,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             }
             return variations;
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -297,6 +299,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public boolean isFeatureActive(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = requireConfiguration(featureKey);
             FlagDef flag = current.flag(featureKey);
@@ -315,7 +318,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 }
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -349,23 +352,25 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void addData(String visitorCode, boolean track, Data... data) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             dataWriter.add(configuration.get(), visitorCode, track, data);
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
     @Override
     public void flush(String visitorCode, boolean instant) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             tracker.track(visitorCode);
             if (instant) {
                 deliverSoon();
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -422,8 +427,9 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     public CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, boolean addData,
             RemoteVisitorDataFilter filter, Duration requestTimeout) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         return remote.visitorData(visitorCode, addData, filter == null ? RemoteVisitorDataFilter.defaults() : filter,
-                timeoutOr(requestTimeout)).whenComplete((data, failure) -> store.release(visitorCode));
+                timeoutOr(requestTimeout)).whenComplete((data, failure) -> store.end(visitorCode));
     }
 
     @Override
@@ -437,25 +443,28 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     public CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex,
             String warehouseKey, Duration requestTimeout) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         return remote.warehouseAudience(visitorCode, customDataIndex, warehouseKey, timeoutOr(requestTimeout))
-                .whenComplete((data, failure) -> store.release(visitorCode));
+                .whenComplete((data, failure) -> store.end(visitorCode));
     }
 
     @Override
     public void trackConversion(String visitorCode, int goalId, double revenue, boolean negative,
             List<CustomData> metadata) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
             tracker.track(visitorCode);
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
     @Override
     public void setForcedVariation(String visitorCode, int experimentId, String variationKey, boolean forceTargeting) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             if (variationKey == null) {
                 Visitor visitor = store.get(visitorCode);
@@ -485,13 +494,14 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                         new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
     @Override
     public void evaluateAudiences(String visitorCode) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = configuration.get();
             if (current == null || current.audienceSegments().isEmpty()) {
@@ -517,7 +527,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             }
             tracker.track(visitorCode);
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -541,6 +551,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         } else {
             VisitorCodes.validate(visitorCode);
         }
+        store.begin(visitorCode);
         try {
             Visitor visitor = store.getOrCreate(visitorCode);
             synchronized (visitor) {
@@ -550,7 +561,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 writeVisitorCookie(cookies, visitorCode);
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -569,6 +580,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                     : VisitorCodes.generate();
         }
         Configuration current = configuration.get();
+        store.begin(visitorCode);
         try {
             if (current == null || !current.visitorCodeManagedByConsent()
                     || consentOf(visitorCode) == LegalConsent.GIVEN) {
@@ -578,7 +590,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
         return visitorCode;
     }
@@ -615,6 +627,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public String getEngineTrackingCode(String visitorCode) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Visitor visitor = store.get(visitorCode);
             if (visitor == null) {
@@ -624,7 +637,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -653,6 +666,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public String getFeatureVariationKey(String visitorCode, String featureKey) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             try {
                 return getVariation(visitorCode, featureKey, true).getKey();
@@ -661,7 +675,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                 throw e;
             }
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -669,6 +683,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public Object getFeatureVariable(String visitorCode, String featureKey, String variableKey) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = requireConfiguration(featureKey);
             FlagDef flag = enabledFlag(current, featureKey);
@@ -684,7 +699,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             }
             return variable.getValue();
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 
@@ -710,11 +725,12 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public Map<String, Variation> getActiveFeatures(String visitorCode) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
         try {
             Configuration current = configuration.get();
             return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
         } finally {
-            store.release(visitorCode);
+            store.end(visitorCode);
         }
     }
 

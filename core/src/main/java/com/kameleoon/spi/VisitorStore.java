@@ -49,9 +49,10 @@ public interface VisitorStore extends AutoCloseable {
     int size();
 
     /**
-     * Opens a unit of work for a visitor, such as an HTTP request: until the matching {@link #end(String)},
-     * the visitor is held in memory and its changes are written once, when the last open unit ends. Stores
-     * that keep visitors in memory need no unit of work.
+     * Opens a unit of work for a visitor: the client opens one around each public method, the servlet filter
+     * one around each HTTP request. Until the matching {@link #end(String)} the visitor is held in memory, and
+     * its changes are written once, when the last open unit ends. Units nest and may be opened by several
+     * threads at once. Stores that keep visitors in memory need no unit of work.
      *
      * @param visitorCode the visitor
      */
@@ -60,21 +61,14 @@ public interface VisitorStore extends AutoCloseable {
 
     /**
      * Ends a unit of work opened with {@link #begin(String)}; the last one to end writes the visitor's changes
-     * (and, with a durable outbox, the tracking lines of the unit) in one transaction.
+     * (and, with a durable outbox, the tracking lines of the unit) in one transaction. Never throws: a failed
+     * write is reported through the log.
      *
      * @param visitorCode the visitor
      */
     default void end(String visitorCode) {
     }
 
-    /**
-     * Called by the client after each public method that used a visitor. Outside a unit of work a durable
-     * store writes the changes now; inside one it waits for {@link #end(String)}.
-     *
-     * @param visitorCode the visitor
-     */
-    default void release(String visitorCode) {
-    }
 
     /** Stops any background work; the store must not be used afterwards. */
     @Override
