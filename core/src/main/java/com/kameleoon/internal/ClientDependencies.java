@@ -1,5 +1,6 @@
 package com.kameleoon.internal;
 
+import com.kameleoon.spi.DatafileCache;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorStore;
 import java.util.function.LongSupplier;
@@ -13,14 +14,16 @@ import java.util.function.LongSupplier;
  * @param outbox the tracking outbox, or null for the in-memory one
  * @param clock epoch milliseconds
  * @param retryDelayMillis pause between two attempts of one tracking request
+ * @param datafileCache where the last good datafile is kept, or null
  */
-public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, LongSupplier clock, long retryDelayMillis) {
+public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, LongSupplier clock, long retryDelayMillis,
+        DatafileCache datafileCache) {
     /** Pause between tracking attempts, as the Go SDK. */
     public static final long DEFAULT_RETRY_DELAY_MILLIS = 5_000;
 
     /** @return in-memory store and outbox, the system clock, the default retry pause */
     public static ClientDependencies defaults() {
-        return new ClientDependencies(null, null, System::currentTimeMillis, DEFAULT_RETRY_DELAY_MILLIS);
+        return new ClientDependencies(null, null, System::currentTimeMillis, DEFAULT_RETRY_DELAY_MILLIS, null);
     }
 
     /**
@@ -28,7 +31,7 @@ public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, Long
      * @return a copy with that store
      */
     public ClientDependencies withStore(VisitorStore newStore) {
-        return new ClientDependencies(newStore, outbox, clock, retryDelayMillis);
+        return new ClientDependencies(newStore, outbox, clock, retryDelayMillis, datafileCache);
     }
 
     /**
@@ -36,7 +39,7 @@ public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, Long
      * @return a copy with that outbox
      */
     public ClientDependencies withOutbox(TrackingOutbox newOutbox) {
-        return new ClientDependencies(store, newOutbox, clock, retryDelayMillis);
+        return new ClientDependencies(store, newOutbox, clock, retryDelayMillis, datafileCache);
     }
 
     /**
@@ -44,7 +47,15 @@ public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, Long
      * @return a copy with that clock
      */
     public ClientDependencies withClock(LongSupplier newClock) {
-        return new ClientDependencies(store, outbox, newClock, retryDelayMillis);
+        return new ClientDependencies(store, outbox, newClock, retryDelayMillis, datafileCache);
+    }
+
+    /**
+     * @param cache where the last good datafile is kept
+     * @return a copy with that cache
+     */
+    public ClientDependencies withDatafileCache(DatafileCache cache) {
+        return new ClientDependencies(store, outbox, clock, retryDelayMillis, cache);
     }
 
     /**
@@ -52,6 +63,6 @@ public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, Long
      * @return a copy with that pause
      */
     public ClientDependencies withRetryDelayMillis(long millis) {
-        return new ClientDependencies(store, outbox, clock, millis);
+        return new ClientDependencies(store, outbox, clock, millis, datafileCache);
     }
 }

@@ -47,6 +47,7 @@ import com.kameleoon.types.RemoteVisitorDataFilter;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import com.kameleoon.internal.tracking.VisitorTracker;
+import com.kameleoon.spi.DatafileCache;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorStore;
 import com.kameleoon.types.DataFile;
@@ -167,6 +168,10 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             if (credentials || config.getSdkConfigUrl() != null) {
                 ConfigurationFetcher fetcher = new ConfigurationFetcher(http, () -> urls, configuration, siteCode,
                         config.getEnvironment(), timeout);
+                DatafileCache cache = dependencies.datafileCache();
+                if (cache != null) {
+                    useCache(cache, fetcher);
+                }
                 this.updater = new ConfigurationUpdater(fetcher, configuration,
                         listener -> new RealTimeStream(http, () -> urls, siteCode, listener, timeout),
                         config.getRefreshIntervalMinute() * 60_000L);
@@ -178,6 +183,30 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             close();
             throw e;
         }
+    }
+
+    /** Serves the cached datafile until the first fetch, and caches every fetched one. */
+    private void useCache(DatafileCache cache, ConfigurationFetcher fetcher) {
+        String environment = config.getEnvironment();
+        if (configuration.get() == null) {
+            try {
+                DatafileCache.Entry cached = cache.load(siteCode, environment);
+                if (cached != null) {
+                    configuration.load(cached.body());
+                    fetcher.setLastModified(cached.lastModified());
+                    KameleoonLogger.info("serving the cached datafile until Kameleoon answers");
+                }
+            } catch (RuntimeException e) {
+                KameleoonLogger.warning("cached datafile unusable: " + e.getMessage());
+            }
+        }
+        fetcher.onFetched((body, lastModified) -> {
+            try {
+                cache.store(siteCode, environment, new DatafileCache.Entry(body, lastModified));
+            } catch (RuntimeException e) {
+                KameleoonLogger.warning("datafile could not be cached: " + e.getClass().getSimpleName());
+            }
+        });
     }
 
     private static String readDataFile(Path path) {

@@ -27,6 +27,7 @@ public final class ConfigurationFetcher {
     private final String environment;
     private final Duration timeout;
     private volatile String lastModified;
+    private volatile java.util.function.BiConsumer<String, String> onFetched = (body, modified) -> { };
 
     /** What a fetch did. */
     public enum Outcome {
@@ -63,6 +64,13 @@ public final class ConfigurationFetcher {
         this.lastModified = lastModifiedValue;
     }
 
+    /**
+     * @param listener receives the body and {@code Last-Modified} of every datafile put in force by a fetch
+     */
+    public void onFetched(java.util.function.BiConsumer<String, String> listener) {
+        this.onFetched = listener;
+    }
+
     /** @return the {@code Last-Modified} of the datafile in force, or null */
     public String lastModified() {
         return lastModified;
@@ -93,6 +101,7 @@ public final class ConfigurationFetcher {
                 if (status == 200) {
                     holder.load(response.body());
                     lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+                    onFetched.accept(response.body(), lastModified);
                     return Outcome.UPDATED;
                 }
                 failure = "HTTP " + status;
