@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.persistence.internal.SchemaLimits;
 import com.kameleoon.persistence.testing.LogCapture;
+import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import java.time.Duration;
@@ -53,9 +54,8 @@ class DatafileCacheTest {
         assertThat(cached.body()).isEqualTo("{\"v\":2}");
         assertThat(cached.lastModified()).isNull();
         assertThat(cached.updatedAt()).isAfter(first);
-        assertThat(database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM kameleoon_datafile WHERE site_code = 'site-upsert'")
-                .mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_datafile WHERE site_code = 'site-upsert'"))
+                .isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.kameleoon.persistence.testing.MapInitialContextFactory;
 import com.kameleoon.persistence.testing.SchemaInspector;
+import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabase;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
@@ -55,8 +56,7 @@ class KameleoonDatabaseTest {
 
         // Reopened after close: the file was released and keeps its data.
         try (KameleoonDatabase database = KameleoonDatabase.builder().h2File(file).build()) {
-            assertThat(database.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM kameleoon_lease").mapTo(Integer.class).one())).isEqualTo(1);
+            assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_lease")).isEqualTo(1);
         }
     }
 
@@ -129,7 +129,7 @@ class KameleoonDatabaseTest {
                 .filter(thread -> !before.contains(thread))
                 .filter(thread -> thread.getName().startsWith("kameleoon-close-test"))
                 .collect(Collectors.toList());
-        assertThat(poolThreads).extracting(Thread::getName).contains("kameleoon-close-test housekeeper");
+        assertThat(poolThreads).extracting(Thread::getName).contains("kameleoon-close-test:housekeeper");
 
         database.close();
         database.close();
@@ -141,6 +141,11 @@ class KameleoonDatabaseTest {
             thread.join(5_000);
         }
         assertThat(poolThreads).noneMatch(Thread::isAlive);
+        // Threads started while closing (the connection closer) end right after the executors terminate.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (poolThreadsAlive("kameleoon-close-test") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("kameleoon-close-test"));
     }
 
@@ -173,6 +178,10 @@ class KameleoonDatabaseTest {
         assertThatThrownBy(() -> KameleoonDatabase.builder().jdbcUrl("jdbc:h2:mem:x")
                 .driverClassName("com.example.MissingDriver").build())
                 .isInstanceOf(PersistenceException.class);
+    }
+
+    private static boolean poolThreadsAlive(String poolName) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(poolName) && t.isAlive());
     }
 
     private HikariDataSource h2Pool(String name) {
