@@ -12,9 +12,16 @@ import org.junit.jupiter.api.Test;
 /** The in-memory store: the SPI contract, plus its own bounds (expiry sweep, LRU eviction). */
 class InMemoryVisitorStoreTest extends VisitorStoreContractTest {
 
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+
     @Override
-    protected VisitorStore createStore(long sessionMillis, AtomicLong clock) {
+    protected VisitorStore createStore(long sessionMillis) {
         return new InMemoryVisitorStore(sessionMillis, 1_000_000, clock::get, false);
+    }
+
+    @Override
+    protected void advance(long millis) {
+        clock.addAndGet(millis);
     }
 
     @Test

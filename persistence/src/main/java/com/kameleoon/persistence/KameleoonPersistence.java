@@ -1,0 +1,107 @@
+package com.kameleoon.persistence;
+
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.persistence.internal.visitor.JdbcVisitorStore;
+import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
+import com.kameleoon.spi.TrackingOutbox;
+import com.kameleoon.spi.VisitorStore;
+import java.util.function.LongSupplier;
+
+/**
+ * The JDBC persistence of one site on one node: a visitor store shared by the cluster, the transactional
+ * outbox its tracking lines go through, the cleaner of expired visitors and the datafile cache. Hand
+ * {@link #visitorStore()} and {@link #outbox()} to the client; close this after the client. Thread-safe.
+ */
+public final class KameleoonPersistence implements AutoCloseable {
+    /** How often expired visitors are looked for. */
+    public static final long EXPIRY_PERIOD_MILLIS = 60_000;
+    /** Visitors deleted per cleanup transaction. */
+    public static final int EXPIRY_BATCH = 500;
+
+    private final JdbcOutbox outbox;
+    private final JdbcVisitorStore store;
+    private final VisitorExpiryCleaner cleaner;
+    private final DatafileCache datafileCache;
+
+    private KameleoonPersistence(KameleoonDatabase database, String siteCode, long sessionMillis, LongSupplier clock,
+            JdbcOutbox.Settings outboxSettings, boolean startCleaner) {
+        this.outbox = new JdbcOutbox(database, siteCode, outboxSettings);
+        this.store = new JdbcVisitorStore(database, siteCode, sessionMillis, clock, outbox);
+        this.cleaner = new VisitorExpiryCleaner(database, EXPIRY_PERIOD_MILLIS, EXPIRY_BATCH, startCleaner);
+        this.datafileCache = new DatafileCache(database);
+    }
+
+    /**
+     * Creates the persistence of a site with default timings.
+     *
+     * @param database the database (migrated)
+     * @param siteCode the site code
+     * @param sessionDurationMinute how long a visitor lives after its last change
+     * @return the persistence
+     */
+    public static KameleoonPersistence create(KameleoonDatabase database, String siteCode, int sessionDurationMinute) {
+        return new KameleoonPersistence(database, siteCode, sessionDurationMinute * 60_000L, System::currentTimeMillis,
+                JdbcOutbox.Settings.DEFAULT, true);
+    }
+
+    /**
+     * Creates the persistence of a site with explicit timings (tests, tuning).
+     *
+     * @param database the database (migrated)
+     * @param siteCode the site code
+     * @param sessionMillis how long a visitor lives after its last change
+     * @param clock epoch milliseconds for visit start times
+     * @param outboxSettings claim lease, back-off and bounds of the outbox
+     * @param startCleaner false to leave expired visitors to {@link #cleanExpiredVisitors()}
+     * @return the persistence
+     */
+    public static KameleoonPersistence create(KameleoonDatabase database, String siteCode, long sessionMillis,
+            LongSupplier clock, JdbcOutbox.Settings outboxSettings, boolean startCleaner) {
+        return new KameleoonPersistence(database, siteCode, sessionMillis, clock, outboxSettings, startCleaner);
+    }
+
+    /** @return the visitor store to give the client */
+    public VisitorStore visitorStore() {
+        return store;
+    }
+
+    /** @return the outbox to give the client */
+    public TrackingOutbox outbox() {
+        return outbox;
+    }
+
+    /** @return the datafile cache */
+    public DatafileCache datafileCache() {
+        return datafileCache;
+    }
+
+    /**
+     * Makes parked tracking lines ready for delivery again.
+     *
+     * @return how many were parked
+     */
+    public int retryParkedLines() {
+        return outbox.retryParked();
+    }
+
+    /**
+     * Deletes expired visitors now, if no other node is doing it.
+     *
+     * @return how many were deleted, or -1 when another node holds the cleanup lease
+     */
+    public int cleanExpiredVisitors() {
+        return cleaner.runOnce();
+    }
+
+    /** @return commits that failed because the database was unreachable, since start */
+    public long failedVisitorCommits() {
+        return store.failedCommits();
+    }
+
+    @Override
+    public void close() {
+        cleaner.close();
+        store.close();
+        outbox.close();
+    }
+}

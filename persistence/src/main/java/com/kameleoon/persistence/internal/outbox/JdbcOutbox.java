@@ -1,0 +1,385 @@
+package com.kameleoon.persistence.internal.outbox;
+
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.SchemaLimits;
+import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.spi.OutboxLine;
+import com.kameleoon.spi.OutboxStats;
+import com.kameleoon.spi.TrackingOutbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * A transactional {@link TrackingOutbox} in the {@code kameleoon_outbox} table, drained by the relay of every
+ * node. A claim takes the oldest ready rows with {@code FOR UPDATE SKIP LOCKED} where the database has it
+ * (otherwise each row is claimed with a compare-and-set on its version) and leases them with a claim token
+ * until {@code claimLease} passes, so that the rows of a node that died mid-batch are taken again later.
+ * Delivered rows are deleted, fenced by the token; failed rows come back after an exponential back-off with
+ * jitter, and after {@code maxAttempts} they are parked with their last error until {@link #retryParked()}.
+ * Lines of a unit of work are inserted in the visitor's transaction (see {@link OutboxWriter}); when that
+ * transaction fails, they wait in a bounded memory buffer and are inserted once the database answers.
+ * Thread-safe.
+ */
+public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
+    /** Lines claimed at most per claim. */
+    static final int CLAIM_LIMIT = 5_000;
+
+    private final KameleoonDatabase database;
+    private final SqlDialect dialect;
+    private final boolean skipLocked;
+    private final String siteCode;
+    private final Settings settings;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, String> claimTokens = new ConcurrentHashMap<>();
+    private final Deque<Pass> fallback = new ArrayDeque<>();
+    private final AtomicLong groups = new AtomicLong(ThreadLocalRandom.current().nextLong() & 0x7fffffffffffL);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile BiPredicate<String, List<String>> sessions = (code, lines) -> false;
+    private volatile int fallbackLines;
+
+    /**
+     * Timings and bounds of the outbox.
+     *
+     * @param claimLease how long a claim hides its rows from other relays
+     * @param firstBackoff delay after the first failure (doubles with each attempt, with jitter)
+     * @param maxBackoff the longest delay
+     * @param maxAttempts failed deliveries before a row is parked
+     * @param fallbackCapacity lines kept in memory while the database is unreachable
+     */
+    public record Settings(Duration claimLease, Duration firstBackoff, Duration maxBackoff, int maxAttempts,
+            int fallbackCapacity) {
+        /** Defaults: 2 min lease, 5 s first back-off up to 10 min, parked after 20 failures, 100,000 lines. */
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofSeconds(5),
+                Duration.ofMinutes(10), 20, 100_000);
+    }
+
+    /**
+     * @param database the database
+     * @param siteCode the site whose lines this outbox holds
+     * @param settings timings and bounds
+     */
+    public JdbcOutbox(KameleoonDatabase database, String siteCode, Settings settings) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.skipLocked = database.supportsSkipLocked();
+        this.siteCode = siteCode;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean isDurable() {
+        return true;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------
+
+    @Override
+    public void bindSessions(BiPredicate<String, List<String>> openSessions) {
+        this.sessions = openSessions;
+    }
+
+    @Override
+    public void add(String visitorCode, List<String> lines) {
+        if (lines.isEmpty() || sessions.test(visitorCode, lines)) {
+            return;
+        }
+        List<Pass> passes = List.of(new Pass(visitorCode, List.copyOf(lines)));
+        try {
+            database.jdbi().useTransaction(handle -> insert(handle, passes));
+            inserted(passes);
+        } catch (RuntimeException e) {
+            KameleoonLogger.error("tracking lines could not be stored (" + e.getClass().getSimpleName()
+                    + "); kept in memory until the database answers");
+            keepForLater(passes);
+        }
+    }
+
+    @Override
+    public void insert(Handle handle, List<Pass> passes) {
+        if (passes.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO kameleoon_outbox (site_code, visitor_code, group_id,"
+                + " line, created_at, available_at) VALUES (:site, :code, :group, :line, " + dialect.now() + ", "
+                + dialect.now() + ")");
+        for (Pass pass : passes) {
+            long group = groups.incrementAndGet();
+            for (String line : pass.lines()) {
+                if (line.length() > SchemaLimits.MAX_OUTBOX_LINE_CHARS) {
+                    KameleoonLogger.error("tracking line of " + line.length() + " characters dropped (limit "
+                            + SchemaLimits.MAX_OUTBOX_LINE_CHARS + ")");
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                batch.bind("site", siteCode).bind("code", pass.visitorCode()).bind("group", group).bind("line", line)
+                        .add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    @Override
+    public void inserted(List<Pass> passes) {
+        if (!passes.isEmpty()) {
+            for (Runnable listener : listeners) {
+                listener.run();
+            }
+        }
+    }
+
+    @Override
+    public void keepForLater(List<Pass> passes) {
+        synchronized (fallback) {
+            for (Pass pass : passes) {
+                fallback.addLast(pass);
+                fallbackLines += pass.lines().size();
+            }
+            while (fallbackLines > settings.fallbackCapacity() && !fallback.isEmpty()) {
+                Pass oldest = fallback.removeFirst();
+                fallbackLines -= oldest.lines().size();
+                dropped.addAndGet(oldest.lines().size());
+                KameleoonLogger.warning("database unreachable too long: " + oldest.lines().size()
+                        + " buffered tracking lines dropped");
+            }
+        }
+    }
+
+    /** Inserts what waited in memory; called by the relay before each claim. */
+    private void insertFallback() {
+        List<Pass> waiting;
+        synchronized (fallback) {
+            if (fallback.isEmpty()) {
+                return;
+            }
+            waiting = new ArrayList<>(fallback);
+            fallback.clear();
+            fallbackLines = 0;
+        }
+        try {
+            database.jdbi().useTransaction(handle -> insert(handle, waiting));
+            KameleoonLogger.info(waiting.size() + " buffered tracking passes stored after a database outage");
+        } catch (RuntimeException e) {
+            keepForLater(waiting);
+        }
+    }
+
+    // ---- relay side ---------------------------------------------------------------------------------------
+
+    @Override
+    public List<OutboxLine> claim(long maxChars) {
+        insertFallback();
+        String token = UUID.randomUUID().toString();
+        List<OutboxLine> claimed = database.jdbi().inTransaction(handle -> skipLocked
+                ? claimWithSkipLocked(handle, token) : claimWithVersions(handle, token));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        // Whole passes within the budget (at least one), so that a visitor's lines of one pass stay together.
+        long chars = 0;
+        int keep = 0;
+        while (keep < claimed.size()) {
+            int end = keep;
+            long passChars = 0;
+            while (end < claimed.size() && claimed.get(end).group() == claimed.get(keep).group()) {
+                passChars += claimed.get(end).text().length();
+                end++;
+            }
+            if (keep > 0 && chars + passChars > maxChars) {
+                break;
+            }
+            chars += passChars;
+            keep = end;
+        }
+        List<OutboxLine> kept = claimed.subList(0, keep);
+        if (keep < claimed.size()) {
+            release(claimed.subList(keep, claimed.size()), token);
+        }
+        for (OutboxLine line : kept) {
+            claimTokens.put(line.id(), token);
+        }
+        return List.copyOf(kept);
+    }
+
+    private String readyPredicate() {
+        return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.now()
+                + " AND (claimed_until IS NULL OR claimed_until < " + dialect.now() + ")";
+    }
+
+    private List<OutboxLine> claimWithSkipLocked(Handle handle, String token) {
+        List<OutboxLine> rows = handle.createQuery("SELECT id, visitor_code, group_id, line, attempts FROM kameleoon_outbox"
+                + " WHERE " + readyPredicate() + " ORDER BY id LIMIT " + CLAIM_LIMIT + " FOR UPDATE SKIP LOCKED")
+                .bind("site", siteCode)
+                .map((rs, ctx) -> new OutboxLine(rs.getLong(1), rs.getLong(3), rs.getString(2), rs.getString(4),
+                        rs.getInt(5)))
+                .list();
+        if (!rows.isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = :token, claimed_until = "
+                    + dialect.nowPlusMillis(":lease") + ", version = version + 1 WHERE id = :id");
+            for (OutboxLine row : rows) {
+                batch.bind("token", token).bind("lease", settings.claimLease().toMillis()).bind("id", row.id()).add();
+            }
+            batch.execute();
+        }
+        return rows;
+    }
+
+    private List<OutboxLine> claimWithVersions(Handle handle, String token) {
+        List<Object[]> candidates = handle.createQuery("SELECT id, visitor_code, group_id, line, attempts, version"
+                + " FROM kameleoon_outbox WHERE " + readyPredicate() + " ORDER BY id LIMIT " + CLAIM_LIMIT)
+                .bind("site", siteCode)
+                .map((rs, ctx) -> new Object[] {new OutboxLine(rs.getLong(1), rs.getLong(3), rs.getString(2),
+                        rs.getString(4), rs.getInt(5)), rs.getInt(6)})
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = :token, claimed_until = "
+                + dialect.nowPlusMillis(":lease") + ", version = version + 1 WHERE id = :id AND version = :version");
+        for (Object[] candidate : candidates) {
+            batch.bind("token", token).bind("lease", settings.claimLease().toMillis())
+                    .bind("id", ((OutboxLine) candidate[0]).id()).bind("version", (Integer) candidate[1]).add();
+        }
+        int[] counts = batch.execute();
+        List<OutboxLine> claimed = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                claimed.add((OutboxLine) candidates.get(i)[0]);
+            }
+        }
+        return claimed;
+    }
+
+    private void release(List<OutboxLine> lines, String token) {
+        database.jdbi().useTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = NULL,"
+                    + " claimed_until = NULL WHERE id = :id AND claim_token = :token");
+            for (OutboxLine line : lines) {
+                batch.bind("id", line.id()).bind("token", token).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void complete(List<OutboxLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        int[] deleted = database.jdbi().inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_outbox WHERE id = :id AND claim_token = :token");
+            for (OutboxLine line : lines) {
+                batch.bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
+            }
+            return batch.execute();
+        });
+        int count = 0;
+        for (int d : deleted) {
+            count += d > 0 ? 1 : 0;
+        }
+        lines.forEach(line -> claimTokens.remove(line.id()));
+        sent.addAndGet(count);
+        if (count < lines.size()) {
+            KameleoonLogger.warning((lines.size() - count) + " delivered lines had been claimed again by another relay"
+                    + " (lease expired); they may be delivered twice, with the same nonces");
+        }
+    }
+
+    @Override
+    public void fail(List<OutboxLine> lines, String reason) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        String error = reason == null ? "" : reason.length() > SchemaLimits.MAX_LAST_ERROR_LENGTH
+                ? reason.substring(0, SchemaLimits.MAX_LAST_ERROR_LENGTH) : reason;
+        int parked = 0;
+        try {
+            parked = database.jdbi().inTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET attempts = attempts + 1,"
+                        + " available_at = " + dialect.nowPlusMillis(":delay") + ", claim_token = NULL,"
+                        + " claimed_until = NULL, last_error = :error, parked = :parked, version = version + 1"
+                        + " WHERE id = :id AND claim_token = :token");
+                int toPark = 0;
+                for (OutboxLine line : lines) {
+                    boolean park = line.attempts() + 1 >= settings.maxAttempts();
+                    toPark += park ? 1 : 0;
+                    batch.bind("delay", backoffMillis(line.attempts())).bind("error", error).bind("parked", park)
+                            .bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
+                }
+                batch.execute();
+                return toPark;
+            });
+        } catch (RuntimeException e) {
+            // The lease expires and another claim takes the rows again: nothing is lost.
+            KameleoonLogger.error("failed delivery could not be recorded: " + e.getClass().getSimpleName());
+        }
+        lines.forEach(line -> claimTokens.remove(line.id()));
+        retried.addAndGet(lines.size());
+        if (parked > 0) {
+            KameleoonLogger.error(parked + " tracking lines parked after " + settings.maxAttempts()
+                    + " failed deliveries (last error: " + error + "); retry them with retryParked()");
+        }
+    }
+
+    long backoffMillis(int attemptsBefore) {
+        double base = settings.firstBackoff().toMillis() * Math.pow(2, Math.min(attemptsBefore, 30));
+        double capped = Math.min(base, settings.maxBackoff().toMillis());
+        return (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /**
+     * Makes parked lines ready again.
+     *
+     * @return how many lines were parked
+     */
+    public int retryParked() {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE kameleoon_outbox SET parked = FALSE,"
+                + " attempts = 0, available_at = " + dialect.now() + ", last_error = NULL"
+                + " WHERE site_code = :site AND parked = TRUE").bind("site", siteCode).execute());
+    }
+
+    @Override
+    public void onAdd(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public OutboxStats stats() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) AS depth,"
+                + " SUM(CASE WHEN parked = TRUE THEN 1 ELSE 0 END) AS parked, MIN(created_at) AS oldest, "
+                + dialect.now() + " AS now FROM kameleoon_outbox WHERE site_code = :site")
+                .bind("site", siteCode)
+                .map((rs, ctx) -> {
+                    Instant oldest = dialect.readInstant(rs, "oldest");
+                    Instant now = dialect.readInstant(rs, "now");
+                    long age = oldest == null || now == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.toEpochMilli());
+                    return new OutboxStats(rs.getLong("depth") + fallbackLines, age, sent.get(), retried.get(),
+                            dropped.get(), rs.getLong("parked"));
+                }).one());
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+        if (fallbackLines > 0) {
+            KameleoonLogger.warning(fallbackLines + " tracking lines buffered during a database outage are lost at close");
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package com.kameleoon.persistence.internal.visitor;
+
+import com.kameleoon.internal.visitor.LegalConsent;
+import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.persistence.internal.outbox.OutboxWriter;
+import com.kameleoon.spi.VisitorStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * A {@link VisitorStore} in the database, shared by every node of a cluster. A visitor is read with one
+ * primary-key query the first time a unit of work touches it, kept in memory while units are open, and its
+ * changes are written once, when the last unit ends, as a difference: only changed item rows, each with a
+ * per-vendor upsert (page-view counts add up), in one transaction with the unit's tracking lines. Two nodes
+ * writing one visitor at once therefore lose nothing: they touch different rows, or the same row with the
+ * same replace-semantics as memory. A visitor expires {@code sessionMillis} after its last change.
+ * Thread-safe.
+ */
+public final class JdbcVisitorStore implements VisitorStore {
+    private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
+
+    private final KameleoonDatabase database;
+    private final SqlDialect dialect;
+    private final String siteCode;
+    private final long sessionMillis;
+    private final LongSupplier clock;
+    private final OutboxWriter outbox;
+    private final Map<String, VisitorSession> sessions = new ConcurrentHashMap<>();
+    private volatile long lastFailureLog;
+    private volatile long failedCommits;
+
+    /**
+     * @param database the database
+     * @param siteCode the site code (visitors of several sites may share the tables)
+     * @param sessionMillis how long a visitor lives after its last change
+     * @param clock epoch milliseconds (visit start times)
+     * @param outbox writes the tracking lines with the visitor's changes
+     */
+    public JdbcVisitorStore(KameleoonDatabase database, String siteCode, long sessionMillis, LongSupplier clock,
+            OutboxWriter outbox) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.siteCode = siteCode;
+        this.sessionMillis = sessionMillis;
+        this.clock = clock;
+        this.outbox = outbox;
+        outbox.bindSessions(this::offerLines);
+    }
+
+    // ---- units of work --------------------------------------------------------------------------------
+
+    @Override
+    public void begin(String visitorCode) {
+        sessions.compute(visitorCode, (code, session) -> {
+            VisitorSession open = session == null ? new VisitorSession(code) : session;
+            synchronized (open) {
+                open.openUnits++;
+            }
+            return open;
+        });
+    }
+
+    @Override
+    public void end(String visitorCode) {
+        VisitorSession session = sessions.get(visitorCode);
+        if (session == null) {
+            return;
+        }
+        boolean last;
+        synchronized (session) {
+            session.openUnits--;
+            last = session.openUnits <= 0;
+        }
+        if (!last) {
+            return;
+        }
+        try {
+            commit(session);
+        } finally {
+            sessions.computeIfPresent(visitorCode, (code, current) -> {
+                synchronized (current) {
+                    return current == session && current.openUnits <= 0 ? null : current;
+                }
+            });
+        }
+    }
+
+    /** Hands a tracking pass to the open session of its visitor; false when none is open. */
+    private boolean offerLines(String visitorCode, List<String> lines) {
+        VisitorSession session = sessions.get(visitorCode);
+        if (session == null) {
+            return false;
+        }
+        synchronized (session) {
+            if (session.openUnits <= 0) {
+                return false;
+            }
+            session.pendingLines.add(new OutboxWriter.Pass(visitorCode, List.copyOf(lines)));
+            return true;
+        }
+    }
+
+    // ---- lookups ----------------------------------------------------------------------------------------
+
+    @Override
+    public Visitor get(String visitorCode) {
+        VisitorSession session = sessions.get(visitorCode);
+        if (session == null) {
+            // Outside any unit (a direct call from a background thread): read-only view, nothing is kept.
+            VisitorSession transientSession = new VisitorSession(visitorCode);
+            load(transientSession);
+            return transientSession.visitor;
+        }
+        synchronized (session) {
+            load(session);
+            return session.visitor;
+        }
+    }
+
+    @Override
+    public Visitor getOrCreate(String visitorCode) {
+        VisitorSession session = sessions.get(visitorCode);
+        if (session == null) {
+            begin(visitorCode);
+            try {
+                return getOrCreate(visitorCode);
+            } finally {
+                end(visitorCode);
+            }
+        }
+        synchronized (session) {
+            load(session);
+            if (session.visitor == null) {
+                session.visitor = new Visitor(clock.getAsLong());
+            }
+            return session.visitor;
+        }
+    }
+
+    @Override
+    public void link(String otherCode, Visitor visitor) {
+        for (VisitorSession session : sessions.values()) {
+            synchronized (session) {
+                if (session.visitor == visitor) {
+                    session.linkedCodes.add(otherCode);
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, Visitor> action) {
+        sessions.forEach((code, session) -> {
+            Visitor visitor;
+            synchronized (session) {
+                visitor = session.visitor;
+            }
+            if (visitor != null) {
+                action.accept(code, visitor);
+            }
+        });
+    }
+
+    @Override
+    public int size() {
+        return sessions.size();
+    }
+
+    /** @return commits that failed since start (the database was unreachable) */
+    public long failedCommits() {
+        return failedCommits;
+    }
+
+    /** The one primary-key query: header and items, joined. Called with the session's monitor held. */
+    private void load(VisitorSession session) {
+        if (session.loaded) {
+            return;
+        }
+        session.loaded = true;
+        try {
+            LoadedVisitor loaded = database.jdbi().withHandle(handle -> read(handle, session.code));
+            if (loaded != null && loaded.aliasOf() != null && !loaded.expired()) {
+                LoadedVisitor target = database.jdbi().withHandle(handle -> read(handle, loaded.aliasOf()));
+                if (target != null && !target.expired()) {
+                    session.storedCode = loaded.aliasOf();
+                    apply(session, target);
+                    return;
+                }
+            }
+            if (loaded != null) {
+                apply(session, loaded);
+            }
+        } catch (RuntimeException e) {
+            // Serve the request with what it adds; the next unit of work reads again.
+            reportFailure("reading visitor " + session.code, e);
+        }
+    }
+
+    private void apply(VisitorSession session, LoadedVisitor loaded) {
+        session.existedInDatabase = true;
+        if (loaded.expired()) {
+            session.expiredInDatabase = true;
+            return;
+        }
+        Visitor visitor = new Visitor(loaded.timeStarted());
+        int unreadable = VisitorRowCodec.decode(visitor, loaded.rows(), session.conversionKeys);
+        if (unreadable > 0) {
+            KameleoonLogger.warning(unreadable + " stored items of visitor " + session.code + " could not be read");
+        }
+        visitor.setConsent(loaded.consent());
+        Map<VisitorRow.RowKey, VisitorRow> rows = new HashMap<>();
+        for (VisitorRow row : VisitorRowCodec.encode(visitor, session.conversionKeys)) {
+            rows.put(row.rowKey(), row);
+        }
+        session.loadedRows = rows;
+        session.loadedConsent = loaded.consent();
+        session.visitor = visitor;
+    }
+
+    private record LoadedVisitor(long timeStarted, LegalConsent consent, String aliasOf, boolean expired,
+            List<VisitorRow> rows) {
+    }
+
+    private LoadedVisitor read(Handle handle, String code) {
+        List<Object[]> raw = handle.createQuery("SELECT v.time_started, v.consent, v.alias_of,"
+                + " CASE WHEN v.expires_at < " + dialect.now() + " THEN 1 ELSE 0 END AS expired,"
+                + " i.kind, i.item_key, i.payload, i.sent, i.counter FROM kameleoon_visitor v"
+                + " LEFT JOIN kameleoon_visitor_item i ON i.site_code = v.site_code AND i.visitor_code = v.visitor_code"
+                + " WHERE v.site_code = :site AND v.visitor_code = :code")
+                .bind("site", siteCode).bind("code", code)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getInt(9)})
+                .list();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        Object[] first = raw.get(0);
+        List<VisitorRow> rows = new ArrayList<>();
+        for (Object[] r : raw) {
+            if (r[4] != null) {
+                rows.add(new VisitorRow((String) r[4], (String) r[5], (String) r[6], (Boolean) r[7], (Integer) r[8]));
+            }
+        }
+        LegalConsent consent;
+        try {
+            consent = LegalConsent.valueOf((String) first[1]);
+        } catch (RuntimeException e) {
+            consent = LegalConsent.UNKNOWN;
+        }
+        return new LoadedVisitor((Long) first[0], consent, (String) first[2], ((Integer) first[3]) == 1, rows);
+    }
+
+    // ---- commit -----------------------------------------------------------------------------------------
+
+    private void commit(VisitorSession session) {
+        synchronized (session.commitLock) {
+            commitLocked(session);
+        }
+    }
+
+    private void commitLocked(VisitorSession session) {
+        List<VisitorRow> current;
+        LegalConsent consent;
+        long timeStarted;
+        List<OutboxWriter.Pass> lines;
+        synchronized (session) {
+            lines = new ArrayList<>(session.pendingLines);
+            session.pendingLines.clear();
+            if (session.visitor == null) {
+                current = null;
+                consent = null;
+                timeStarted = 0;
+            } else {
+                synchronized (session.visitor) {
+                    current = VisitorRowCodec.encode(session.visitor, session.conversionKeys);
+                    consent = session.visitor.consent();
+                    timeStarted = session.visitor.timeStarted();
+                }
+            }
+        }
+        VisitorDelta delta = current == null ? VisitorDelta.NONE
+                : VisitorDelta.between(session.loadedRows, current, session.loadedConsent, consent);
+        boolean writeVisitor = current != null && (delta.hasChanges() || !session.existedInDatabase
+                || session.expiredInDatabase || !session.linkedCodes.isEmpty());
+        if (!writeVisitor && lines.isEmpty()) {
+            return;
+        }
+        try {
+            database.jdbi().useTransaction(handle -> {
+                if (writeVisitor) {
+                    writeVisitor(handle, session, delta, consent, timeStarted);
+                }
+                outbox.insert(handle, lines);
+            });
+            if (writeVisitor) {
+                // Later units of this session write their changes relative to what is now stored.
+                Map<VisitorRow.RowKey, VisitorRow> stored = new HashMap<>();
+                current.forEach(row -> stored.put(row.rowKey(), row));
+                session.loadedRows = stored;
+                session.loadedConsent = consent;
+                session.existedInDatabase = true;
+                session.expiredInDatabase = false;
+                session.linkedCodes.clear();
+            }
+            outbox.inserted(lines);
+        } catch (RuntimeException e) {
+            failedCommits++;
+            reportFailure("saving visitor " + session.code, e);
+            outbox.keepForLater(lines);
+        }
+    }
+
+    private void writeVisitor(Handle handle, VisitorSession session, VisitorDelta delta, LegalConsent consent,
+            long timeStarted) {
+        String code = session.storedCode;
+        if (session.expiredInDatabase) {
+            // An expired visitor came back before the cleaner ran: its old items must not resurface.
+            handle.createUpdate("DELETE FROM kameleoon_visitor_item WHERE site_code = :site AND visitor_code = :code")
+                    .bind("site", siteCode).bind("code", code).execute();
+        }
+        boolean consentChanged = delta.consentChanged() || session.expiredInDatabase;
+        upsertHeader(handle, code, timeStarted, consent, consentChanged, null, session.expiredInDatabase);
+        for (String linked : session.linkedCodes) {
+            upsertHeader(handle, linked, timeStarted, LegalConsent.UNKNOWN, false, code, true);
+        }
+        if (!delta.upserts().isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch(upsertItemSql());
+            for (VisitorDelta.Upsert upsert : delta.upserts()) {
+                VisitorRow row = upsert.row();
+                batch.bind("site", siteCode).bind("code", code).bind("kind", row.kind()).bind("key", row.key())
+                        .bind("payload", row.payload()).bind("sent", row.sent()).bind("counter", upsert.counterDelta())
+                        .add();
+            }
+            batch.execute();
+        }
+        if (!delta.deletes().isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_visitor_item WHERE site_code = :site"
+                    + " AND visitor_code = :code AND kind = :kind AND item_key = :key");
+            for (VisitorRow.RowKey key : delta.deletes()) {
+                batch.bind("site", siteCode).bind("code", code).bind("kind", key.kind()).bind("key", key.key()).add();
+            }
+            batch.execute();
+        }
+    }
+
+    /** Update first, insert when absent, update again when another node inserted meanwhile: portable. */
+    private void upsertHeader(Handle handle, String code, long timeStarted, LegalConsent consent, boolean consentChanged,
+            String aliasOf, boolean resetStart) {
+        String set = "expires_at = " + dialect.nowPlusMillis(":ttl")
+                + (consentChanged ? ", consent = :consent, consent_version = consent_version + 1" : "")
+                + (aliasOf != null ? ", alias_of = :alias" : "")
+                + (resetStart ? ", time_started = :started" : "");
+        String update = "UPDATE kameleoon_visitor SET " + set + " WHERE site_code = :site AND visitor_code = :code";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = handle.createUpdate(update).bind("ttl", sessionMillis).bind("consent", consent.name())
+                    .bind("alias", aliasOf).bind("started", timeStarted).bind("site", siteCode).bind("code", code)
+                    .execute();
+            if (updated > 0) {
+                return;
+            }
+            try {
+                handle.savepoint("kameleoon_header");
+                handle.createUpdate("INSERT INTO kameleoon_visitor (site_code, visitor_code, time_started, consent,"
+                        + " consent_version, alias_of, expires_at) VALUES (:site, :code, :started, :consent, 0, :alias, "
+                        + dialect.nowPlusMillis(":ttl") + ")").bind("site", siteCode).bind("code", code)
+                        .bind("started", timeStarted).bind("consent", consent.name()).bind("alias", aliasOf)
+                        .bind("ttl", sessionMillis).execute();
+                handle.releaseSavepoint("kameleoon_header");
+                return;
+            } catch (RuntimeException duplicate) {
+                // Another node inserted the same visitor between our update and insert: update it instead.
+                handle.rollbackToSavepoint("kameleoon_header");
+            }
+        }
+        throw new IllegalStateException("visitor " + code + " could neither be updated nor inserted");
+    }
+
+    private String upsertItemSql() {
+        switch (dialect) {
+            case POSTGRESQL:
+                return "INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,"
+                        + " counter, updated_at) VALUES (:site, :code, :kind, :key, :payload, :sent, :counter,"
+                        + " CURRENT_TIMESTAMP) ON CONFLICT (site_code, visitor_code, kind, item_key) DO UPDATE SET"
+                        + " payload = EXCLUDED.payload, sent = EXCLUDED.sent,"
+                        + " counter = kameleoon_visitor_item.counter + EXCLUDED.counter, updated_at = EXCLUDED.updated_at";
+            case MYSQL:
+                return "INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,"
+                        + " counter, updated_at) VALUES (:site, :code, :kind, :key, :payload, :sent, :counter,"
+                        + " UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE payload = VALUES(payload), sent = VALUES(sent),"
+                        + " counter = counter + VALUES(counter), updated_at = VALUES(updated_at)";
+            default:
+                return "MERGE INTO kameleoon_visitor_item t USING (VALUES (CAST(:site AS VARCHAR(64)),"
+                        + " CAST(:code AS VARCHAR(255)), CAST(:kind AS VARCHAR(16)), CAST(:key AS VARCHAR(191)),"
+                        + " CAST(:payload AS CHARACTER LARGE OBJECT), CAST(:sent AS BOOLEAN), CAST(:counter AS INT)))"
+                        + " s(site_code, visitor_code, kind, item_key, payload, sent, counter)"
+                        + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code AND t.kind = s.kind"
+                        + " AND t.item_key = s.item_key"
+                        + " WHEN MATCHED THEN UPDATE SET payload = s.payload, sent = s.sent, counter = t.counter + s.counter,"
+                        + " updated_at = CURRENT_TIMESTAMP"
+                        + " WHEN NOT MATCHED THEN INSERT (site_code, visitor_code, kind, item_key, payload, sent, counter,"
+                        + " updated_at) VALUES (s.site_code, s.visitor_code, s.kind, s.item_key, s.payload, s.sent,"
+                        + " s.counter, CURRENT_TIMESTAMP)";
+        }
+    }
+
+    private void reportFailure(String what, RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog >= FAILURE_LOG_INTERVAL_MILLIS) {
+            lastFailureLog = now;
+            KameleoonLogger.error("database unavailable while " + what + ": " + rootCause(e)
+                    + " (requests are still answered; such errors are logged at most every 10 s)");
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    @Override
+    public void close() {
+        for (VisitorSession session : sessions.values()) {
+            commit(session);
+        }
+        sessions.clear();
+    }
+}

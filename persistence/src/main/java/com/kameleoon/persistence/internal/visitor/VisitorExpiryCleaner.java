@@ -1,0 +1,127 @@
+package com.kameleoon.persistence.internal.visitor;
+
+import com.kameleoon.internal.NamedThreadFactory;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.SqlDialect;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Deletes expired visitors in small batches, on one node at a time: a node first takes the
+ * {@code visitor-expiry} lease row (an update that only succeeds when the lease is free or already its own),
+ * then deletes at most {@code batchSize} visitors per transaction until none is left or the lease is about to
+ * end. Runs on a daemon thread ({@code kameleoon-visitor-expiry}). Thread-safe.
+ */
+public final class VisitorExpiryCleaner implements AutoCloseable {
+    static final String LEASE = "visitor-expiry";
+
+    private final KameleoonDatabase database;
+    private final SqlDialect dialect;
+    private final String owner = UUID.randomUUID().toString();
+    private final int batchSize;
+    private final long leaseMillis;
+    private final ScheduledExecutorService thread;
+
+    /**
+     * @param database the database
+     * @param periodMillis how often to look for expired visitors
+     * @param batchSize visitors deleted per transaction
+     * @param start false to run only through {@link #runOnce()} (tests)
+     */
+    public VisitorExpiryCleaner(KameleoonDatabase database, long periodMillis, int batchSize, boolean start) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.batchSize = batchSize;
+        this.leaseMillis = Math.max(periodMillis, 30_000);
+        if (start) {
+            thread = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("visitor-expiry"));
+            thread.scheduleWithFixedDelay(this::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        } else {
+            thread = null;
+        }
+    }
+
+    private void runSafely() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            KameleoonLogger.warning("expired-visitor cleanup skipped: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Takes the lease and deletes expired visitors.
+     *
+     * @return how many visitors were deleted, or -1 when another node holds the lease
+     */
+    public int runOnce() {
+        if (!acquireLease()) {
+            return -1;
+        }
+        long deadline = System.currentTimeMillis() + leaseMillis / 2;
+        int deleted = 0;
+        while (System.currentTimeMillis() < deadline) {
+            int batch = deleteBatch();
+            deleted += batch;
+            if (batch == 0) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    private boolean acquireLease() {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE kameleoon_lease SET owner = :owner,"
+                + " expires_at = " + dialect.nowPlusMillis(":lease") + " WHERE name = :name AND (expires_at < "
+                + dialect.now() + " OR owner = :owner)")
+                .bind("owner", owner).bind("lease", leaseMillis).bind("name", LEASE).execute()) == 1;
+    }
+
+    private int deleteBatch() {
+        return database.jdbi().inTransaction(handle -> {
+            List<Object[]> expired = handle.createQuery("SELECT site_code, visitor_code FROM kameleoon_visitor"
+                    + " WHERE expires_at < " + dialect.now() + " ORDER BY expires_at LIMIT " + batchSize)
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
+            if (expired.isEmpty()) {
+                return 0;
+            }
+            PreparedBatch items = handle.prepareBatch("DELETE FROM kameleoon_visitor_item WHERE site_code = :site"
+                    + " AND visitor_code = :code");
+            // Re-checked here: a visitor that came back meanwhile has a new expiry and stays.
+            PreparedBatch visitors = handle.prepareBatch("DELETE FROM kameleoon_visitor WHERE site_code = :site"
+                    + " AND visitor_code = :code AND expires_at < " + dialect.now());
+            for (Object[] key : expired) {
+                visitors.bind("site", key[0]).bind("code", key[1]).add();
+            }
+            int[] deleted = visitors.execute();
+            int count = 0;
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] > 0) {
+                    items.bind("site", expired.get(i)[0]).bind("code", expired.get(i)[1]).add();
+                    count++;
+                }
+            }
+            if (count > 0) {
+                items.execute();
+            }
+            return count;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
