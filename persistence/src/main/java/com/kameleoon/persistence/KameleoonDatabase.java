@@ -177,6 +177,7 @@ public final class KameleoonDatabase implements AutoCloseable {
         private DataSource dataSource;
         private String jndiName;
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
+        private int minimumIdle = -1;
         private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
         private String poolName = DEFAULT_POOL_NAME;
         private boolean migrate = true;
@@ -280,6 +281,22 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
 
         /**
+         * Sets how many idle connections the pool keeps (pools created here only). By default the pool has a fixed
+         * size ({@link #maximumPoolSize}), as HikariCP recommends; a smaller value saves server connections on
+         * nodes that are mostly idle.
+         *
+         * @param idle between 0 and the maximum pool size
+         * @return this builder
+         */
+        public Builder minimumIdle(int idle) {
+            if (idle < 0) {
+                throw new IllegalArgumentException("minimumIdle must not be negative, was " + idle);
+            }
+            this.minimumIdle = idle;
+            return this;
+        }
+
+        /**
          * Sets how long a caller waits for a pooled connection (pools created here only).
          *
          * @param timeout at least 250 ms; {@code null} means {@link #DEFAULT_CONNECTION_TIMEOUT}
@@ -372,6 +389,7 @@ public final class KameleoonDatabase implements AutoCloseable {
                 config.setUsername(user);
                 config.setPassword(password);
                 config.setMaximumPoolSize(maximumPoolSize);
+                config.setMinimumIdle(minimumIdle < 0 ? maximumPoolSize : Math.min(minimumIdle, maximumPoolSize));
                 config.setConnectionTimeout(connectionTimeout.toMillis());
                 dataSourceProperties.forEach(config::addDataSourceProperty);
                 return new HikariDataSource(config);

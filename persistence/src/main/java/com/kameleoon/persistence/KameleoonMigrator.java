@@ -100,17 +100,7 @@ public final class KameleoonMigrator {
      */
     public static String printSql(SqlDialect dialect) {
         Objects.requireNonNull(dialect, "dialect");
-        String folder = KameleoonMigrations.folder(dialect.migrationFolder());
-        StringBuilder sql = new StringBuilder();
-        for (MigrationScripts.Script script : MigrationScripts.load(dialect, KameleoonMigrator.class.getClassLoader())) {
-            sql.append("-- ").append(folder).append('/').append(script.fileName()).append('\n');
-            sql.append(script.sql());
-            if (!script.sql().endsWith("\n")) {
-                sql.append('\n');
-            }
-            sql.append('\n');
-        }
-        return sql.toString();
+        return MigrationScripts.print(dialect, KameleoonMigrator.class.getClassLoader());
     }
 
     private static void sleep(long millis) {

@@ -1,15 +1,16 @@
 package com.kameleoon.persistence;
 
+import com.kameleoon.persistence.internal.MigrationScripts;
 import com.kameleoon.persistence.internal.SqlDialect;
 import java.io.PrintStream;
 
 /**
  * Prints the SQL of the Kameleoon migrations, for teams that run their own migrations:
  * <pre>
- * java -cp kameleoon-persistence.jar:kameleoon-migrations.jar:kameleoon-core.jar \
+ * java -cp kameleoon-persistence.jar:kameleoon-migrations.jar \
  *     com.kameleoon.persistence.PrintMigrations postgresql &gt; kameleoon.sql
  * </pre>
- * The argument is {@code h2}, {@code postgresql} or {@code mysql} ({@code mariadb} is an alias). Exit code 2 on
+ * (the two jars are enough). The output is {@link KameleoonMigrator#printSql}'s. The argument is {@code h2}, {@code postgresql} or {@code mysql} ({@code mariadb} is an alias). Exit code 2 on
  * a bad argument.
  */
 public final class PrintMigrations {
@@ -49,7 +50,8 @@ public final class PrintMigrations {
             err.println("usage: PrintMigrations h2|postgresql|mysql|mariadb");
             return 2;
         }
-        out.print(KameleoonMigrator.printSql(dialect));
+        // Not through KameleoonMigrator: this command needs no Flyway on the class path.
+        out.print(MigrationScripts.print(dialect, PrintMigrations.class.getClassLoader()));
         out.flush();
         return 0;
     }

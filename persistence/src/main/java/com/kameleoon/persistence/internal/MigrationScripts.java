@@ -77,6 +77,29 @@ public final class MigrationScripts {
         return List.copyOf(scripts);
     }
 
+    /**
+     * Returns the SQL of every script of a dialect, in order, each preceded by a comment header
+     * {@code -- db/kameleoon/<vendor>/<file>} and followed by a blank line.
+     *
+     * @param dialect the vendor
+     * @param classLoader where to look
+     * @return the SQL text
+     * @throws IllegalStateException when the folder is missing or cannot be listed
+     */
+    public static String print(SqlDialect dialect, ClassLoader classLoader) {
+        String folder = KameleoonMigrations.folder(dialect.migrationFolder());
+        StringBuilder sql = new StringBuilder();
+        for (Script script : load(dialect, classLoader)) {
+            sql.append("-- ").append(folder).append('/').append(script.fileName()).append('\n');
+            sql.append(script.sql());
+            if (!script.sql().endsWith("\n")) {
+                sql.append('\n');
+            }
+            sql.append('\n');
+        }
+        return sql.toString();
+    }
+
     private static List<String> list(URL url, String folder) throws IOException {
         List<String> names = new ArrayList<>();
         switch (url.getProtocol()) {

@@ -75,13 +75,14 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens another pool on this database; closed by {@link #close()}.
+     * Opens another pool on this database (at most 4 connections, 1 kept idle: the servers are shared); closed by
+     * {@link #close()}.
      *
      * @param migrate whether to migrate
      * @return the database
      */
     public KameleoonDatabase open(boolean migrate) {
-        KameleoonDatabase database = builder().maximumPoolSize(4).migrate(migrate).build();
+        KameleoonDatabase database = builder().maximumPoolSize(4).minimumIdle(1).migrate(migrate).build();
         synchronized (this) {
             opened.add(database);
         }
