@@ -218,9 +218,9 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         return List.copyOf(kept);
     }
 
+    /** A claim moves {@code available_at} to the end of its lease, so one indexed condition finds ready rows. */
     private String readyPredicate() {
-        return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.now()
-                + " AND (claimed_until IS NULL OR claimed_until < " + dialect.now() + ")";
+        return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.now();
     }
 
     private List<OutboxLine> claimWithSkipLocked(Handle handle, String token) {
@@ -232,7 +232,8 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
                 .list();
         if (!rows.isEmpty()) {
             PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = :token, claimed_until = "
-                    + dialect.nowPlusMillis(":lease") + ", version = version + 1 WHERE id = :id");
+                    + dialect.nowPlusMillis(":lease") + ", available_at = " + dialect.nowPlusMillis(":lease")
+                    + ", version = version + 1 WHERE id = :id");
             for (OutboxLine row : rows) {
                 batch.bind("token", token).bind("lease", settings.claimLease().toMillis()).bind("id", row.id()).add();
             }
@@ -252,7 +253,8 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
             return List.of();
         }
         PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = :token, claimed_until = "
-                + dialect.nowPlusMillis(":lease") + ", version = version + 1 WHERE id = :id AND version = :version");
+                + dialect.nowPlusMillis(":lease") + ", available_at = " + dialect.nowPlusMillis(":lease")
+                + ", version = version + 1 WHERE id = :id AND version = :version");
         for (Object[] candidate : candidates) {
             batch.bind("token", token).bind("lease", settings.claimLease().toMillis())
                     .bind("id", ((OutboxLine) candidate[0]).id()).bind("version", (Integer) candidate[1]).add();
@@ -270,7 +272,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     private void release(List<OutboxLine> lines, String token) {
         database.jdbi().useTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = NULL,"
-                    + " claimed_until = NULL WHERE id = :id AND claim_token = :token");
+                    + " claimed_until = NULL, available_at = " + dialect.now() + " WHERE id = :id AND claim_token = :token");
             for (OutboxLine line : lines) {
                 batch.bind("id", line.id()).bind("token", token).add();
             }
