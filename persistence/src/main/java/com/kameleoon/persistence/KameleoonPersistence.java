@@ -75,6 +75,22 @@ public final class KameleoonPersistence implements AutoCloseable {
         return datafileCache;
     }
 
+    /** @return the datafile cache as the client takes it ({@code ClientDependencies.withDatafileCache}) */
+    public com.kameleoon.spi.DatafileCache clientDatafileCache() {
+        return new com.kameleoon.spi.DatafileCache() {
+            @Override
+            public Entry load(String siteCode, String environment) {
+                return datafileCache.load(siteCode, environment)
+                        .map(cached -> new Entry(cached.body(), cached.lastModified())).orElse(null);
+            }
+
+            @Override
+            public void store(String siteCode, String environment, Entry entry) {
+                datafileCache.store(siteCode, environment, entry.body(), entry.lastModified());
+            }
+        };
+    }
+
     /**
      * Makes parked tracking lines ready for delivery again.
      *

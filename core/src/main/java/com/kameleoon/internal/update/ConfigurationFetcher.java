@@ -2,7 +2,9 @@ package com.kameleoon.internal.update;
 
 import com.kameleoon.exceptions.DataFileInvalid;
 import com.kameleoon.internal.SdkInfo;
+import com.kameleoon.internal.datafile.Configuration;
 import com.kameleoon.internal.datafile.ConfigurationHolder;
+import com.kameleoon.internal.datafile.DataFileParser;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.logging.KameleoonLogger;
@@ -99,13 +101,18 @@ public final class ConfigurationFetcher {
                     return Outcome.NOT_MODIFIED;
                 }
                 if (status == 200) {
-                    holder.load(response.body());
-                    lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-                    onFetched.accept(response.body(), lastModified);
+                    Configuration parsed = DataFileParser.parse(response.body());
+                    String modified = response.headers().firstValue("Last-Modified").orElse(null);
+                    // Cached before it is put in force, so that whoever sees the new flags can rely on the cache.
+                    onFetched.accept(response.body(), modified);
+                    holder.install(parsed);
+                    lastModified = modified;
                     return Outcome.UPDATED;
                 }
                 failure = "HTTP " + status;
             } catch (DataFileInvalid e) {
+                KameleoonLogger.error("fetched datafile rejected, previous configuration kept: "
+                        + e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, ""));
                 return Outcome.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SchemaLimits;
 import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.persistence.internal.Transactions;
 import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.spi.OutboxStats;
 import com.kameleoon.spi.TrackingOutbox;
@@ -101,7 +102,10 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         }
         List<Pass> passes = List.of(new Pass(visitorCode, List.copyOf(lines)));
         try {
-            database.jdbi().useTransaction(handle -> insert(handle, passes));
+            Transactions.run(database.jdbi(), handle -> {
+                insert(handle, passes);
+                return null;
+            });
             inserted(passes);
         } catch (RuntimeException e) {
             KameleoonLogger.error("tracking lines could not be stored (" + e.getClass().getSimpleName()
@@ -174,7 +178,10 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
             fallbackLines = 0;
         }
         try {
-            database.jdbi().useTransaction(handle -> insert(handle, waiting));
+            Transactions.run(database.jdbi(), handle -> {
+                insert(handle, waiting);
+                return null;
+            });
             KameleoonLogger.info(waiting.size() + " buffered tracking passes stored after a database outage");
         } catch (RuntimeException e) {
             keepForLater(waiting);
@@ -187,7 +194,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     public List<OutboxLine> claim(long maxChars) {
         insertFallback();
         String token = UUID.randomUUID().toString();
-        List<OutboxLine> claimed = database.jdbi().inTransaction(handle -> skipLocked
+        List<OutboxLine> claimed = Transactions.run(database.jdbi(), handle -> skipLocked
                 ? claimWithSkipLocked(handle, token) : claimWithVersions(handle, token));
         if (claimed.isEmpty()) {
             return claimed;
@@ -270,13 +277,14 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     }
 
     private void release(List<OutboxLine> lines, String token) {
-        database.jdbi().useTransaction(handle -> {
+        Transactions.<Void, RuntimeException>run(database.jdbi(), handle -> {
             PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET claim_token = NULL,"
                     + " claimed_until = NULL, available_at = " + dialect.now() + " WHERE id = :id AND claim_token = :token");
             for (OutboxLine line : lines) {
                 batch.bind("id", line.id()).bind("token", token).add();
             }
             batch.execute();
+            return null;
         });
     }
 
@@ -285,7 +293,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         if (lines.isEmpty()) {
             return;
         }
-        int[] deleted = database.jdbi().inTransaction(handle -> {
+        int[] deleted = Transactions.run(database.jdbi(), handle -> {
             PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_outbox WHERE id = :id AND claim_token = :token");
             for (OutboxLine line : lines) {
                 batch.bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
@@ -313,7 +321,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
                 ? reason.substring(0, SchemaLimits.MAX_LAST_ERROR_LENGTH) : reason;
         int parked = 0;
         try {
-            parked = database.jdbi().inTransaction(handle -> {
+            parked = Transactions.run(database.jdbi(), handle -> {
                 PreparedBatch batch = handle.prepareBatch("UPDATE kameleoon_outbox SET attempts = attempts + 1,"
                         + " available_at = " + dialect.nowPlusMillis(":delay") + ", claim_token = NULL,"
                         + " claimed_until = NULL, last_error = :error, parked = :parked, version = version + 1"

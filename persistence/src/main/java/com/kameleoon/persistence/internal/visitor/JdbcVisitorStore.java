@@ -5,6 +5,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.persistence.internal.Transactions;
 import com.kameleoon.persistence.internal.outbox.OutboxWriter;
 import com.kameleoon.spi.VisitorStore;
 import java.util.ArrayList;
@@ -297,11 +298,12 @@ public final class JdbcVisitorStore implements VisitorStore {
             return;
         }
         try {
-            database.jdbi().useTransaction(handle -> {
+            Transactions.run(database.jdbi(), handle -> {
                 if (writeVisitor) {
                     writeVisitor(handle, session, delta, consent, timeStarted);
                 }
                 outbox.insert(handle, lines);
+                return null;
             });
             if (writeVisitor) {
                 // Later units of this session write their changes relative to what is now stored.
@@ -354,36 +356,48 @@ public final class JdbcVisitorStore implements VisitorStore {
         }
     }
 
-    /** Update first, insert when absent, update again when another node inserted meanwhile: portable. */
+    /** One atomic per-vendor upsert of the visitor's row: concurrent nodes never fail or deadlock on it. */
     private void upsertHeader(Handle handle, String code, long timeStarted, LegalConsent consent, boolean consentChanged,
             String aliasOf, boolean resetStart) {
-        String set = "expires_at = " + dialect.nowPlusMillis(":ttl")
-                + (consentChanged ? ", consent = :consent, consent_version = consent_version + 1" : "")
-                + (aliasOf != null ? ", alias_of = :alias" : "")
-                + (resetStart ? ", time_started = :started" : "");
-        String update = "UPDATE kameleoon_visitor SET " + set + " WHERE site_code = :site AND visitor_code = :code";
-        for (int attempt = 0; attempt < 2; attempt++) {
-            int updated = handle.createUpdate(update).bind("ttl", sessionMillis).bind("consent", consent.name())
-                    .bind("alias", aliasOf).bind("started", timeStarted).bind("site", siteCode).bind("code", code)
-                    .execute();
-            if (updated > 0) {
-                return;
-            }
-            try {
-                handle.savepoint("kameleoon_header");
-                handle.createUpdate("INSERT INTO kameleoon_visitor (site_code, visitor_code, time_started, consent,"
+        handle.createUpdate(upsertHeaderSql()).bind("site", siteCode).bind("code", code).bind("started", timeStarted)
+                .bind("consent", consent.name()).bind("alias", aliasOf).bind("ttl", sessionMillis)
+                .bind("consentChanged", consentChanged).bind("reset", resetStart).execute();
+    }
+
+    private String upsertHeaderSql() {
+        String expires = dialect.nowPlusMillis(":ttl");
+        switch (dialect) {
+            case POSTGRESQL:
+                return "INSERT INTO kameleoon_visitor AS v (site_code, visitor_code, time_started, consent,"
                         + " consent_version, alias_of, expires_at) VALUES (:site, :code, :started, :consent, 0, :alias, "
-                        + dialect.nowPlusMillis(":ttl") + ")").bind("site", siteCode).bind("code", code)
-                        .bind("started", timeStarted).bind("consent", consent.name()).bind("alias", aliasOf)
-                        .bind("ttl", sessionMillis).execute();
-                handle.releaseSavepoint("kameleoon_header");
-                return;
-            } catch (RuntimeException duplicate) {
-                // Another node inserted the same visitor between our update and insert: update it instead.
-                handle.rollbackToSavepoint("kameleoon_header");
-            }
+                        + expires + ") ON CONFLICT (site_code, visitor_code) DO UPDATE SET expires_at = EXCLUDED.expires_at,"
+                        + " consent = CASE WHEN :consentChanged THEN EXCLUDED.consent ELSE v.consent END,"
+                        + " consent_version = v.consent_version + CASE WHEN :consentChanged THEN 1 ELSE 0 END,"
+                        + " alias_of = COALESCE(EXCLUDED.alias_of, v.alias_of),"
+                        + " time_started = CASE WHEN :reset THEN EXCLUDED.time_started ELSE v.time_started END";
+            case MYSQL:
+                // Assignments run left to right: consent_version reads the version before this statement.
+                return "INSERT INTO kameleoon_visitor (site_code, visitor_code, time_started, consent, consent_version,"
+                        + " alias_of, expires_at) VALUES (:site, :code, :started, :consent, 0, :alias, " + expires + ")"
+                        + " ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at),"
+                        + " consent_version = consent_version + IF(:consentChanged, 1, 0),"
+                        + " consent = IF(:consentChanged, VALUES(consent), consent),"
+                        + " alias_of = COALESCE(VALUES(alias_of), alias_of),"
+                        + " time_started = IF(:reset, VALUES(time_started), time_started)";
+            default:
+                return "MERGE INTO kameleoon_visitor t USING (VALUES (CAST(:site AS VARCHAR(64)),"
+                        + " CAST(:code AS VARCHAR(255)), CAST(:started AS BIGINT), CAST(:consent AS VARCHAR(16)),"
+                        + " CAST(:alias AS VARCHAR(255)))) s(site_code, visitor_code, time_started, consent, alias_of)"
+                        + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code"
+                        + " WHEN MATCHED THEN UPDATE SET expires_at = " + expires + ","
+                        + " consent = CASE WHEN CAST(:consentChanged AS BOOLEAN) THEN s.consent ELSE t.consent END,"
+                        + " consent_version = t.consent_version + CASE WHEN CAST(:consentChanged AS BOOLEAN) THEN 1 ELSE 0 END,"
+                        + " alias_of = COALESCE(s.alias_of, t.alias_of),"
+                        + " time_started = CASE WHEN CAST(:reset AS BOOLEAN) THEN s.time_started ELSE t.time_started END"
+                        + " WHEN NOT MATCHED THEN INSERT (site_code, visitor_code, time_started, consent, consent_version,"
+                        + " alias_of, expires_at) VALUES (s.site_code, s.visitor_code, s.time_started, s.consent, 0,"
+                        + " s.alias_of, " + expires + ")";
         }
-        throw new IllegalStateException("visitor " + code + " could neither be updated nor inserted");
     }
 
     private String upsertItemSql() {

@@ -4,6 +4,7 @@ import com.kameleoon.internal.NamedThreadFactory;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.persistence.internal.Transactions;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -83,7 +84,7 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
     }
 
     private int deleteBatch() {
-        return database.jdbi().inTransaction(handle -> {
+        return Transactions.run(database.jdbi(), handle -> {
             List<Object[]> expired = handle.createQuery("SELECT site_code, visitor_code FROM kameleoon_visitor"
                     + " WHERE expires_at < " + dialect.now() + " ORDER BY expires_at LIMIT " + batchSize)
                     .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
