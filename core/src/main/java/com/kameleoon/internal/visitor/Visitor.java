@@ -60,11 +60,12 @@ public final class Visitor {
     // Memoized buckets: hashing dominates a warm evaluation, and a visitor's buckets never change for a given
     // bucketing code and rule. Keys are the configuration's suffix strings, compared by identity, so a new
     // configuration simply misses; the code they were computed for is kept alongside.
-    private static final int BUCKET_CACHE_SIZE = 16;
+    private static final int BUCKET_CACHE_MAX = 128;
     private String bucketCode;
     private String[] bucketSuffixes;
     private double[] bucketValues;
     private int bucketNext;
+    private int bucketCount;
 
     /**
      * Creates an empty visitor.
@@ -102,8 +103,9 @@ public final class Visitor {
         if (bucketSuffixes == null || !code.equals(bucketCode)) {
             return Double.NaN;
         }
-        for (int i = 0; i < BUCKET_CACHE_SIZE; i++) {
-            if (bucketSuffixes[i] == suffix) {
+        String[] suffixes = bucketSuffixes;
+        for (int i = 0, n = bucketCount; i < n; i++) {
+            if (suffixes[i] == suffix) {
                 return bucketValues[i];
             }
         }
@@ -111,7 +113,8 @@ public final class Visitor {
     }
 
     /**
-     * Memoizes a bucket (the oldest entry makes room).
+     * Memoizes a bucket. The memo grows with the configuration's rules up to 128 entries, then the oldest
+     * entry makes room.
      *
      * @param code the bucketing code
      * @param suffix the hashed suffix, as held by the configuration
@@ -119,14 +122,24 @@ public final class Visitor {
      */
     public void memoizeBucket(String code, String suffix, double bucket) {
         if (bucketSuffixes == null || !code.equals(bucketCode)) {
-            bucketSuffixes = new String[BUCKET_CACHE_SIZE];
-            bucketValues = new double[BUCKET_CACHE_SIZE];
+            bucketSuffixes = new String[8];
+            bucketValues = new double[8];
             bucketCode = code;
+            bucketCount = 0;
             bucketNext = 0;
         }
-        bucketSuffixes[bucketNext] = suffix;
-        bucketValues[bucketNext] = bucket;
-        bucketNext = (bucketNext + 1) % BUCKET_CACHE_SIZE;
+        if (bucketCount == bucketSuffixes.length && bucketCount < BUCKET_CACHE_MAX) {
+            bucketSuffixes = java.util.Arrays.copyOf(bucketSuffixes, bucketCount * 2);
+            bucketValues = java.util.Arrays.copyOf(bucketValues, bucketCount * 2);
+        }
+        if (bucketCount < bucketSuffixes.length) {
+            bucketSuffixes[bucketCount] = suffix;
+            bucketValues[bucketCount++] = bucket;
+        } else {
+            bucketSuffixes[bucketNext] = suffix;
+            bucketValues[bucketNext] = bucket;
+            bucketNext = (bucketNext + 1) % bucketCount;
+        }
     }
 
     // ---- consent, identity ------------------------------------------------------------------------

@@ -21,15 +21,16 @@ class BucketMemoTest {
     }
 
     @Test
-    void oldestEntryMakesRoom() {
+    void growsTo128EntriesThenTheOldestMakesRoom() {
         Visitor visitor = new Visitor(0);
-        String[] suffixes = new String[17];
+        String[] suffixes = new String[129];
         for (int i = 0; i < suffixes.length; i++) {
             suffixes[i] = new String("s" + i);
-            visitor.memoizeBucket("abc", suffixes[i], i / 100.0);
+            visitor.memoizeBucket("abc", suffixes[i], i / 1000.0);
         }
         assertThat(visitor.memoizedBucket("abc", suffixes[0])).isNaN();
-        assertThat(visitor.memoizedBucket("abc", suffixes[16])).isEqualTo(0.16);
-        assertThat(visitor.memoizedBucket("abc", suffixes[1])).isEqualTo(0.01);
+        assertThat(visitor.memoizedBucket("abc", suffixes[128])).isEqualTo(0.128);
+        assertThat(visitor.memoizedBucket("abc", suffixes[1])).isEqualTo(0.001);
+        assertThat(visitor.memoizedBucket("abc", suffixes[127])).isEqualTo(0.127);
     }
 }
