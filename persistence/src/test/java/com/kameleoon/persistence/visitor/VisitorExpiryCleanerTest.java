@@ -1,0 +1,67 @@
+package com.kameleoon.persistence.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.data.CustomData;
+import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.persistence.internal.visitor.JdbcVisitorStore;
+import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
+import com.kameleoon.persistence.testing.Sql;
+import com.kameleoon.persistence.testing.TestDatabases;
+import com.kameleoon.persistence.testing.Vendor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Expired visitors are deleted in small batches, by one node at a time (the lease row), live ones stay. */
+class VisitorExpiryCleanerTest {
+    private static final TestDatabases DATABASES = new TestDatabases();
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.close();
+    }
+
+    private static void save(JdbcVisitorStore store, String code) {
+        store.begin(code);
+        try {
+            Visitor visitor = store.getOrCreate(code);
+            synchronized (visitor) {
+                visitor.putCustomData(new CustomData(1, "x"), false);
+            }
+        } finally {
+            store.end(code);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void expiredVisitorsAreDeletedByOneNodeAtATime(Vendor vendor) throws Exception {
+        KameleoonDatabase database = DATABASES.fresh(vendor).database();
+        JdbcOutbox outbox = new JdbcOutbox(database, "s", JdbcOutbox.Settings.DEFAULT);
+        JdbcVisitorStore shortLived = new JdbcVisitorStore(database, "s", 300, System::currentTimeMillis, outbox);
+        JdbcVisitorStore longLived = new JdbcVisitorStore(database, "s", 3_600_000, System::currentTimeMillis, outbox);
+        for (int i = 0; i < 1_200; i++) {
+            save(shortLived, "old-" + i);
+        }
+        save(longLived, "live");
+        Thread.sleep(600);
+
+        VisitorExpiryCleaner node1 = new VisitorExpiryCleaner(database, 60_000, 500, false);
+        VisitorExpiryCleaner node2 = new VisitorExpiryCleaner(database, 60_000, 500, false);
+        assertThat(node1.runOnce()).as("in batches of 500 until none is left").isEqualTo(1_200);
+        assertThat(node2.runOnce()).as("the lease is held by node 1").isEqualTo(-1);
+        assertThat(node1.runOnce()).as("node 1 keeps its lease").isZero();
+
+        assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_visitor")).isEqualTo(1);
+        assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_visitor_item")).isEqualTo(1);
+        longLived.begin("live");
+        try {
+            assertThat(longLived.get("live").customData(1)).isNotNull();
+        } finally {
+            longLived.end("live");
+        }
+    }
+}
