@@ -384,6 +384,8 @@ public final class KameleoonDatabase implements AutoCloseable {
             try {
                 HikariConfig config = new HikariConfig();
                 config.setPoolName(poolName);
+                // Every SDK transaction runs at READ COMMITTED; set once on the pool, not per transaction.
+                config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
                 config.setJdbcUrl(url);
                 config.setDriverClassName(driver);
                 config.setUsername(user);

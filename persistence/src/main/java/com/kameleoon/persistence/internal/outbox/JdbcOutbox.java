@@ -46,6 +46,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     private final Settings settings;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, String> claimTokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> claimSizes = new ConcurrentHashMap<>();
     private final Deque<Pass> fallback = new ArrayDeque<>();
     private final AtomicLong groups = new AtomicLong(ThreadLocalRandom.current().nextLong() & 0x7fffffffffffL);
     private final AtomicLong sent = new AtomicLong();
@@ -194,8 +195,9 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     public List<OutboxLine> claim(long maxChars) {
         insertFallback();
         String token = UUID.randomUUID().toString();
-        List<OutboxLine> claimed = Transactions.run(database.jdbi(), handle -> skipLocked
-                ? claimWithSkipLocked(handle, token) : claimWithVersions(handle, token));
+        List<OutboxLine> claimed = Transactions.run(database.jdbi(), handle -> dialect == SqlDialect.POSTGRESQL
+                ? claimReturning(handle, token) : skipLocked ? claimWithSkipLocked(handle, token)
+                : claimWithVersions(handle, token));
         if (claimed.isEmpty()) {
             return claimed;
         }
@@ -222,12 +224,28 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         for (OutboxLine line : kept) {
             claimTokens.put(line.id(), token);
         }
+        claimSizes.put(token, kept.size());
         return List.copyOf(kept);
     }
 
     /** A claim moves {@code available_at} to the end of its lease, so one indexed condition finds ready rows. */
     private String readyPredicate() {
         return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.now();
+    }
+
+    /** PostgreSQL: lock, lease and read the rows in one statement. */
+    private List<OutboxLine> claimReturning(Handle handle, String token) {
+        List<OutboxLine> rows = new ArrayList<>(handle.createQuery("UPDATE kameleoon_outbox SET claim_token = :token,"
+                + " claimed_until = " + dialect.nowPlusMillis(":lease") + ", available_at = "
+                + dialect.nowPlusMillis(":lease") + ", version = version + 1 WHERE id IN (SELECT id FROM kameleoon_outbox"
+                + " WHERE " + readyPredicate() + " ORDER BY id LIMIT " + CLAIM_LIMIT + " FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, visitor_code, group_id, line, attempts")
+                .bind("site", siteCode).bind("token", token).bind("lease", settings.claimLease().toMillis())
+                .map((rs, ctx) -> new OutboxLine(rs.getLong(1), rs.getLong(3), rs.getString(2), rs.getString(4),
+                        rs.getInt(5)))
+                .list());
+        rows.sort(java.util.Comparator.comparingLong(OutboxLine::id));
+        return rows;
     }
 
     private List<OutboxLine> claimWithSkipLocked(Handle handle, String token) {
@@ -293,18 +311,27 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         if (lines.isEmpty()) {
             return;
         }
-        int[] deleted = Transactions.run(database.jdbi(), handle -> {
+        String token = claimTokens.getOrDefault(lines.get(0).id(), "");
+        boolean wholeClaim = lines.stream().allMatch(line -> token.equals(claimTokens.get(line.id())))
+                && claimSizes.getOrDefault(token, -1) == lines.size();
+        int count = Transactions.run(database.jdbi(), handle -> {
+            if (wholeClaim) {
+                // The usual case: the relay completes what it claimed, so the claim token alone fences the delete.
+                return handle.createUpdate("DELETE FROM kameleoon_outbox WHERE claim_token = :token")
+                        .bind("token", token).execute();
+            }
             PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_outbox WHERE id = :id AND claim_token = :token");
             for (OutboxLine line : lines) {
                 batch.bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
             }
-            return batch.execute();
+            int deleted = 0;
+            for (int d : batch.execute()) {
+                deleted += d > 0 ? 1 : 0;
+            }
+            return deleted;
         });
-        int count = 0;
-        for (int d : deleted) {
-            count += d > 0 ? 1 : 0;
-        }
         lines.forEach(line -> claimTokens.remove(line.id()));
+        claimSizes.remove(token);
         sent.addAndGet(count);
         if (count < lines.size()) {
             KameleoonLogger.warning((lines.size() - count) + " delivered lines had been claimed again by another relay"
@@ -340,7 +367,12 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
             // The lease expires and another claim takes the rows again: nothing is lost.
             KameleoonLogger.error("failed delivery could not be recorded: " + e.getClass().getSimpleName());
         }
-        lines.forEach(line -> claimTokens.remove(line.id()));
+        for (OutboxLine line : lines) {
+            String token = claimTokens.remove(line.id());
+            if (token != null) {
+                claimSizes.remove(token);
+            }
+        }
         retried.addAndGet(lines.size());
         if (parked > 0) {
             KameleoonLogger.error(parked + " tracking lines parked after " + settings.maxAttempts()

@@ -1,0 +1,203 @@
+package com.kameleoon.benchmarks.load;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.data.CustomData;
+import com.kameleoon.data.PageView;
+import com.kameleoon.internal.net.AccessTokenProvider;
+import com.kameleoon.internal.net.HttpTransport;
+import com.kameleoon.internal.net.ServiceUrls;
+import com.kameleoon.internal.tracking.TrackingRelay;
+import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.logging.LogLevel;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.KameleoonPersistence;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.spi.TrackingOutbox;
+import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.testkit.KameleoonTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Persistence throughput (issue 4): visitor load+save units of work per second on H2 and PostgreSQL, outbox
+ * lines drained per second by two relays on PostgreSQL into the testkit, and the transactions an idle relay
+ * costs per minute. Each PostgreSQL run uses a database of its own, dropped afterwards. Prints one line per
+ * figure; exits non-zero when a run fails.
+ */
+public final class PersistenceThroughput {
+    private static final String PG_ADMIN = System.getProperty("kameleoon.bench.pg.url",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String PG_USER = System.getProperty("kameleoon.bench.pg.user", "postgres");
+    private static final String PG_PASSWORD = System.getProperty("kameleoon.bench.pg.password",
+            System.getenv().getOrDefault("KAMELEOON_TEST_PG_PASSWORD", ""));
+
+    private PersistenceThroughput() {
+    }
+
+    /**
+     * @param args {@code [seconds per visitor run] [outbox lines]} (defaults 15 and 200000)
+     * @throws Exception when a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        KameleoonLogger.setLogLevel(LogLevel.ERROR);
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        Path h2 = Files.createTempDirectory("kameleoon-bench-h2");
+        try (KameleoonDatabase db = KameleoonDatabase.builder().h2File(h2.resolve("bench")).build()) {
+            visitorUnits("H2", db, seconds, 4);
+        }
+        String pgName = "kameleoon_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        admin("CREATE DATABASE " + pgName);
+        try {
+            String url = PG_ADMIN.substring(0, PG_ADMIN.lastIndexOf('/') + 1) + pgName;
+            try (KameleoonDatabase db = KameleoonDatabase.builder().jdbcUrl(url).username(PG_USER).password(PG_PASSWORD)
+                    .maximumPoolSize(16).build()) {
+                visitorUnits("PostgreSQL", db, seconds, 8);
+                outboxDrain(db, lines);
+                idleRelay(db);
+            }
+        } finally {
+            admin("DROP DATABASE IF EXISTS " + pgName);
+        }
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection connection = java.sql.DriverManager.getConnection(PG_ADMIN, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Units of work on distinct visitors: one primary-key read, then one transaction writing the delta. */
+    private static void visitorUnits(String name, KameleoonDatabase db, int seconds, int threads) throws Exception {
+        try (KameleoonPersistence persistence = KameleoonPersistence.create(db, "bench-" + name, 30 * 60_000L,
+                System::currentTimeMillis, JdbcOutbox.Settings.DEFAULT, false)) {
+            VisitorStore store = persistence.visitorStore();
+            AtomicLong done = new AtomicLong();
+            AtomicLong counter = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            long warmupEnd = System.nanoTime() + 3_000_000_000L;
+            long end = warmupEnd + seconds * 1_000_000_000L;
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        // Returning visitors: codes cycle over 20,000 so that most units read existing rows.
+                        String code = "v" + (counter.incrementAndGet() % 20_000);
+                        store.begin(code);
+                        try {
+                            Visitor visitor = store.getOrCreate(code);
+                            synchronized (visitor) {
+                                visitor.addPageView(new PageView("https://shop.example/p/" + (counter.get() % 50)),
+                                        false, System.currentTimeMillis());
+                                visitor.putCustomData(new CustomData(1, "gold"), false);
+                            }
+                        } finally {
+                            store.end(code);
+                        }
+                        if (System.nanoTime() > warmupEnd) {
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(seconds + 60L, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            System.out.printf("visitor load+save on %s: %,.0f units/s (%d threads, %d s measured)%n", name,
+                    done.get() / (double) seconds, threads, seconds);
+        }
+    }
+
+    private static KameleoonClientConfig relayConfig(KameleoonTestServer server) {
+        return KameleoonClientConfig.builder().dataFile(Path.of("unused.json")).dataApiUrl(server.baseUri()).build();
+    }
+
+    private static TrackingRelay relay(TrackingOutbox outbox, HttpTransport http, ServiceUrls urls, String site,
+            ExecutorService background) {
+        AccessTokenProvider tokens = new AccessTokenProvider(http, () -> urls, null, null, Duration.ofSeconds(10),
+                System::currentTimeMillis, background);
+        return new TrackingRelay(outbox, http, tokens, () -> urls, site, 1_000, 1_000, Duration.ofSeconds(10));
+    }
+
+    /** Two relays (two outboxes on one database, as two nodes) drain pre-filled lines into the testkit. */
+    private static void outboxDrain(KameleoonDatabase db, int total) throws Exception {
+        String site = "bench-drain";
+        JdbcOutbox filler = new JdbcOutbox(db, site, JdbcOutbox.Settings.DEFAULT);
+        for (int i = 0; i < total; i += 100) {
+            List<String> pass = new ArrayList<>(100);
+            for (int j = i; j < i + 100 && j < total; j++) {
+                pass.add("eventType=conversion&goalId=1&revenue=0&negative=false&nonce="
+                        + String.format("%016X", j) + "&visitorCode=v" + (j % 1000));
+            }
+            filler.add("v" + i, pass);
+        }
+        try (KameleoonTestServer server = KameleoonTestServer.start();
+                HttpTransport http1 = new HttpTransport(Duration.ofSeconds(5));
+                HttpTransport http2 = new HttpTransport(Duration.ofSeconds(5))) {
+            ServiceUrls urls = ServiceUrls.of(relayConfig(server));
+            ExecutorService background = Executors.newSingleThreadExecutor();
+            JdbcOutbox outbox1 = new JdbcOutbox(db, site, JdbcOutbox.Settings.DEFAULT);
+            JdbcOutbox outbox2 = new JdbcOutbox(db, site, JdbcOutbox.Settings.DEFAULT);
+            long start = System.nanoTime();
+            TrackingRelay relay1 = relay(outbox1, http1, urls, site, background);
+            TrackingRelay relay2 = relay(outbox2, http2, urls, site, background);
+            relay1.wakeUp();
+            relay2.wakeUp();
+            server.awaitTrackingLines(total, Duration.ofMinutes(5));
+            long elapsed = System.nanoTime() - start;
+            relay1.close();
+            relay2.close();
+            background.shutdownNow();
+            System.out.printf("outbox drained by two relays on PostgreSQL: %,.0f lines/s (%,d lines in %.2f s,"
+                    + " %d requests, %d duplicates)%n", total / (elapsed / 1e9), total, elapsed / 1e9,
+                    server.trackingRequests().size(), server.trackingLines().size() - total);
+        }
+    }
+
+    /** Transactions committed on the database while one relay idles for 60 s (nothing else runs). */
+    private static void idleRelay(KameleoonDatabase db) throws Exception {
+        try (KameleoonTestServer server = KameleoonTestServer.start();
+                HttpTransport http = new HttpTransport(Duration.ofSeconds(5))) {
+            ServiceUrls urls = ServiceUrls.of(relayConfig(server));
+            ExecutorService background = Executors.newSingleThreadExecutor();
+            TrackingRelay relay = relay(new JdbcOutbox(db, "bench-idle", JdbcOutbox.Settings.DEFAULT), http, urls,
+                    "bench-idle", background);
+            Thread.sleep(2_000);
+            long before = commits(db);
+            Thread.sleep(60_000);
+            long after = commits(db);
+            relay.close();
+            background.shutdownNow();
+            // The two statistics reads are transactions too; they are not counted.
+            System.out.printf("idle relay: %d database transactions per minute (tracking interval 1 s)%n",
+                    after - before - 1);
+        }
+    }
+
+    private static long commits(KameleoonDatabase db) throws Exception {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
