@@ -54,6 +54,9 @@ public class EvaluationBenchmark {
     /** 80 % experiment behind segment 502 (device OR, browser/page views/page URL, nested SEGMENT 501). */
     public static final String SEARCH_ALGORITHM = "search_algorithm";
 
+    /** {@code max_visitors} of the full-store client. */
+    public static final int FULL_STORE_VISITORS = 100_000;
+
     static final String SITE_CODE = "bench";
     private static final long SEED = 20_240_601L;
 
@@ -167,6 +170,57 @@ public class EvaluationBenchmark {
         }
     }
 
+    /**
+     * A client on the example whose in-memory store is at its limit ({@value #FULL_STORE_VISITORS} visitors,
+     * the {@code max_visitors} setting, filled in setup), so that every new visitor makes the store evict the
+     * least recently used one. Prints, after each iteration, the CPU time the store's sweeper thread used
+     * during it (that work runs beside the measured thread, not in it).
+     */
+    @State(Scope.Benchmark)
+    public static class FullStoreClient {
+        DefaultKameleoonClient client;
+        private Path file;
+        private long sweeperCpuAtStart;
+        private long wallAtStart;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            KameleoonLogger.setLogLevel(LogLevel.ERROR);
+            file = BenchmarkDatafiles.writeTemporary(BenchmarkDatafiles.example());
+            client = new DefaultKameleoonClient(SITE_CODE, KameleoonClientConfig.builder()
+                    .dataFile(file)
+                    .topLevelDomain("example.com")
+                    .maxVisitors(FULL_STORE_VISITORS)
+                    .build());
+            for (int i = 0; i < FULL_STORE_VISITORS; i++) {
+                client.getVariation("prefill" + i, PRICING_PAGE, false);
+            }
+            if (client.visitorStore().size() != FULL_STORE_VISITORS) {
+                throw new IllegalStateException("store holds " + client.visitorStore().size() + " visitors");
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            sweeperCpuAtStart = SweeperCpu.nanos();
+            wallAtStart = System.nanoTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            long cpu = SweeperCpu.nanos() - sweeperCpuAtStart;
+            long wall = System.nanoTime() - wallAtStart;
+            System.out.printf("(sweeper thread CPU %.0f ms in %.0f ms, store %d visitors) ", cpu / 1e6, wall / 1e6,
+                    client.visitorStore().size());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            BenchmarkDatafiles.delete(file);
+        }
+    }
+
     /** Walks the warm pool. */
     @State(Scope.Thread)
     public static class Cursor {
@@ -234,6 +288,12 @@ public class EvaluationBenchmark {
     @Benchmark
     public String newVisitorCode(NewVisitorCodes codes) {
         return codes.next();
+    }
+
+    /** A new visitor while the store is at its {@code max_visitors} limit: each one evicts another. */
+    @Benchmark
+    public Variation getVariationNewVisitorStoreFull(FullStoreClient state, NewVisitorCodes codes) {
+        return state.client.getVariation(codes.next(), PRICING_PAGE, false);
     }
 
     // ---- all flags ---------------------------------------------------------------------------------------
