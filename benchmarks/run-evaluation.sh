@@ -46,6 +46,10 @@ mkdir -p "$RESULTS"
   echo "load before:  $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$MACHINE"
 cat "$MACHINE"
+if awk -v cpus="$(nproc)" '{exit !($1 > cpus / 2)}' /proc/loadavg; then
+  echo "WARNING: load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) CPUs: other processes compete with the" \
+       "benchmarks and inflate the times; compare runs only at similar load." >&2
+fi
 
 echo "==> java -jar benchmarks/target/benchmarks.jar ${SELECTION[*]} ${JMH_DEFAULTS[*]} $* -rf json -rff $JSON"
 set +e
