@@ -3,12 +3,13 @@
 # writes the results under benchmarks/results/ (git-ignored) and prints them as a Markdown table with the
 # issue's targets. Exits non-zero when the build or any benchmark fails.
 #
-#   benchmarks/run-evaluation.sh                                 # everything, about 7 minutes on 2 cores
+#   benchmarks/run-evaluation.sh                                 # everything, about 6 minutes on 2 cores
 #   FORKS=1 ITERATIONS=2 benchmarks/run-evaluation.sh 'EvaluationBenchmark.getVariationWarm$'   # a quick subset
 #   benchmarks/run-evaluation.sh 'DataFileBenchmark' -prof stack     # more JMH options (not -f/-wi/-w/-i/-r)
 #
-# The first argument, when it is not an option, selects benchmarks (a JMH regular expression); the other
-# arguments go to JMH as they are. JMH rejects an option given twice: change the counts with FORKS,
+# The first argument, when it is not an option, selects benchmarks (a JMH regular expression) and skips the
+# cold-start run (DataFileColdBenchmark: 10 forks, one single-shot call each); the other arguments go to JMH
+# as they are. JMH rejects an option given twice: change the counts with FORKS,
 # WARMUP_ITERATIONS, WARMUP_TIME, ITERATIONS, ITERATION_TIME instead.
 set -euo pipefail
 
@@ -26,11 +27,16 @@ MACHINE="$RESULTS/machine-$STAMP.txt"
 # benchmarks (whose store grows during an iteration) see the same GC configuration on every machine.
 JMH_DEFAULTS=(-f "${FORKS:-2}" -wi "${WARMUP_ITERATIONS:-4}" -w "${WARMUP_TIME:-1s}" -i "${ITERATIONS:-5}"
   -r "${ITERATION_TIME:-1s}" -prof gc -foe true -jvmArgsAppend "-Xms2g -Xmx2g")
-SELECTION=('com\.kameleoon\.benchmarks\..*')
+# Everything but the cold-start benchmark, which runs afterwards with its own settings (single shot per fork).
+SELECTION=('^com\.kameleoon\.benchmarks\.(?!DataFileColdBenchmark\.).*')
+COLD=1
 if [[ $# -gt 0 && "$1" != -* ]]; then
   SELECTION=("$1")
+  COLD=0
   shift
 fi
+COLD_JSON="$RESULTS/jmh-cold-$STAMP.json"
+COLD_OPTIONS=(-f "${COLD_FORKS:-10}" -wi 0 -i 1 -foe true -jvmArgsAppend "-Xms2g -Xmx2g")
 
 echo "==> building (mvn -q -DskipTests -pl benchmarks -am package)"
 mvn -q -DskipTests -pl benchmarks -am package
@@ -55,6 +61,11 @@ echo "==> java -jar benchmarks/target/benchmarks.jar ${SELECTION[*]} ${JMH_DEFAU
 set +e
 java -jar "$JAR" "${SELECTION[@]}" "${JMH_DEFAULTS[@]}" "$@" -rf json -rff "$JSON" 2>&1 | tee "$TEXT"
 STATUS=${PIPESTATUS[0]}
+if [[ $STATUS -eq 0 && $COLD -eq 1 ]]; then
+  echo "==> java -jar benchmarks/target/benchmarks.jar DataFileColdBenchmark ${COLD_OPTIONS[*]} -rf json -rff $COLD_JSON"
+  java -jar "$JAR" 'DataFileColdBenchmark' "${COLD_OPTIONS[@]}" -rf json -rff "$COLD_JSON" 2>&1 | tee -a "$TEXT"
+  STATUS=${PIPESTATUS[0]}
+fi
 set -e
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$MACHINE"
 
@@ -67,6 +78,8 @@ if grep -q '<failure>' "$TEXT"; then
   exit 1
 fi
 
-java -cp "$JAR" com.kameleoon.benchmarks.ResultsTable "$JSON" | tee "$TABLE"
+TABLE_INPUTS=("$JSON")
+[[ $COLD -eq 1 ]] && TABLE_INPUTS+=("$COLD_JSON")
+java -cp "$JAR" com.kameleoon.benchmarks.ResultsTable "${TABLE_INPUTS[@]}" | tee "$TABLE"
 echo
-echo "results: $JSON, $TEXT, $TABLE, $MACHINE"
+echo "results: ${TABLE_INPUTS[*]}, $TEXT, $TABLE, $MACHINE"

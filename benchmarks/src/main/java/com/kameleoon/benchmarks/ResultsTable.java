@@ -12,7 +12,7 @@ import java.util.Map;
  * Prints a JMH JSON result file ({@code -rf json}) as a Markdown table with the issue's targets: benchmark,
  * score ± error, unit, bytes allocated per operation ({@code -prof gc}), target, met. Used by
  * {@code benchmarks/run-evaluation.sh}: {@code java -cp benchmarks.jar com.kameleoon.benchmarks.ResultsTable
- * results.json}. Exits with 2 when the file holds no result.
+ * results.json...}. Exits with 2 when a file holds no result.
  */
 public final class ResultsTable {
     /** Targets by benchmark method: maximum score (in the result's unit), maximum bytes per op or NaN. */
@@ -21,29 +21,32 @@ public final class ResultsTable {
             "getVariationWarmTracked", new double[] {1_000, 500},
             "getVariationWarmTargeted", new double[] {1_000, 500},
             "getVariationsTenFlags", new double[] {10_000, Double.NaN},
-            "parseAndCompile", new double[] {50, Double.NaN});
+            "parseAndCompile", new double[] {50, Double.NaN},
+            "parseAndCompileFirst", new double[] {50, Double.NaN});
 
     private ResultsTable() {
     }
 
     /**
-     * @param args the JMH JSON result file
+     * @param args JMH JSON result files
      * @throws IOException when it cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ResultsTable <jmh-result.json>");
+        if (args.length == 0) {
+            System.err.println("usage: ResultsTable <jmh-result.json>...");
             System.exit(64);
-        }
-        JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-        if (results == null || !results.isArray() || results.isEmpty()) {
-            System.err.println("no benchmark result in " + args[0]);
-            System.exit(2);
         }
         System.out.println("| benchmark | score ± error | unit | bytes/op | target | met? |");
         System.out.println("|---|---:|---|---:|---|---|");
-        for (JsonNode result : results) {
-            System.out.println(row(result));
+        for (String file : args) {
+            JsonNode results = new ObjectMapper().readTree(Path.of(file).toFile());
+            if (results == null || !results.isArray() || results.isEmpty()) {
+                System.err.println("no benchmark result in " + file);
+                System.exit(2);
+            }
+            for (JsonNode result : results) {
+                System.out.println(row(result));
+            }
         }
     }
 
@@ -51,7 +54,9 @@ public final class ResultsTable {
         String benchmark = result.path("benchmark").asText();
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        String name = className.substring(className.lastIndexOf('.') + 1) + "." + method + params(result);
+        String mode = result.path("mode").asText();
+        String name = className.substring(className.lastIndexOf('.') + 1) + "." + method + params(result)
+                + ("ss".equals(mode) ? ", single shot" : "");
         JsonNode primary = result.path("primaryMetric");
         double score = primary.path("score").asDouble();
         double error = primary.path("scoreError").asDouble();
