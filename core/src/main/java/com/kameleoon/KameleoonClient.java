@@ -2,8 +2,11 @@ package com.kameleoon;
 
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.types.DataFile;
+import com.kameleoon.types.RemoteVisitorDataFilter;
 import com.kameleoon.types.Variation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -262,6 +265,220 @@ public interface KameleoonClient extends AutoCloseable {
      * @return the script, safe to embed in a {@code <script>} element
      */
     String getEngineTrackingCode(String visitorCode);
+
+    /**
+     * Returns the JSON stored under a key in the Kameleoon Data API.
+     *
+     * @param key the key
+     * @return the JSON
+     * @throws com.kameleoon.exceptions.KameleoonException when it cannot be loaded or read
+     */
+    default JsonNode getRemoteData(String key) {
+        return getRemoteData(key, null);
+    }
+
+    /**
+     * Returns the JSON stored under a key in the Kameleoon Data API.
+     *
+     * @param key the key
+     * @param timeout the request timeout, null for the default
+     * @return the JSON
+     */
+    JsonNode getRemoteData(String key, Duration timeout);
+
+    /**
+     * @param key the key
+     * @return completes with the JSON, or exceptionally with a KameleoonException
+     */
+    default CompletableFuture<JsonNode> getRemoteDataAsync(String key) {
+        return getRemoteDataAsync(key, null);
+    }
+
+    /**
+     * @param key the key
+     * @param timeout the request timeout, null for the default
+     * @return completes with the JSON, or exceptionally with a KameleoonException
+     */
+    CompletableFuture<JsonNode> getRemoteDataAsync(String key, Duration timeout);
+
+    /**
+     * Loads the visitor's data stored by Kameleoon (previous visit and current one, custom data) and adds it
+     * to the visitor.
+     *
+     * @param visitorCode the visitor code
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode) {
+        return getRemoteVisitorData(visitorCode, true, RemoteVisitorDataFilter.defaults(), null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, boolean addData) {
+        return getRemoteVisitorData(visitorCode, addData, RemoteVisitorDataFilter.defaults(), null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param filter what to load
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, RemoteVisitorDataFilter filter) {
+        return getRemoteVisitorData(visitorCode, true, filter, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param timeout the request timeout
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, Duration timeout) {
+        return getRemoteVisitorData(visitorCode, true, RemoteVisitorDataFilter.defaults(), timeout);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @param filter what to load
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, boolean addData, RemoteVisitorDataFilter filter) {
+        return getRemoteVisitorData(visitorCode, addData, filter, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @param timeout the request timeout
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, boolean addData, Duration timeout) {
+        return getRemoteVisitorData(visitorCode, addData, RemoteVisitorDataFilter.defaults(), timeout);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param filter what to load
+     * @param timeout the request timeout
+     * @return the data found
+     */
+    default List<Data> getRemoteVisitorData(String visitorCode, RemoteVisitorDataFilter filter, Duration timeout) {
+        return getRemoteVisitorData(visitorCode, true, filter, timeout);
+    }
+
+    /**
+     * Loads the visitor's data stored by Kameleoon. Data already present locally is kept; the latest visit's
+     * visitor code becomes the mapping identifier (cross-device bucketing) when the filter asks for it.
+     *
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @param filter what to load, null for the defaults
+     * @param timeout the request timeout, null for the default
+     * @return custom data, page views, conversions, device, browser, operating system and geolocation found
+     * @throws com.kameleoon.exceptions.KameleoonException when it cannot be loaded or read (visitor unchanged)
+     */
+    List<Data> getRemoteVisitorData(String visitorCode, boolean addData, RemoteVisitorDataFilter filter,
+            Duration timeout);
+
+    /**
+     * @param visitorCode the visitor code
+     * @return completes with the data found
+     */
+    default CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode) {
+        return getRemoteVisitorDataAsync(visitorCode, true, RemoteVisitorDataFilter.defaults(), null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @return completes with the data found
+     */
+    default CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, boolean addData) {
+        return getRemoteVisitorDataAsync(visitorCode, addData, RemoteVisitorDataFilter.defaults(), null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param filter what to load
+     * @return completes with the data found
+     */
+    default CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, RemoteVisitorDataFilter filter) {
+        return getRemoteVisitorDataAsync(visitorCode, true, filter, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param addData true to add the data to the visitor
+     * @param filter what to load, null for the defaults
+     * @param timeout the request timeout, null for the default
+     * @return completes with the data found, or exceptionally with a KameleoonException
+     */
+    CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, boolean addData,
+            RemoteVisitorDataFilter filter, Duration timeout);
+
+    /**
+     * Loads the visitor's warehouse audiences into a custom data, added to the visitor and tracked.
+     *
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @return the custom data, or null when the answer has no audiences
+     */
+    default CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex) {
+        return getVisitorWarehouseAudience(visitorCode, customDataIndex, null, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @param warehouseKey the warehouse key, null to use the visitor code
+     * @return the custom data, or null when the answer has no audiences
+     */
+    default CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex, String warehouseKey) {
+        return getVisitorWarehouseAudience(visitorCode, customDataIndex, warehouseKey, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @param timeout the request timeout
+     * @return the custom data, or null when the answer has no audiences
+     */
+    default CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex, Duration timeout) {
+        return getVisitorWarehouseAudience(visitorCode, customDataIndex, null, timeout);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @param warehouseKey the warehouse key, null to use the visitor code
+     * @param timeout the request timeout, null for the default
+     * @return the custom data, or null when the answer has no audiences
+     * @throws com.kameleoon.exceptions.KameleoonException when it cannot be loaded or read
+     */
+    CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex, String warehouseKey,
+            Duration timeout);
+
+    /**
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @return completes with the custom data
+     */
+    default CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex) {
+        return getVisitorWarehouseAudienceAsync(visitorCode, customDataIndex, null, null);
+    }
+
+    /**
+     * @param visitorCode the visitor code
+     * @param customDataIndex the custom-data index to fill
+     * @param warehouseKey the warehouse key, null to use the visitor code
+     * @param timeout the request timeout, null for the default
+     * @return completes with the custom data, or exceptionally with a KameleoonException
+     */
+    CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex,
+            String warehouseKey, Duration timeout);
 
     /** @return a read-only view of the loaded configuration, or null before the first load */
     DataFile getDataFile();

@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * The version of the visitor's application (for example a mobile app), matched by the
@@ -11,7 +10,7 @@ import java.util.Objects;
 public record ApplicationVersion(String version) implements Data {
     /** Validates the version. */
     public ApplicationVersion {
-        Objects.requireNonNull(version, "ApplicationVersion must not be null");
+        Arguments.nonNull(version, "ApplicationVersion must not be null");
     }
 
     /** @return the version text */

@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * The visitor's browser and its version. Single per visitor. A version of {@link Double#NaN} means
@@ -12,7 +11,7 @@ import java.util.Objects;
 public record Browser(BrowserType type, double version) implements Data {
     /** Validates the type. */
     public Browser {
-        Objects.requireNonNull(type, "Browser type must not be null");
+        Arguments.nonNull(type, "Browser type must not be null");
     }
 
     /**

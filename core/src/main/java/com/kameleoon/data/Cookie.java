@@ -3,7 +3,6 @@ package com.kameleoon.data;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The visitor's cookies, for the {@code COOKIE} targeting condition. Single per visitor (a new one replaces
@@ -14,11 +13,11 @@ import java.util.Objects;
 public record Cookie(Map<String, String> cookies) implements Data {
     /** Copies the map; null names or values are rejected. */
     public Cookie {
-        Objects.requireNonNull(cookies, "Cookie map must not be null");
+        Arguments.nonNull(cookies, "Cookie map must not be null");
         LinkedHashMap<String, String> copy = new LinkedHashMap<>();
         cookies.forEach((name, value) -> copy.put(
-                Objects.requireNonNull(name, "cookie name must not be null"),
-                Objects.requireNonNull(value, "cookie value must not be null")));
+                Arguments.nonNull(name, "cookie name must not be null"),
+                Arguments.nonNull(value, "cookie value must not be null")));
         cookies = Collections.unmodifiableMap(copy);
     }
 

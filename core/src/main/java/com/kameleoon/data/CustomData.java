@@ -40,7 +40,7 @@ public final class CustomData implements Data {
      * @param values the values; null elements are rejected
      */
     public CustomData(String name, String... values) {
-        this(NO_INDEX, Objects.requireNonNull(name, "CustomData name must not be null"), copy(values), true);
+        this(NO_INDEX, Arguments.nonNull(name, "CustomData name must not be null"), copy(values), true);
     }
 
     private CustomData(int index, String name, List<String> values, boolean overwrite) {
@@ -56,7 +56,7 @@ public final class CustomData implements Data {
         }
         List<String> list = new ArrayList<>(values.length);
         for (String value : values) {
-            list.add(Objects.requireNonNull(value, "CustomData values must not contain null"));
+            list.add(Arguments.nonNull(value, "CustomData values must not contain null"));
         }
         return Collections.unmodifiableList(list);
     }

@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * The visitor's device class. Single per visitor: a new one replaces the previous.
@@ -10,7 +9,7 @@ import java.util.Objects;
 public record Device(DeviceType type) implements Data {
     /** Validates the type. */
     public Device {
-        Objects.requireNonNull(type, "Device type must not be null");
+        Arguments.nonNull(type, "Device type must not be null");
     }
 
     /** @return the device class (JavaBean form for EL) */

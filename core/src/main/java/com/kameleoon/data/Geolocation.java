@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * Where the visitor is. Single per visitor: a new one replaces the previous. Only the country is required.
@@ -16,7 +15,7 @@ public record Geolocation(String country, String region, String city, String pos
         Double longitude) implements Data {
     /** Validates the country. */
     public Geolocation {
-        Objects.requireNonNull(country, "Geolocation country must not be null");
+        Arguments.nonNull(country, "Geolocation country must not be null");
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * The visitor's operating system. Single per visitor: a new one replaces the previous.
@@ -10,7 +9,7 @@ import java.util.Objects;
 public record OperatingSystem(OperatingSystemType type) implements Data {
     /** Validates the type. */
     public OperatingSystem {
-        Objects.requireNonNull(type, "OperatingSystem type must not be null");
+        Arguments.nonNull(type, "OperatingSystem type must not be null");
     }
 
     /** @return the operating system (JavaBean form for EL) */

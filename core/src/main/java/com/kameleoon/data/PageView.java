@@ -1,7 +1,6 @@
 package com.kameleoon.data;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A page the visitor viewed. One entry per URL per visitor: adding the same URL again replaces the entry
@@ -14,7 +13,7 @@ import java.util.Objects;
 public record PageView(String url, String title, List<Integer> referrers) implements Data {
     /** Validates the URL and copies the referrers. */
     public PageView {
-        Objects.requireNonNull(url, "PageView url must not be null");
+        Arguments.nonNull(url, "PageView url must not be null");
         referrers = referrers == null ? null : List.copyOf(referrers);
     }
 

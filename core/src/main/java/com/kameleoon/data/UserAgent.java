@@ -1,6 +1,5 @@
 package com.kameleoon.data;
 
-import java.util.Objects;
 
 /**
  * The visitor's {@code User-Agent} header. Single per visitor; sent as the {@code userAgent} parameter of
@@ -11,7 +10,7 @@ import java.util.Objects;
 public record UserAgent(String value) implements Data {
     /** Validates the value. */
     public UserAgent {
-        Objects.requireNonNull(value, "UserAgent value must not be null");
+        Arguments.nonNull(value, "UserAgent value must not be null");
     }
 
     /** @return the header value */

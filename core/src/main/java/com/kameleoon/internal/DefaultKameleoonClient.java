@@ -32,6 +32,22 @@ import com.kameleoon.internal.visitor.InMemoryVisitorStore;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.exceptions.KameleoonException;
+import com.kameleoon.internal.net.AccessTokenProvider;
+import com.kameleoon.internal.net.HttpTransport;
+import com.kameleoon.internal.net.ServiceUrls;
+import com.kameleoon.internal.remote.RemoteDataClient;
+import com.kameleoon.internal.tracking.InMemoryOutbox;
+import com.kameleoon.internal.tracking.TrackingRelay;
+import com.kameleoon.internal.update.ConfigurationFetcher;
+import com.kameleoon.internal.update.ConfigurationUpdater;
+import com.kameleoon.internal.update.RealTimeStream;
+import com.kameleoon.types.RemoteVisitorDataFilter;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import com.kameleoon.internal.tracking.VisitorTracker;
+import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorStore;
 import com.kameleoon.types.DataFile;
 import com.kameleoon.types.Variable;
@@ -65,6 +81,20 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final VisitorDataWriter dataWriter;
     private final VisitorCodeCookie visitorCookie;
     private final ScheduledExecutorService scheduler;
+    private final TrackingOutbox outbox;
+    private final VisitorTracker tracker;
+    private final HttpTransport http;
+    private final ServiceUrls baseUrls;
+    private volatile ServiceUrls urls;
+    private final AccessTokenProvider tokens;
+    private final TrackingRelay relay;
+    private final ConfigurationUpdater updater;
+    private final RemoteDataClient remote;
+    private final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** How long {@link #close()} waits at most for pending tracking to be delivered. */
+    public static final long CLOSE_FLUSH_BOUND_MILLIS = 10_000;
 
     /**
      * Creates a client with an in-memory visitor store and loads the configured data file, if any.
@@ -75,7 +105,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
      * @throws ConfigFileNotFound when the data file cannot be read
      */
     public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config) {
-        this(siteCode, config, null, System::currentTimeMillis);
+        this(siteCode, config, ClientDependencies.defaults());
     }
 
     /**
@@ -88,23 +118,65 @@ public final class DefaultKameleoonClient implements KameleoonClient {
      */
     public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config, VisitorStore store,
             LongSupplier clock) {
+        this(siteCode, config, ClientDependencies.defaults().withStore(store).withClock(clock));
+    }
+
+    /**
+     * Creates a client from its parts.
+     *
+     * @param siteCode the site code
+     * @param config the configuration
+     * @param dependencies store, outbox, clock and timings
+     */
+    public DefaultKameleoonClient(String siteCode, KameleoonClientConfig config, ClientDependencies dependencies) {
         this.siteCode = siteCode;
         this.config = config;
-        this.clock = clock;
-        this.store = store != null ? store
+        this.clock = dependencies.clock();
+        LongSupplier clock = this.clock;
+        this.store = dependencies.store() != null ? dependencies.store()
                 : new InMemoryVisitorStore(config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), clock);
+        this.outbox = dependencies.outbox() != null ? dependencies.outbox()
+                : new InMemoryOutbox(config.getTrackingQueueCapacity(), clock);
+        this.tracker = new VisitorTracker(this.store, this.outbox, configuration::get);
         this.evaluator = new FlagEvaluator(this.store, clock, config.getTimeZone());
         this.dataWriter = new VisitorDataWriter(this.store, clock);
         this.visitorCookie = new VisitorCodeCookie(config.getTopLevelDomain(), config.isCookieSecure(),
                 config.isCookieHttpOnly(), config.getCookieSameSite());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("scheduler"));
-        if (config.getDataFile() != null) {
-            try {
+        this.timeout = Duration.ofMillis(config.getDefaultTimeoutMillisecond());
+        this.baseUrls = ServiceUrls.of(config);
+        this.urls = baseUrls;
+        configuration.onInstall(next -> urls = baseUrls.withDataApiDomain(next.settings().dataApiDomain()));
+        this.http = new HttpTransport(timeout);
+        boolean credentials = config.getClientId() != null && config.getClientSecret() != null;
+        this.tokens = new AccessTokenProvider(http, () -> urls, credentials ? config.getClientId() : null,
+                credentials ? config.getClientSecret() : null, timeout, clock, scheduler);
+        this.remote = new RemoteDataClient(http, tokens, () -> urls, configuration::get, this.store, siteCode, clock);
+        if (credentials || config.getDataApiUrl() != null) {
+            this.relay = new TrackingRelay(outbox, http, tokens, () -> urls, siteCode,
+                    config.getTrackingIntervalMillisecond(), dependencies.retryDelayMillis(), timeout);
+            outbox.onAdd(outbox.isDurable() ? relay::wakeUp : relay::wakeUpIfLarge);
+        } else {
+            this.relay = null;
+            KameleoonLogger.info("tracking is not delivered: no client_id/client_secret and no data_api_url");
+        }
+        try {
+            if (config.getDataFile() != null) {
                 configuration.load(readDataFile(config.getDataFile()));
-            } catch (RuntimeException e) {
-                close();
-                throw e;
             }
+            if (credentials || config.getSdkConfigUrl() != null) {
+                ConfigurationFetcher fetcher = new ConfigurationFetcher(http, () -> urls, configuration, siteCode,
+                        config.getEnvironment(), timeout);
+                this.updater = new ConfigurationUpdater(fetcher, configuration,
+                        listener -> new RealTimeStream(http, () -> urls, siteCode, listener, timeout),
+                        config.getRefreshIntervalMinute() * 60_000L);
+                updater.start();
+            } else {
+                this.updater = null;
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -136,6 +208,11 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         return store;
     }
 
+    /** @return the tracking outbox (for the integration modules and tests) */
+    public TrackingOutbox trackingOutbox() {
+        return outbox;
+    }
+
     // ---- readiness ------------------------------------------------------------------------------------
 
     @Override
@@ -164,19 +241,38 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public Variation getVariation(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = enabledFlag(current, featureKey);
-        return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+        store.begin(visitorCode);
+        try {
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = enabledFlag(current, featureKey);
+            Variation variation = variationOf(flag,
+                    evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+            if (track) {
+                tracker.track(visitorCode);
+            }
+            return variation;
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
     public Map<String, Variation> getVariations(String visitorCode, boolean onlyActive, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        if (current == null) {
-            return Map.of();
+        store.begin(visitorCode);
+        try {
+            Configuration current = configuration.get();
+            if (current == null) {
+                return Map.of();
+            }
+            Map<String, Variation> variations = evaluateAll(current, visitorCode, onlyActive, track, true);
+            if (track) {
+                tracker.track(visitorCode);
+            }
+            return variations;
+        } finally {
+            store.end(visitorCode);
         }
-        return evaluateAll(current, visitorCode, onlyActive, track, true);
     }
 
     private Map<String, Variation> evaluateAll(Configuration current, String visitorCode, boolean onlyActive,
@@ -203,19 +299,26 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public boolean isFeatureActive(String visitorCode, String featureKey, boolean track) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = current.flag(featureKey);
-        if (flag == null) {
-            throw new FeatureNotFound("Feature " + featureKey + " not found");
-        }
-        if (!flag.environmentEnabled()) {
-            return false;
-        }
+        store.begin(visitorCode);
         try {
-            return variationOf(flag, evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()))
-                    .isActive();
-        } catch (FeatureEnvironmentDisabled blocked) {
-            return false;
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = current.flag(featureKey);
+            if (flag == null) {
+                throw new FeatureNotFound("Feature " + featureKey + " not found");
+            }
+            try {
+                return flag.environmentEnabled() && variationOf(flag,
+                        evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher())).isActive();
+            } catch (FeatureEnvironmentDisabled blocked) {
+                return false;
+            } finally {
+                // PHP tracks here even for a disabled or blocked flag.
+                if (track) {
+                    tracker.track(visitorCode);
+                }
+            }
+        } finally {
+            store.end(visitorCode);
         }
     }
 
@@ -249,82 +352,182 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void addData(String visitorCode, boolean track, Data... data) {
         VisitorCodes.validate(visitorCode);
-        dataWriter.add(configuration.get(), visitorCode, track, data);
+        store.begin(visitorCode);
+        try {
+            dataWriter.add(configuration.get(), visitorCode, track, data);
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
     public void flush(String visitorCode, boolean instant) {
         VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
+        try {
+            tracker.track(visitorCode);
+            if (instant) {
+                deliverSoon();
+            }
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
     public void flush() {
-        // Tracking is delivered by the wire-protocol layer; without it there is nothing queued to send.
+        tracker.trackAll();
+    }
+
+    /** Asks the relay to deliver now rather than at its next tick. */
+    private void deliverSoon() {
+        if (relay != null) {
+            relay.wakeUp();
+        }
+    }
+
+    // ---- remote data ----------------------------------------------------------------------------------
+
+    private Duration timeoutOr(Duration requested) {
+        return requested == null || requested.isZero() || requested.isNegative() ? timeout : requested;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KameleoonException) {
+                throw (KameleoonException) e.getCause();
+            }
+            throw new KameleoonException("remote call failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public JsonNode getRemoteData(String key, Duration requestTimeout) {
+        return await(getRemoteDataAsync(key, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> getRemoteDataAsync(String key, Duration requestTimeout) {
+        if (key == null || key.isEmpty()) {
+            return CompletableFuture.failedFuture(new KameleoonException("remote data key is empty"));
+        }
+        return remote.remoteData(key, timeoutOr(requestTimeout));
+    }
+
+    @Override
+    public List<Data> getRemoteVisitorData(String visitorCode, boolean addData, RemoteVisitorDataFilter filter,
+            Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return await(getRemoteVisitorDataAsync(visitorCode, addData, filter, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<List<Data>> getRemoteVisitorDataAsync(String visitorCode, boolean addData,
+            RemoteVisitorDataFilter filter, Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
+        return remote.visitorData(visitorCode, addData, filter == null ? RemoteVisitorDataFilter.defaults() : filter,
+                timeoutOr(requestTimeout)).whenComplete((data, failure) -> store.end(visitorCode));
+    }
+
+    @Override
+    public CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex, String warehouseKey,
+            Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        return await(getVisitorWarehouseAudienceAsync(visitorCode, customDataIndex, warehouseKey, requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<CustomData> getVisitorWarehouseAudienceAsync(String visitorCode, int customDataIndex,
+            String warehouseKey, Duration requestTimeout) {
+        VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
+        return remote.warehouseAudience(visitorCode, customDataIndex, warehouseKey, timeoutOr(requestTimeout))
+                .whenComplete((data, failure) -> store.end(visitorCode));
     }
 
     @Override
     public void trackConversion(String visitorCode, int goalId, double revenue, boolean negative,
             List<CustomData> metadata) {
         VisitorCodes.validate(visitorCode);
-        dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
+        store.begin(visitorCode);
+        try {
+            dataWriter.add(configuration.get(), visitorCode, true, new Conversion(goalId, revenue, negative, metadata));
+            tracker.track(visitorCode);
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
     public void setForcedVariation(String visitorCode, int experimentId, String variationKey, boolean forceTargeting) {
         VisitorCodes.validate(visitorCode);
-        if (variationKey == null) {
-            Visitor visitor = store.get(visitorCode);
-            if (visitor != null) {
-                synchronized (visitor) {
-                    visitor.setForcedExperiment(experimentId, null);
+        store.begin(visitorCode);
+        try {
+            if (variationKey == null) {
+                Visitor visitor = store.get(visitorCode);
+                if (visitor != null) {
+                    synchronized (visitor) {
+                        visitor.setForcedExperiment(experimentId, null);
+                    }
                 }
+                return;
             }
-            return;
-        }
-        Configuration current = configuration.get();
-        RuleDef rule = current == null ? null : current.ruleByExperimentId(experimentId);
-        if (rule == null) {
-            throw new FeatureExperimentNotFound("Experiment " + experimentId + " is not found");
-        }
-        boolean found = false;
-        for (VariationByExposition entry : rule.variations()) {
-            found |= variationKey.equals(entry.variationKey());
-        }
-        if (!found) {
-            throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in experiment "
-                    + experimentId);
-        }
-        Visitor visitor = store.getOrCreate(visitorCode);
-        synchronized (visitor) {
-            visitor.setForcedExperiment(experimentId,
-                    new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
+            Configuration current = configuration.get();
+            RuleDef rule = current == null ? null : current.ruleByExperimentId(experimentId);
+            if (rule == null) {
+                throw new FeatureExperimentNotFound("Experiment " + experimentId + " is not found");
+            }
+            boolean found = false;
+            for (VariationByExposition entry : rule.variations()) {
+                found |= variationKey.equals(entry.variationKey());
+            }
+            if (!found) {
+                throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in experiment "
+                        + experimentId);
+            }
+            Visitor visitor = store.getOrCreate(visitorCode);
+            synchronized (visitor) {
+                visitor.setForcedExperiment(experimentId,
+                        new ForcedVariation(experimentId, variationKey, null, forceTargeting, false));
+            }
+        } finally {
+            store.end(visitorCode);
         }
     }
 
     @Override
     public void evaluateAudiences(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        if (current == null || current.audienceSegments().isEmpty()) {
-            return;
-        }
-        List<Integer> matched = new ArrayList<>();
-        Visitor visitor = store.get(visitorCode);
-        if (visitor == null) {
-            collectAudiences(current, visitorCode, null, matched);
-        } else {
-            synchronized (visitor) {
-                collectAudiences(current, visitorCode, visitor, matched);
+        store.begin(visitorCode);
+        try {
+            Configuration current = configuration.get();
+            if (current == null || current.audienceSegments().isEmpty()) {
+                tracker.track(visitorCode);
+                return;
             }
-        }
-        if (matched.isEmpty()) {
-            return;
-        }
-        Visitor target = store.getOrCreate(visitorCode);
-        synchronized (target) {
-            for (Integer segmentId : matched) {
-                target.addTargetedSegment(segmentId);
+            List<Integer> matched = new ArrayList<>();
+            Visitor visitor = store.get(visitorCode);
+            if (visitor == null) {
+                collectAudiences(current, visitorCode, null, matched);
+            } else {
+                synchronized (visitor) {
+                    collectAudiences(current, visitorCode, visitor, matched);
+                }
             }
+            if (!matched.isEmpty()) {
+                Visitor target = store.getOrCreate(visitorCode);
+                synchronized (target) {
+                    for (Integer segmentId : matched) {
+                        target.addTargetedSegment(segmentId);
+                    }
+                }
+            }
+            tracker.track(visitorCode);
+        } finally {
+            store.end(visitorCode);
         }
     }
 
@@ -342,18 +545,31 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     @Override
     public void setLegalConsent(String visitorCode, boolean consent, CookieJar cookies) {
-        VisitorCodes.validate(visitorCode);
-        Visitor visitor = store.getOrCreate(visitorCode);
-        synchronized (visitor) {
-            visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
+        boolean writesCookie = consent && cookies != null;
+        if (writesCookie) {
+            VisitorCodes.validateForCookie(visitorCode);
+        } else {
+            VisitorCodes.validate(visitorCode);
         }
-        if (consent && cookies != null && VisitorCodes.isValidForCookie(visitorCode)) {
-            writeVisitorCookie(cookies, visitorCode);
+        store.begin(visitorCode);
+        try {
+            Visitor visitor = store.getOrCreate(visitorCode);
+            synchronized (visitor) {
+                visitor.setConsent(consent ? LegalConsent.GIVEN : LegalConsent.NOT_GIVEN);
+            }
+            if (writesCookie) {
+                writeVisitorCookie(cookies, visitorCode);
+            }
+        } finally {
+            store.end(visitorCode);
         }
     }
 
     @Override
     public String getVisitorCode(CookieJar cookies, String defaultVisitorCode) {
+        if (cookies == null) {
+            throw new IllegalArgumentException("getVisitorCode needs the exchange's cookies; got null");
+        }
         String visitorCode = cookies.get(VisitorCodeCookie.NAME);
         if (visitorCode != null && !VisitorCodes.isValidForCookie(visitorCode)) {
             KameleoonLogger.warning("invalid " + VisitorCodeCookie.NAME + " cookie value replaced");
@@ -364,11 +580,17 @@ public final class DefaultKameleoonClient implements KameleoonClient {
                     : VisitorCodes.generate();
         }
         Configuration current = configuration.get();
-        if (current == null || !current.visitorCodeManagedByConsent() || consentOf(visitorCode) == LegalConsent.GIVEN) {
-            writeVisitorCookie(cookies, visitorCode);
-        }
-        if (current != null) {
-            applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
+        store.begin(visitorCode);
+        try {
+            if (current == null || !current.visitorCodeManagedByConsent()
+                    || consentOf(visitorCode) == LegalConsent.GIVEN) {
+                writeVisitorCookie(cookies, visitorCode);
+            }
+            if (current != null) {
+                applySimulation(visitorCode, cookies.get(SimulationCookie.NAME), current);
+            }
+        } finally {
+            store.end(visitorCode);
         }
         return visitorCode;
     }
@@ -405,12 +627,17 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public String getEngineTrackingCode(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Visitor visitor = store.get(visitorCode);
-        if (visitor == null) {
-            return EngineTrackingCode.INIT;
-        }
-        synchronized (visitor) {
-            return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
+        store.begin(visitorCode);
+        try {
+            Visitor visitor = store.get(visitorCode);
+            if (visitor == null) {
+                return EngineTrackingCode.INIT;
+            }
+            synchronized (visitor) {
+                return EngineTrackingCode.build(visitor, configuration.get(), clock.getAsLong());
+            }
+        } finally {
+            store.end(visitorCode);
         }
     }
 
@@ -438,25 +665,42 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     @Deprecated
     public String getFeatureVariationKey(String visitorCode, String featureKey) {
-        return getVariation(visitorCode, featureKey, true).getKey();
+        VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
+        try {
+            try {
+                return getVariation(visitorCode, featureKey, true).getKey();
+            } catch (FeatureEnvironmentDisabled e) {
+                tracker.track(visitorCode);
+                throw e;
+            }
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
     @Deprecated
     public Object getFeatureVariable(String visitorCode, String featureKey, String variableKey) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = requireConfiguration(featureKey);
-        FlagDef flag = enabledFlag(current, featureKey);
-        Variation variation = variationOf(flag,
-                evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
-        if (!flag.variations().containsKey(variation.getKey())) {
-            return null;
+        store.begin(visitorCode);
+        try {
+            Configuration current = requireConfiguration(featureKey);
+            FlagDef flag = enabledFlag(current, featureKey);
+            Variation variation = variationOf(flag,
+                    evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
+            tracker.track(visitorCode);
+            if (!flag.variations().containsKey(variation.getKey())) {
+                return null;
+            }
+            Variable variable = variation.getVariable(variableKey);
+            if (variable == null) {
+                throw new FeatureVariableNotFound("Feature variable " + variableKey + " not found");
+            }
+            return variable.getValue();
+        } finally {
+            store.end(visitorCode);
         }
-        Variable variable = variation.getVariable(variableKey);
-        if (variable == null) {
-            throw new FeatureVariableNotFound("Feature variable " + variableKey + " not found");
-        }
-        return variable.getValue();
     }
 
     @Override
@@ -481,8 +725,13 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Deprecated
     public Map<String, Variation> getActiveFeatures(String visitorCode) {
         VisitorCodes.validate(visitorCode);
-        Configuration current = configuration.get();
-        return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
+        store.begin(visitorCode);
+        try {
+            Configuration current = configuration.get();
+            return current == null ? Map.of() : evaluateAll(current, visitorCode, true, false, false);
+        } finally {
+            store.end(visitorCode);
+        }
     }
 
     @Override
@@ -493,8 +742,30 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     // ---- life cycle -----------------------------------------------------------------------------------
 
+    /** @return the configuration updater, or null when the configuration is not fetched (tests) */
+    public ConfigurationUpdater configurationUpdater() {
+        return updater;
+    }
+
+    /** @return the URLs in force */
+    public ServiceUrls serviceUrls() {
+        return urls;
+    }
+
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (relay != null) {
+            relay.close(Duration.ofMillis(Math.min(timeout.toMillis(), CLOSE_FLUSH_BOUND_MILLIS)));
+        }
+        if (updater != null) {
+            updater.close();
+        }
+        if (http != null) {
+            http.close();
+        }
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
@@ -502,5 +773,6 @@ public final class DefaultKameleoonClient implements KameleoonClient {
             Thread.currentThread().interrupt();
         }
         store.close();
+        outbox.close();
     }
 }

@@ -48,6 +48,28 @@ public interface VisitorStore extends AutoCloseable {
     /** @return the number of codes registered */
     int size();
 
+    /**
+     * Opens a unit of work for a visitor: the client opens one around each public method, the servlet filter
+     * one around each HTTP request. Until the matching {@link #end(String)} the visitor is held in memory, and
+     * its changes are written once, when the last open unit ends. Units nest and may be opened by several
+     * threads at once. Stores that keep visitors in memory need no unit of work.
+     *
+     * @param visitorCode the visitor
+     */
+    default void begin(String visitorCode) {
+    }
+
+    /**
+     * Ends a unit of work opened with {@link #begin(String)}; the last one to end writes the visitor's changes
+     * (and, with a durable outbox, the tracking lines of the unit) in one transaction. Never throws: a failed
+     * write is reported through the log.
+     *
+     * @param visitorCode the visitor
+     */
+    default void end(String visitorCode) {
+    }
+
+
     /** Stops any background work; the store must not be used afterwards. */
     @Override
     void close();

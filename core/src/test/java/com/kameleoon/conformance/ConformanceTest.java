@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.exceptions.KameleoonException;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.spi.OutboxLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every decision of the official SDKs' golden results (conformance/public and conformance/public-consent):
- * variation keys, ids, experiment ids, variables, values and errors, one dynamic test per case. Each case
+ * variation keys, ids, experiment ids, variables, values and errors, and the tracking lines each case
+ * produced (nonce masked, in PHP's order), one dynamic test per case. Each case
  * starts from a fresh client and an empty visitor store, as the oracles did.
  */
 class ConformanceTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern NONCE = Pattern.compile("nonce=[0-9A-F]{16}");
     private static final String[] SETS = {"public", "public-consent/partial", "public-consent/full"};
 
     @TestFactory
@@ -77,6 +81,14 @@ class ConformanceTest {
             ArrayNode wanted = normalized(expected.get("results"));
             assertTrue(JsonComparison.same(wanted, actual),
                     () -> "case " + testCase.get("id").asText() + "\nexpected: " + wanted + "\nactual:   " + actual);
+            List<String> lines = new ArrayList<>();
+            for (OutboxLine line : client.trackingOutbox().claim(Long.MAX_VALUE)) {
+                lines.add(NONCE.matcher(line.text()).replaceAll("nonce=<NONCE>"));
+            }
+            List<String> wantedLines = new ArrayList<>();
+            expected.get("tracking").forEach(line -> wantedLines.add(line.asText()));
+            assertThat(lines).as("tracking lines of %s, in order", testCase.get("id").asText())
+                    .containsExactlyElementsOf(wantedLines);
         }
     }
 

@@ -16,6 +16,7 @@ public final class ConfigurationHolder {
     private final AtomicReference<Configuration> current = new AtomicReference<>();
     private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
     private final List<Runnable> handlers = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Configuration>> installListeners = new CopyOnWriteArrayList<>();
 
     /** @return the configuration in force, or null before the first load */
     public Configuration get() {
@@ -39,7 +40,8 @@ public final class ConfigurationHolder {
         try {
             next = DataFileParser.parse(json);
         } catch (DataFileInvalid e) {
-            KameleoonLogger.error("datafile rejected, previous configuration kept: " + e.getMessage());
+            KameleoonLogger.error("datafile rejected, previous configuration kept: "
+                    + e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, ""));
             throw e;
         }
         install(next);
@@ -53,6 +55,9 @@ public final class ConfigurationHolder {
      */
     public void install(Configuration next) {
         boolean first = current.getAndSet(next) == null;
+        for (java.util.function.Consumer<Configuration> listener : installListeners) {
+            listener.accept(next);
+        }
         if (first) {
             ready.complete(Boolean.TRUE);
         }
@@ -67,6 +72,15 @@ public final class ConfigurationHolder {
                 }
             }
         }
+    }
+
+    /**
+     * Registers an SDK-internal listener run at every install, the first included, before the handlers.
+     *
+     * @param listener receives the configuration just put in force
+     */
+    public void onInstall(java.util.function.Consumer<Configuration> listener) {
+        installListeners.add(listener);
     }
 
     /** @param handler run after each configuration update (not the first load) */

@@ -174,8 +174,7 @@ public final class FlagEvaluator {
                         "Evaluation for a holdout is blocked because the visitor's consent was not provided.");
             }
             String code = BucketingCode.of(visitor, visitorCode, flag.bucketingIndex());
-            double bucket = hasher.hash(code, Integer.toString(holdout.experimentId()), "");
-            return BucketPicker.pick(holdout.variations(), bucket);
+            return BucketPicker.pick(holdout.variations(), bucket(code, holdout.hashSuffix()));
         }
 
         /** §3.6. */
@@ -189,8 +188,7 @@ public final class FlagEvaluator {
                 return true;
             }
             String code = BucketingCode.of(visitor, visitorCode, flag.bucketingIndex());
-            double bucket = hasher.hash(code, group, "");
-            return members.get(BucketPicker.slot(bucket, members.size())) == flag;
+            return members.get(BucketPicker.slot(bucket(code, group), members.size())) == flag;
         }
 
         /** §3.7. */
@@ -213,7 +211,7 @@ public final class FlagEvaluator {
                 if (forcedEntry != null) {
                     return new EvaluatedExperiment(rule, forcedEntry);
                 }
-                if (hasher.hash(code, rule.expositionHashSuffix(), "") <= rule.exposition()) {
+                if (bucket(code, rule.expositionHashSuffix()) <= rule.exposition()) {
                     if (consent == LegalConsent.NOT_GIVEN && rule.type() == RuleType.EXPERIMENTATION) {
                         if (settings.fullyBlockWithoutConsent()) {
                             throw new FeatureEnvironmentDisabled("Evaluation of rule " + rule.id()
@@ -221,7 +219,7 @@ public final class FlagEvaluator {
                         }
                         break;
                     }
-                    double variationBucket = hasher.hash(code, rule.variationHashSuffix(), "");
+                    double variationBucket = bucket(code, rule.variationHashSuffix());
                     VariationByExposition banditEntry = contextualBandit(rule, variationBucket);
                     if (banditEntry != null) {
                         return new EvaluatedExperiment(rule, banditEntry);
@@ -238,6 +236,19 @@ public final class FlagEvaluator {
                 }
             }
             return null;
+        }
+
+        /** The hash of {@code code + suffix}, memoized on the visitor when there is one (its lock is held). */
+        private double bucket(String code, String suffix) {
+            if (visitor == null) {
+                return hasher.hash(code, suffix, "");
+            }
+            double bucket = visitor.memoizedBucket(code, suffix);
+            if (Double.isNaN(bucket)) {
+                bucket = hasher.hash(code, suffix, "");
+                visitor.memoizeBucket(code, suffix, bucket);
+            }
+            return bucket;
         }
 
         private boolean targeted(RuleDef rule) {

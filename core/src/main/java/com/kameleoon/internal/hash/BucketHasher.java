@@ -22,7 +22,7 @@ public final class BucketHasher {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     };
 
-    private final int[] w = new int[16];
+    private int[] w;
     private int h0;
     private int h1;
     private int h2;
@@ -61,6 +61,10 @@ public final class BucketHasher {
     }
 
     private void reset() {
+        if (w == null) {
+            // Allocated on first use: with memoized buckets most evaluations never hash.
+            w = new int[16];
+        }
         h0 = 0x6a09e667;
         h1 = 0xbb67ae85;
         h2 = 0x3c6ef372;

@@ -26,6 +26,7 @@ public final class TargetingContext {
     private final String sdkName;
     private final String sdkVersion;
     private int segmentDepth;
+    private int[] activeSegments;
 
     /**
      * Creates a context.
@@ -97,20 +98,30 @@ public final class TargetingContext {
     }
 
     /**
-     * Enters a nested {@code SEGMENT} reference. Segments may reference each other in a cycle; past
-     * {@link #MAX_SEGMENT_DEPTH} levels the reference is a no-match instead of a stack overflow.
+     * Enters a {@code SEGMENT} reference. Segments may reference each other in cycles (even twice in one tree,
+     * which would make a depth limit alone exponential): re-entering a segment that is being evaluated, or
+     * nesting deeper than {@link #MAX_SEGMENT_DEPTH}, is a no-match.
      *
-     * @return false when the nesting is too deep (the caller must then not call {@link #exitSegment()})
+     * @param segmentId the referenced segment
+     * @return false when the reference must be a no-match (the caller must then not call {@link #exitSegment()})
      */
-    public boolean enterSegment() {
+    public boolean enterSegment(int segmentId) {
+        if (activeSegments == null) {
+            activeSegments = new int[MAX_SEGMENT_DEPTH];
+        }
         if (segmentDepth >= MAX_SEGMENT_DEPTH) {
             return false;
         }
-        segmentDepth++;
+        for (int i = 0; i < segmentDepth; i++) {
+            if (activeSegments[i] == segmentId) {
+                return false;
+            }
+        }
+        activeSegments[segmentDepth++] = segmentId;
         return true;
     }
 
-    /** Leaves a nested {@code SEGMENT} reference entered with {@link #enterSegment()}. */
+    /** Leaves the reference entered last with {@link #enterSegment(int)}. */
     public void exitSegment() {
         segmentDepth--;
     }

@@ -57,6 +57,15 @@ public final class Visitor {
     private Map<Integer, Map<Integer, Double>> kcsHeat;
     private Map<Integer, List<List<Integer>>> cbScores;
 
+    // Memoized buckets: hashing dominates a warm evaluation, and a visitor's buckets never change for a given
+    // bucketing code and rule. Keys are the configuration's suffix strings, compared by identity, so a new
+    // configuration simply misses; the code they were computed for is kept alongside.
+    private static final int BUCKET_CACHE_SIZE = 16;
+    private String bucketCode;
+    private String[] bucketSuffixes;
+    private double[] bucketValues;
+    private int bucketNext;
+
     /**
      * Creates an empty visitor.
      *
@@ -80,6 +89,44 @@ public final class Visitor {
     /** @param now epoch milliseconds; lock-free */
     public void touch(long now) {
         lastAccess = now;
+    }
+
+    /**
+     * Returns a bucket computed earlier for this visitor.
+     *
+     * @param code the bucketing code
+     * @param suffix the hashed suffix, as held by the configuration (compared by identity)
+     * @return the bucket, or NaN when not memoized
+     */
+    public double memoizedBucket(String code, String suffix) {
+        if (bucketSuffixes == null || !code.equals(bucketCode)) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < BUCKET_CACHE_SIZE; i++) {
+            if (bucketSuffixes[i] == suffix) {
+                return bucketValues[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Memoizes a bucket (the oldest entry makes room).
+     *
+     * @param code the bucketing code
+     * @param suffix the hashed suffix, as held by the configuration
+     * @param bucket the bucket
+     */
+    public void memoizeBucket(String code, String suffix, double bucket) {
+        if (bucketSuffixes == null || !code.equals(bucketCode)) {
+            bucketSuffixes = new String[BUCKET_CACHE_SIZE];
+            bucketValues = new double[BUCKET_CACHE_SIZE];
+            bucketCode = code;
+            bucketNext = 0;
+        }
+        bucketSuffixes[bucketNext] = suffix;
+        bucketValues[bucketNext] = bucket;
+        bucketNext = (bucketNext + 1) % BUCKET_CACHE_SIZE;
     }
 
     // ---- consent, identity ------------------------------------------------------------------------
@@ -178,6 +225,28 @@ public final class Visitor {
             }
         }
         pageViews.remove(oldest);
+    }
+
+    /**
+     * Merges a page view loaded from remote data: counts add up and the newest timestamp is kept; a new URL
+     * is appended.
+     *
+     * @param pageView the page view
+     * @param count how many times it was viewed
+     * @param lastTimestamp epoch milliseconds of its newest view
+     * @param sent true when it must never be tracked
+     */
+    public void mergePageView(PageView pageView, int count, long lastTimestamp, boolean sent) {
+        PageViewEntry previous = pageViews.get(pageView.url());
+        if (previous == null) {
+            if (pageViews.size() >= MAX_PAGE_URLS) {
+                forgetLeastRecentPage();
+            }
+            pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, lastTimestamp));
+        } else {
+            pageViews.put(pageView.url(), new PageViewEntry(previous.item(), previous.count() + count,
+                    Math.max(previous.lastTimestamp(), lastTimestamp)));
+        }
     }
 
     // ---- conversions --------------------------------------------------------------------------------
@@ -362,7 +431,15 @@ public final class Visitor {
 
     /** @param segmentId a segment the visitor matched in {@code evaluateAudiences} */
     public void addTargetedSegment(int segmentId) {
-        targetedSegments.put(segmentId, new TrackedItem<>(segmentId, false));
+        addTargetedSegment(segmentId, false);
+    }
+
+    /**
+     * @param segmentId a segment the visitor matched
+     * @param sent true when it must not be tracked (restored as already tracked)
+     */
+    public void addTargetedSegment(int segmentId, boolean sent) {
+        targetedSegments.put(segmentId, new TrackedItem<>(segmentId, sent));
     }
 
     /** @return personalization id to variation id, live view */
@@ -418,6 +495,16 @@ public final class Visitor {
         } else {
             forcedExperiments.put(experimentId, forced);
         }
+    }
+
+    /** @return forced variations by experiment id, live view */
+    public Map<Integer, ForcedVariation> forcedExperiments() {
+        return Collections.unmodifiableMap(forcedExperiments);
+    }
+
+    /** @return simulated variations by feature key */
+    public Map<String, ForcedVariation> simulatedVariations() {
+        return simulated;
     }
 
     /**

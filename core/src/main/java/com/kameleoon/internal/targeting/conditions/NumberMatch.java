@@ -89,10 +89,35 @@ public enum NumberMatch {
      * @return the number, or NaN when the text is not a number
      */
     public static double parseNumber(String text) {
-        if (text == null || !isDecimal(text)) {
+        if (text == null) {
             return Double.NaN;
         }
-        return Double.parseDouble(text);
+        double integer = smallInteger(text);
+        if (!Double.isNaN(integer)) {
+            return integer;
+        }
+        return isDecimal(text) ? Double.parseDouble(text) : Double.NaN;
+    }
+
+    /**
+     * Custom data compared with numbers are usually plain integers: read those without the allocations of
+     * {@link Double#parseDouble}. Up to 15 digits a long converts to double exactly.
+     */
+    private static double smallInteger(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (i == n || n - i > 15) {
+            return Double.NaN;
+        }
+        long value = 0;
+        for (int j = i; j < n; j++) {
+            char c = s.charAt(j);
+            if (!isDigit(c)) {
+                return Double.NaN;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return s.charAt(0) == '-' ? -value : value;
     }
 
     private static boolean isDecimal(String s) {
@@ -139,8 +164,8 @@ public enum NumberMatch {
     }
 
     static void unsupported(String operator, String conditionType, String field) {
+        String problem = operator == null ? "missing " + field : "unsupported " + field + " '" + operator + "'";
         KameleoonLogger.once(LogLevel.ERROR, "targeting-operator:" + conditionType + ':' + field + ':' + operator,
-                conditionType + " condition: unsupported " + field + " '" + operator
-                        + "'; the condition never matches");
+                conditionType + " condition: " + problem + "; the condition never matches");
     }
 }

@@ -41,7 +41,7 @@ public record SegmentCondition(Integer segmentId) implements Condition {
         if (segment == null || segment.tree() == null) {
             return false;
         }
-        if (!context.enterSegment()) {
+        if (!context.enterSegment(segmentId)) {
             return false;
         }
         try {

@@ -1,0 +1,91 @@
+package com.kameleoon.internal.net;
+
+import com.kameleoon.internal.NamedThreadFactory;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client's one {@link HttpClient}, running its asynchronous work on daemon threads named
+ * {@code kameleoon-http-…} that {@link #close()} stops. Redirects are followed (as both official SDKs do).
+ * Thread-safe.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private final ExecutorService executor;
+    private final HttpClient client;
+
+    /**
+     * @param connectTimeout the connection timeout
+     */
+    public HttpTransport(Duration connectTimeout) {
+        this.executor = Executors.newCachedThreadPool(new NamedThreadFactory("http"));
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        // The JDK client starts a selector thread that inherits this loader; keep a WAR's loader out of it.
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
+                    .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Sends a request and waits for the whole body.
+     *
+     * @param request the request (with its timeout)
+     * @return the response
+     * @throws IOException on transport failure or timeout
+     * @throws InterruptedException when interrupted
+     */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends a request without waiting.
+     *
+     * @param request the request (with its timeout)
+     * @return the response, completing on a {@code kameleoon-http} thread
+     */
+    public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens a streamed response (server-sent events), read line by line by the caller.
+     *
+     * @param request the request
+     * @return the response whose body is read as it arrives
+     * @throws IOException on transport failure
+     * @throws InterruptedException when interrupted
+     */
+    public HttpResponse<java.io.InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /**
+     * @param status an HTTP status
+     * @return true for 2xx and 304
+     */
+    public static boolean isSuccess(int status) {
+        return (status >= 200 && status < 300) || status == 304;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

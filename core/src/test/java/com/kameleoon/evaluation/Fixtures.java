@@ -1,0 +1,113 @@
+package com.kameleoon.evaluation;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.internal.DefaultKameleoonClient;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+/**
+ * Shared test fixtures: datafiles on the test class path, clients built on them, a controllable clock and an
+ * independent implementation of the spec's hash (evaluation.md 2.2) used to pick visitors for a scenario.
+ */
+final class Fixtures {
+    /** The spec's example datafile (evaluation.md 9). */
+    static final String EXAMPLE = "/conformance/example-datafile.json";
+    /** A fixed "now" (2025-01-01T00:00:00Z) for clock-controlled clients. */
+    static final long T0 = 1_735_689_600_000L;
+
+    private Fixtures() {
+    }
+
+    /** @return the path of a datafile: {@code "holdout.json"} means {@code /datafiles/holdout.json}. */
+    static Path datafile(String name) {
+        String resource = name.startsWith("/") ? name : "/datafiles/" + name;
+        URL url = Fixtures.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + resource);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String datafileText(String name) {
+        try {
+            return Files.readString(datafile(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static KameleoonClientConfig config(String datafileName) {
+        return KameleoonClientConfig.builder().dataFile(datafile(datafileName)).topLevelDomain("example.com").build();
+    }
+
+    /** A fresh client on a datafile, with the system clock. */
+    static DefaultKameleoonClient client(String datafileName) {
+        return new DefaultKameleoonClient("site", config(datafileName));
+    }
+
+    /** A fresh client on a datafile, with an in-memory store and the given clock. */
+    static DefaultKameleoonClient client(String datafileName, LongSupplier clock) {
+        return new DefaultKameleoonClient("site", config(datafileName), null, clock);
+    }
+
+    /** evaluation.md 2.2, written independently of the implementation: first 4 bytes of SHA-256 / 2^32. */
+    static double specHash(String input) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+            long u = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
+            return u / 4294967296.0;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the first code {@code prefix + i} (i = 0, 1, ...) satisfying the predicate */
+    static String visitorWhere(String prefix, Predicate<String> predicate) {
+        for (int i = 0; i < 1_000_000; i++) {
+            String code = prefix + i;
+            if (predicate.test(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no visitor code found for " + prefix);
+    }
+
+    /** A clock the test moves by hand (epoch milliseconds). */
+    static final class TestClock implements LongSupplier {
+        private final AtomicLong now;
+
+        TestClock(long start) {
+            this.now = new AtomicLong(start);
+        }
+
+        TestClock() {
+            this(T0);
+        }
+
+        @Override
+        public long getAsLong() {
+            return now.get();
+        }
+
+        void advance(long millis) {
+            now.addAndGet(millis);
+        }
+
+        void set(long millis) {
+            now.set(millis);
+        }
+    }
+}

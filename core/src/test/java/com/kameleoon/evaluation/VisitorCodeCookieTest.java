@@ -1,0 +1,223 @@
+package com.kameleoon.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kameleoon.SimpleCookieJar;
+import com.kameleoon.exceptions.VisitorCodeInvalid;
+import com.kameleoon.internal.DefaultKameleoonClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * protocol.md 5 (cookies and visitor code) and evaluation.md 1.3 / 3.1 / 3.10. The clock is fixed so that the cookie
+ * expires on a single-digit day: now = 2026-02-18T09:07:03Z, now + 380 days = Fri, 05 Mar 2027 09:07:03 GMT.
+ */
+class VisitorCodeCookieTest {
+    private static final long NOW = 1_771_405_623_000L;
+    private static final String VISITOR = "kameleoonVisitorCode";
+
+    private static String header(String code) {
+        return "kameleoonVisitorCode=" + code
+                + "; expires=Fri, 05 Mar 2027 09:07:03 GMT; Max-Age=32832000; path=/; domain=example.com; SameSite=Lax";
+    }
+
+    private static DefaultKameleoonClient client(String datafile) {
+        return Fixtures.client(datafile, new Fixtures.TestClock(NOW));
+    }
+
+    @Test
+    void protocol5_2_aValidCookieIsKeptAndWrittenBackInThePhpForm() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+
+            assertThat(client.getVisitorCode(jar)).isEqualTo("abc123");
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("abc123"));
+        }
+    }
+
+    @Test
+    void protocol5_2_theExpiryIsRenewedOnEveryCall() {
+        Fixtures.TestClock clock = new Fixtures.TestClock(Fixtures.T0);
+        try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
+            SimpleCookieJar first = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+            client.getVisitorCode(first);
+            clock.set(NOW);
+            SimpleCookieJar second = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+            client.getVisitorCode(second);
+
+            assertThat(first.getSetCookieHeaders()).singleElement().asString()
+                    .contains("expires=Fri, 16 Jan 2026 00:00:00 GMT;");
+            assertThat(second.getSetCookieHeaders()).containsExactly(header("abc123"));
+        }
+    }
+
+    @Test
+    void protocol0_4_withoutCookieOrDefaultA16CharacterLowerCaseAlphanumericCodeIsGenerated() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            String code = client.getVisitorCode(jar);
+
+            assertThat(code).matches("[a-z0-9]{16}");
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header(code));
+            assertThat(client.getVisitorCode(new SimpleCookieJar())).isNotEqualTo(code);
+        }
+    }
+
+    @Test
+    void protocol5_1_theDefaultIsUsedWhenThereIsNoCookie() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+
+            assertThat(client.getVisitorCode(jar, "my-default")).isEqualTo("my-default");
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("my-default"));
+        }
+    }
+
+    @Test
+    void protocol5_1_theCookieWinsOverTheDefault() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            assertThat(client.getVisitorCode(new SimpleCookieJar(Map.of(VISITOR, "abc123")), "my-default"))
+                    .isEqualTo("abc123");
+        }
+    }
+
+    @ParameterizedTest(name = "3.1 invalid cookie value [{0}] is replaced, never echoed")
+    @ValueSource(strings = {"abc;def", "abc def", "abc\tdef", "abc,def", "", "0123456789012345678901234567890123456789"
+            + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+            + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+            + "0123456789012345678901234567890123456789012345678901234567890123456789"})
+    void section3_1_anInvalidCookieIsReplacedAndNeverEchoed(String bad) {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, bad));
+            String code = client.getVisitorCode(jar);
+
+            assertThat(code).matches("[a-z0-9]{16}");
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header(code));
+        }
+    }
+
+    @Test
+    void section3_1_anInvalidCookieFallsBackToTheDefault() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "bad;value"));
+
+            assertThat(client.getVisitorCode(jar, "my-default")).isEqualTo("my-default");
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("my-default"));
+        }
+    }
+
+    @ParameterizedTest(name = "3.1 invalid default [{0}] => VisitorCodeInvalid")
+    @ValueSource(strings = {"bad;code", "bad code", "", "bad\ncode"})
+    void section3_1_anInvalidDefaultRaisesVisitorCodeInvalid(String bad) {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            assertThatThrownBy(() -> client.getVisitorCode(jar, bad)).isInstanceOf(VisitorCodeInvalid.class);
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+        }
+    }
+
+    @Test
+    void section3_1_aTooLongDefaultRaisesVisitorCodeInvalid() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            assertThatThrownBy(() -> client.getVisitorCode(new SimpleCookieJar(), "x".repeat(256)))
+                    .isInstanceOf(VisitorCodeInvalid.class);
+        }
+    }
+
+    // ---- consent management (evaluation.md 1.3, protocol.md 5.2 / 5.3) ---------------------------------
+
+    @Test
+    void protocol5_2_consentRequiredWithoutEnabledDeliveryRule_cookieNotWrittenUntilConsent() {
+        try (DefaultKameleoonClient client = client("consent-managed.json")) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+            assertThat(client.getVisitorCode(jar)).isEqualTo("abc123");
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+
+            SimpleCookieJar fresh = new SimpleCookieJar();
+            assertThat(client.getVisitorCode(fresh)).matches("[a-z0-9]{16}");
+            assertThat(fresh.getSetCookieHeaders()).isEmpty();
+
+            client.setLegalConsent("abc123", true, jar);
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("abc123"));
+        }
+    }
+
+    @Test
+    void protocol5_3_refusingConsentWritesNothing() {
+        try (DefaultKameleoonClient client = client("consent-managed.json")) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+            client.getVisitorCode(jar);
+            client.setLegalConsent("abc123", false, jar);
+
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+        }
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            client.setLegalConsent("abc123", false, jar);
+
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+        }
+    }
+
+    @Test
+    void section1_3_consentRequiredWithAnEnabledDeliveryRule_cookieIsWritten() {
+        try (DefaultKameleoonClient client = client("rule-loop-consent-partial.json")) {
+            SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
+            client.getVisitorCode(jar);
+
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("abc123"));
+        }
+    }
+
+    @Test
+    void protocol5_3_givingConsentWritesTheCookieRegardlessOfManagement() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            client.setLegalConsent("abc123", true, jar);
+
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("abc123"));
+        }
+    }
+
+    @Test
+    void protocol5_2_theCookieValueIsUrlEncoded() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            assertThat(client.getVisitorCode(jar, "visiteur-é")).isEqualTo("visiteur-é");
+
+            assertThat(jar.getSetCookieHeaders()).containsExactly(header("visiteur-%C3%A9"));
+        }
+    }
+
+    @Test
+    void section3_1_setLegalConsentRejectsACodeThatWouldReachTheCookie() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            assertThatThrownBy(() -> client.setLegalConsent("bad;code", true, jar))
+                    .isInstanceOf(VisitorCodeInvalid.class);
+            assertThat(jar.getSetCookieHeaders()).isEmpty();
+        }
+    }
+
+    @Test
+    void section3_1_setLegalConsentWithoutCookieWriteAcceptsAnyValidCode() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            client.setLegalConsent("bad;code", true);
+            client.setLegalConsent("bad;code", false, new SimpleCookieJar());
+        }
+    }
+
+    @Test
+    void protocol5_1_aCodeAlreadyWrittenInTheResponseIsReused() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar jar = new SimpleCookieJar();
+            String first = client.getVisitorCode(jar);
+
+            assertThat(client.getVisitorCode(jar)).isEqualTo(first);
+            assertThat(client.getVisitorCode(jar, "my-default")).isEqualTo(first);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.kameleoon.internal.targeting.conditions;
+
+import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.NOW;
+import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.check;
+import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.visitor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.internal.visitor.AssignedVariation;
+import com.kameleoon.internal.visitor.RuleType;
+import com.kameleoon.internal.visitor.Visitor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("§4.5 TARGET_EXPERIMENT")
+class TargetExperimentConditionTest {
+
+    private static String json(String operator, int experimentId, int variationId) {
+        return "{\"targetingType\":\"TARGET_EXPERIMENT\",\"experimentId\":\"" + experimentId
+                + "\",\"variationId\":" + variationId + ",\"variationMatchType\":\"" + operator + "\"}";
+    }
+
+    private static Visitor inVariation(int experimentId, int variationId) {
+        Visitor visitor = visitor();
+        visitor.assign(new AssignedVariation(experimentId, variationId, RuleType.EXPERIMENTATION, NOW), false);
+        return visitor;
+    }
+
+    @Test
+    @DisplayName("§4.5 TARGET_EXPERIMENT ANY: any assignment for the experiment")
+    void any() {
+        assertThat(check(json("ANY", 3002, 0), inVariation(3002, 4011))).isTrue();
+        assertThat(check(json("ANY", 3002, 0), inVariation(3003, 4011))).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.5 TARGET_EXPERIMENT EXACT: the assignment is the given variation")
+    void exact() {
+        assertThat(check(json("EXACT", 3002, 4011), inVariation(3002, 4011))).isTrue();
+        assertThat(check(json("EXACT", 3002, 4012), inVariation(3002, 4011))).isFalse();
+        assertThat(check("{\"targetingType\":\"TARGET_EXPERIMENT\",\"experimentId\":3002,"
+                + "\"variationMatchType\":\"EXACT\"}", inVariation(3002, 4011))).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.3 TARGET_EXPERIMENT without assignments or visitor object: false")
+    void noAssignments() {
+        assertThat(check(json("ANY", 3002, 0), visitor())).isFalse();
+        assertThat(check(json("ANY", 3002, 0), null)).isFalse();
+    }
+
+    @Test
+    void unsupportedOperatorNeverMatches() {
+        assertThat(check(json("CONTAINS", 3002, 4011), inVariation(3002, 4011))).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.2 isInclude is applied by the leaf (PHP honours it for TARGET_EXPERIMENT)")
+    void isIncludeIsNotAppliedByTheCondition() {
+        assertThat(check("{\"targetingType\":\"TARGET_EXPERIMENT\",\"isInclude\":false,\"experimentId\":3002,"
+                + "\"variationMatchType\":\"ANY\"}", inVariation(3002, 4011))).isTrue();
+    }
+}

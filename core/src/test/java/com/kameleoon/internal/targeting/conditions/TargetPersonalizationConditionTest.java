@@ -1,0 +1,35 @@
+package com.kameleoon.internal.targeting.conditions;
+
+import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.check;
+import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.visitor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.internal.visitor.Visitor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("§4.5 TARGET_PERSONALIZATION")
+class TargetPersonalizationConditionTest {
+
+    @Test
+    @DisplayName("§4.5 TARGET_PERSONALIZATION: the visitor has that personalization")
+    void hasPersonalization() {
+        Visitor visitor = visitor();
+        visitor.putPersonalization(1234, 5);
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":1234}", visitor))
+                .isTrue();
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":\"1234\"}", visitor))
+                .isTrue();
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":99}", visitor))
+                .isFalse();
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\"}", visitor)).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.3 TARGET_PERSONALIZATION without personalizations or visitor object: false")
+    void none() {
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":1}", visitor()))
+                .isFalse();
+        assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":1}", null)).isFalse();
+    }
+}

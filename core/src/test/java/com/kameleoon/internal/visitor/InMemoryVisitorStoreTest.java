@@ -1,0 +1,61 @@
+package com.kameleoon.internal.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.ThreadAssertions;
+import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.spi.VisitorStoreContractTest;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory store: the SPI contract, plus its own bounds (expiry sweep, LRU eviction). */
+class InMemoryVisitorStoreTest extends VisitorStoreContractTest {
+
+    @Override
+    protected VisitorStore createStore(long sessionMillis, AtomicLong clock) {
+        return new InMemoryVisitorStore(sessionMillis, 1_000_000, clock::get, false);
+    }
+
+    @Test
+    void sweepRemovesExpiredVisitors() {
+        InMemoryVisitorStore store = new InMemoryVisitorStore(1_000, 100, clock::get, false);
+        store.getOrCreate("old");
+        clock.addAndGet(600);
+        store.getOrCreate("recent");
+        clock.addAndGet(600);
+        assertThat(store.sweep()).isEqualTo(1);
+        assertThat(store.get("recent")).isNotNull();
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void memoryStaysBoundedByEvictingLeastRecentlyUsed() {
+        InMemoryVisitorStore store = new InMemoryVisitorStore(60_000, 100, clock::get, false);
+        for (int i = 0; i < 150; i++) {
+            store.getOrCreate("v" + i);
+            clock.incrementAndGet();
+        }
+        store.get("v0");
+        store.sweep();
+        assertThat(store.size()).isEqualTo(100);
+        assertThat(store.get("v0")).as("recently used").isNotNull();
+        assertThat(store.get("v1")).as("least recently used").isNull();
+        assertThat(store.get("v149")).isNotNull();
+    }
+
+    @Test
+    void backgroundSweeperThreadStopsOnClose() throws InterruptedException {
+        InMemoryVisitorStore store = new InMemoryVisitorStore(60_000, 10, System::currentTimeMillis);
+        for (int i = 0; i < 20; i++) {
+            store.getOrCreate("v" + i);
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (store.size() > 10 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.size()).as("an over-full store is swept in the background").isLessThanOrEqualTo(10);
+        store.close();
+        ThreadAssertions.awaitNoThread("kameleoon-visitor-expiry", Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * An in-process fake Kameleoon backend for tests: {@link com.kameleoon.testkit.KameleoonTestServer} listens on
+ * a real loopback HTTP port and plays the configuration server, the real-time (SSE) server, the OAuth server
+ * and the Data API at once, records what it receives ({@link com.kameleoon.testkit.RecordedRequest}) and
+ * injects {@link com.kameleoon.testkit.Fault faults} per {@link com.kameleoon.testkit.Endpoint endpoint}.
+ *
+ * <p>Only {@code KameleoonTestServer}, {@code Endpoint}, {@code Fault} and {@code RecordedRequest} are public;
+ * every other class of this package is package-private machinery that may change at will. All public types
+ * are thread-safe: tests may call them from any thread while the server is serving.
+ */
+package com.kameleoon.testkit;
