@@ -45,27 +45,41 @@ public final class BenchmarkDatafiles {
     }
 
     /**
-     * The example with {@link #CLONED_SHAPES} appended as new flags (keys suffixed {@code _copyN}, every id
-     * shifted by {@code N * 10000} so that no experiment, rule or variation id collides): 11 flags of which
-     * exactly 10 are environment-enabled ({@code legacy_dashboard} stays disabled).
+     * The example with exactly 10 enabled flags: {@link #exampleWithEnabledFlags(int)} with 10.
      *
      * @return the datafile text
      */
     public static String exampleWithTenEnabledFlags() {
+        return exampleWithEnabledFlags(10);
+    }
+
+    /**
+     * The example with copies of {@link #CLONED_SHAPES} appended, in turn, until {@code enabled} flags are
+     * environment-enabled ({@code legacy_dashboard} stays disabled): copy {@code N} has its key suffixed
+     * {@code _copyN} and every id shifted by {@code N * 10000}, so that no experiment, rule or variation id
+     * collides.
+     *
+     * @param enabled how many enabled flags, at least the example's 7
+     * @return the datafile text
+     */
+    public static String exampleWithEnabledFlags(int enabled) {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(example());
             ArrayNode flags = (ArrayNode) root.get("featureFlags");
-            int copy = 1;
-            for (String key : CLONED_SHAPES) {
+            int copies = enabled - enabledFlagCount(root);
+            if (copies < 0) {
+                throw new IllegalArgumentException("the example already has " + enabledFlagCount(root) + " enabled flags");
+            }
+            for (int copy = 1; copy <= copies; copy++) {
+                String key = CLONED_SHAPES.get((copy - 1) % CLONED_SHAPES.size());
                 ObjectNode clone = flagByKey(flags, key).deepCopy();
                 clone.put("featureKey", key + "_copy" + copy);
                 shiftIds(clone, copy * 10_000);
                 flags.add(clone);
-                copy++;
             }
-            int enabled = enabledFlagCount(root);
-            if (enabled != 10) {
-                throw new IllegalStateException("expected 10 enabled flags, built " + enabled);
+            int built = enabledFlagCount(root);
+            if (built != enabled) {
+                throw new IllegalStateException("expected " + enabled + " enabled flags, built " + built);
             }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -137,6 +138,30 @@ public class EvaluationBenchmark {
             int flags = client.getVariations(codes[0], false, false).size();
             if (flags != 10) {
                 throw new IllegalStateException("getVariations returned " + flags + " flags, expected 10");
+            }
+        }
+    }
+
+    /**
+     * Diagnostic: the example grown to {@code enabledFlags} enabled flags (copies of its flags), to show how
+     * {@code getVariations} scales with the number of flags.
+     */
+    @State(Scope.Benchmark)
+    public static class ScaledClient extends WarmClient {
+        /** Enabled flags in the datafile (7 and 10 are the two benchmarks above). */
+        @Param({"8", "9", "12"})
+        public int enabledFlags;
+
+        @Override
+        String datafile() {
+            return BenchmarkDatafiles.exampleWithEnabledFlags(enabledFlags);
+        }
+
+        @Override
+        void check() {
+            int flags = client.getVariations(codes[0], false, false).size();
+            if (flags != enabledFlags) {
+                throw new IllegalStateException("getVariations returned " + flags + " flags, expected " + enabledFlags);
             }
         }
     }
@@ -307,6 +332,12 @@ public class EvaluationBenchmark {
     /** Warm visitor, every enabled flag of the 10-enabled-flag datafile, not tracked. */
     @Benchmark
     public Map<String, Variation> getVariationsTenFlags(TenFlagClient state, Cursor cursor) {
+        return state.client.getVariations(cursor.next(state.codes), false, false);
+    }
+
+    /** Diagnostic: warm visitor, every enabled flag of the example grown to 8, 9 or 12 enabled flags. */
+    @Benchmark
+    public Map<String, Variation> getVariationsByFlagCount(ScaledClient state, Cursor cursor) {
         return state.client.getVariations(cursor.next(state.codes), false, false);
     }
 
