@@ -59,7 +59,7 @@ public class EvaluationBenchmark {
     public static final int FULL_STORE_VISITORS = 100_000;
 
     static final String SITE_CODE = "bench";
-    private static final long SEED = 20_240_601L;
+    static final long SEED = 20_240_601L;
 
     /** A client on one datafile with a pool of warm visitors. */
     public abstract static class WarmClient {
