@@ -1,0 +1,16 @@
+/**
+ * JMH benchmarks of the SDK core, packed into the shaded {@code benchmarks/target/benchmarks.jar}
+ * (main class {@code org.openjdk.jmh.Main}); {@code benchmarks/run-evaluation.sh} builds and runs them and
+ * {@code BENCHMARKS.md} at the repository root holds the figures.
+ *
+ * <ul>
+ *   <li>{@link com.kameleoon.benchmarks.EvaluationBenchmark}: {@code getVariation} / {@code getVariations}
+ *       for warm and new visitors on the conformance example datafile (the issue's targets);</li>
+ *   <li>{@link com.kameleoon.benchmarks.DataFileBenchmark}: parse and compile of a 200-flag datafile made by
+ *       {@link com.kameleoon.benchmarks.DatafileGenerator};</li>
+ *   <li>{@link com.kameleoon.benchmarks.BucketHashBenchmark}: diagnostic, the bucket hash alone.</li>
+ * </ul>
+ *
+ * <p>Nothing here is used by the SDK at run time.
+ */
+package com.kameleoon.benchmarks;
