@@ -1,0 +1,64 @@
+package com.kameleoon.persistence.resilience;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.internal.ClientDependencies;
+import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.KameleoonPersistence;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.spi.VisitorStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * A client as a node of the cluster runs it: the example datafile (site {@value #SITE}, offline), the JDBC visitor
+ * store and outbox of a database, tracking delivered to a testkit server every second (100 ms between attempts).
+ * {@link #close()} closes the client, then the persistence.
+ */
+final class JdbcClient implements AutoCloseable {
+    static final String SITE = "pubconf01";
+
+    private final KameleoonPersistence persistence;
+    private final DefaultKameleoonClient client;
+
+    JdbcClient(KameleoonDatabase database, JdbcOutbox.Settings settings, URI dataApiUrl) {
+        this.persistence = KameleoonPersistence.create(database, SITE, 30 * 60_000L, System::currentTimeMillis,
+                settings, false);
+        KameleoonClientConfig config = KameleoonClientConfig.builder().dataFile(datafile()).dataApiUrl(dataApiUrl)
+                .topLevelDomain("example.com").trackingIntervalMillisecond(1_000).defaultTimeoutMillisecond(5_000)
+                .build();
+        this.client = new DefaultKameleoonClient(SITE, config, ClientDependencies.defaults()
+                .withStore(persistence.visitorStore()).withOutbox(persistence.outbox()).withRetryDelayMillis(100));
+    }
+
+    static Path datafile() {
+        try {
+            return Path.of(JdbcClient.class.getResource("/resilience/datafile.json").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DefaultKameleoonClient client() {
+        return client;
+    }
+
+    KameleoonPersistence persistence() {
+        return persistence;
+    }
+
+    VisitorStore store() {
+        return persistence.visitorStore();
+    }
+
+    JdbcOutbox outbox() {
+        return (JdbcOutbox) persistence.outbox();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        persistence.close();
+    }
+}
