@@ -36,14 +36,14 @@ public final class Visitor {
     private volatile long lastAccess;
 
     private LegalConsent consent = LegalConsent.UNKNOWN;
-    private final LinkedHashMap<Integer, TrackedItem<CustomData>> customData = new LinkedHashMap<>();
-    private final LinkedHashMap<String, PageViewEntry> pageViews = new LinkedHashMap<>();
-    private final ArrayList<TrackedItem<Conversion>> conversions = new ArrayList<>();
-    private final LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignments = new LinkedHashMap<>();
-    private final LinkedHashMap<Integer, TrackedItem<Integer>> targetedSegments = new LinkedHashMap<>();
-    private final HashMap<Integer, ForcedVariation> forcedExperiments = new HashMap<>();
+    private LinkedHashMap<Integer, TrackedItem<CustomData>> customData;
+    private LinkedHashMap<String, PageViewEntry> pageViews;
+    private ArrayList<TrackedItem<Conversion>> conversions;
+    private LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignments;
+    private LinkedHashMap<Integer, TrackedItem<Integer>> targetedSegments;
+    private HashMap<Integer, ForcedVariation> forcedExperiments;
     private Map<String, ForcedVariation> simulated = Map.of();
-    private final HashMap<Integer, Integer> personalizations = new HashMap<>();
+    private HashMap<Integer, Integer> personalizations;
     private TrackedItem<Device> device;
     private TrackedItem<Browser> browser;
     private TrackedItem<OperatingSystem> operatingSystem;
@@ -75,6 +75,36 @@ public final class Visitor {
     public Visitor(long now) {
         this.timeStarted = now;
         this.lastAccess = now;
+    }
+
+    // Collections are created on first use: most visitors hold a few kinds of data, and an empty
+    // LinkedHashMap costs more than the data of a typical visitor.
+    private LinkedHashMap<Integer, TrackedItem<CustomData>> customDataMap() {
+        if (customData == null) {
+            customData = new LinkedHashMap<>();
+        }
+        return customData;
+    }
+
+    private LinkedHashMap<String, PageViewEntry> pageViewMap() {
+        if (pageViews == null) {
+            pageViews = new LinkedHashMap<>();
+        }
+        return pageViews;
+    }
+
+    private ArrayList<TrackedItem<Conversion>> conversionList() {
+        if (conversions == null) {
+            conversions = new ArrayList<>();
+        }
+        return conversions;
+    }
+
+    private LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignmentMap() {
+        if (assignments == null) {
+            assignments = new LinkedHashMap<>();
+        }
+        return assignments;
     }
 
     /** @return epoch milliseconds when this visitor object (the current visit) was created */
@@ -181,13 +211,13 @@ public final class Visitor {
      * @return the stored custom data at that index, or null
      */
     public CustomData customData(int index) {
-        TrackedItem<CustomData> item = customData.get(index);
+        TrackedItem<CustomData> item = customData == null ? null : customData.get(index);
         return item == null ? null : item.value();
     }
 
     /** @return custom data by index, insertion order, live view */
     public Map<Integer, TrackedItem<CustomData>> customDataItems() {
-        return Collections.unmodifiableMap(customData);
+        return customData == null ? Map.of() : Collections.unmodifiableMap(customData);
     }
 
     /**
@@ -197,14 +227,14 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void putCustomData(CustomData data, boolean sent) {
-        customData.put(data.getIndex(), new TrackedItem<>(data, sent));
+        customDataMap().put(data.getIndex(), new TrackedItem<>(data, sent));
     }
 
     // ---- page views ---------------------------------------------------------------------------------
 
     /** @return page views by URL, first-insertion order, live view */
     public Map<String, PageViewEntry> pageViews() {
-        return Collections.unmodifiableMap(pageViews);
+        return pageViews == null ? Map.of() : Collections.unmodifiableMap(pageViews);
     }
 
     /**
@@ -215,6 +245,7 @@ public final class Visitor {
      * @param now epoch milliseconds of the view
      */
     public void addPageView(PageView pageView, boolean sent, long now) {
+        LinkedHashMap<String, PageViewEntry> pageViews = pageViewMap();
         PageViewEntry previous = pageViews.get(pageView.url());
         int count = previous == null ? 1 : previous.count() + 1;
         if (previous == null && pageViews.size() >= MAX_PAGE_URLS) {
@@ -250,6 +281,7 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void mergePageView(PageView pageView, int count, long lastTimestamp, boolean sent) {
+        LinkedHashMap<String, PageViewEntry> pageViews = pageViewMap();
         PageViewEntry previous = pageViews.get(pageView.url());
         if (previous == null) {
             if (pageViews.size() >= MAX_PAGE_URLS) {
@@ -266,7 +298,7 @@ public final class Visitor {
 
     /** @return conversions in order, live view */
     public List<TrackedItem<Conversion>> conversions() {
-        return Collections.unmodifiableList(conversions);
+        return conversions == null ? List.of() : Collections.unmodifiableList(conversions);
     }
 
     /**
@@ -276,6 +308,7 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void addConversion(Conversion conversion, boolean sent) {
+        ArrayList<TrackedItem<Conversion>> conversions = conversionList();
         if (conversions.size() >= MAX_CONVERSIONS) {
             int victim = 0;
             for (int i = 0; i < conversions.size(); i++) {
@@ -415,7 +448,7 @@ public final class Visitor {
 
     /** @return assignments by experiment id, in the order they were first saved, live view */
     public Map<Integer, TrackedItem<AssignedVariation>> assignments() {
-        return Collections.unmodifiableMap(assignments);
+        return assignments == null ? Map.of() : Collections.unmodifiableMap(assignments);
     }
 
     /**
@@ -423,7 +456,7 @@ public final class Visitor {
      * @return the assignment, or null
      */
     public AssignedVariation assignment(int experimentId) {
-        TrackedItem<AssignedVariation> item = assignments.get(experimentId);
+        TrackedItem<AssignedVariation> item = assignments == null ? null : assignments.get(experimentId);
         return item == null ? null : item.value();
     }
 
@@ -434,12 +467,12 @@ public final class Visitor {
      * @param sent true when it must not be tracked
      */
     public void assign(AssignedVariation assignment, boolean sent) {
-        assignments.put(assignment.experimentId(), new TrackedItem<>(assignment, sent));
+        assignmentMap().put(assignment.experimentId(), new TrackedItem<>(assignment, sent));
     }
 
     /** @return targeted segment ids with their tracking state, live view */
     public Map<Integer, TrackedItem<Integer>> targetedSegments() {
-        return Collections.unmodifiableMap(targetedSegments);
+        return targetedSegments == null ? Map.of() : Collections.unmodifiableMap(targetedSegments);
     }
 
     /** @param segmentId a segment the visitor matched in {@code evaluateAudiences} */
@@ -452,12 +485,15 @@ public final class Visitor {
      * @param sent true when it must not be tracked (restored as already tracked)
      */
     public void addTargetedSegment(int segmentId, boolean sent) {
+        if (targetedSegments == null) {
+            targetedSegments = new LinkedHashMap<>();
+        }
         targetedSegments.put(segmentId, new TrackedItem<>(segmentId, sent));
     }
 
     /** @return personalization id to variation id, live view */
     public Map<Integer, Integer> personalizations() {
-        return Collections.unmodifiableMap(personalizations);
+        return personalizations == null ? Map.of() : Collections.unmodifiableMap(personalizations);
     }
 
     /**
@@ -465,6 +501,9 @@ public final class Visitor {
      * @param variationId its variation
      */
     public void putPersonalization(int personalizationId, int variationId) {
+        if (personalizations == null) {
+            personalizations = new HashMap<>();
+        }
         personalizations.put(personalizationId, variationId);
     }
 
@@ -495,7 +534,7 @@ public final class Visitor {
      * @return the forced variation, or null
      */
     public ForcedVariation forcedExperiment(int experimentId) {
-        return forcedExperiments.isEmpty() ? null : forcedExperiments.get(experimentId);
+        return forcedExperiments == null ? null : forcedExperiments.get(experimentId);
     }
 
     /**
@@ -504,15 +543,20 @@ public final class Visitor {
      */
     public void setForcedExperiment(int experimentId, ForcedVariation forced) {
         if (forced == null) {
-            forcedExperiments.remove(experimentId);
+            if (forcedExperiments != null) {
+                forcedExperiments.remove(experimentId);
+            }
         } else {
+            if (forcedExperiments == null) {
+                forcedExperiments = new HashMap<>();
+            }
             forcedExperiments.put(experimentId, forced);
         }
     }
 
     /** @return forced variations by experiment id, live view */
     public Map<Integer, ForcedVariation> forcedExperiments() {
-        return Collections.unmodifiableMap(forcedExperiments);
+        return forcedExperiments == null ? Map.of() : Collections.unmodifiableMap(forcedExperiments);
     }
 
     /** @return simulated variations by feature key */
@@ -540,8 +584,8 @@ public final class Visitor {
 
     /** @return all conversions' goal ids, for tests and debugging */
     public Collection<Integer> conversionGoals() {
-        List<Integer> goals = new ArrayList<>(conversions.size());
-        for (TrackedItem<Conversion> item : conversions) {
+        List<Integer> goals = new ArrayList<>();
+        for (TrackedItem<Conversion> item : conversions()) {
             goals.add(item.value().goalId());
         }
         return goals;

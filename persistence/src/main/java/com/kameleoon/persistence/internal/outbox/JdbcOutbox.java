@@ -314,24 +314,28 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         String token = claimTokens.getOrDefault(lines.get(0).id(), "");
         boolean wholeClaim = lines.stream().allMatch(line -> token.equals(claimTokens.get(line.id())))
                 && claimSizes.getOrDefault(token, -1) == lines.size();
-        int count = Transactions.run(database.jdbi(), handle -> {
-            if (wholeClaim) {
-                // The usual case: the relay completes what it claimed, so the claim token alone fences the delete.
-                return handle.createUpdate("DELETE FROM kameleoon_outbox WHERE claim_token = :token")
-                        .bind("token", token).execute();
-            }
-            PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_outbox WHERE id = :id AND claim_token = :token");
-            for (OutboxLine line : lines) {
-                batch.bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
-            }
-            int deleted = 0;
-            for (int d : batch.execute()) {
-                deleted += d > 0 ? 1 : 0;
-            }
-            return deleted;
-        });
-        lines.forEach(line -> claimTokens.remove(line.id()));
-        claimSizes.remove(token);
+        int count;
+        try {
+            count = Transactions.run(database.jdbi(), handle -> {
+                if (wholeClaim) {
+                    // The usual case: the relay completes what it claimed, so the claim token alone fences the delete.
+                    return handle.createUpdate("DELETE FROM kameleoon_outbox WHERE claim_token = :token")
+                            .bind("token", token).execute();
+                }
+                PreparedBatch batch = handle.prepareBatch("DELETE FROM kameleoon_outbox WHERE id = :id AND claim_token = :token");
+                for (OutboxLine line : lines) {
+                    batch.bind("id", line.id()).bind("token", claimTokens.getOrDefault(line.id(), "")).add();
+                }
+                int deleted = 0;
+                for (int d : batch.execute()) {
+                    deleted += d > 0 ? 1 : 0;
+                }
+                return deleted;
+            });
+        } finally {
+            lines.forEach(line -> claimTokens.remove(line.id()));
+            claimSizes.remove(token);
+        }
         sent.addAndGet(count);
         if (count < lines.size()) {
             KameleoonLogger.warning((lines.size() - count) + " delivered lines had been claimed again by another relay"
