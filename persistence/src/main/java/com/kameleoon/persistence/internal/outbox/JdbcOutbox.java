@@ -228,9 +228,13 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         return List.copyOf(kept);
     }
 
-    /** A claim moves {@code available_at} to the end of its lease, so one indexed condition finds ready rows. */
+    /**
+     * A claim moves {@code available_at} to the end of its lease, so one indexed condition finds ready rows. The
+     * millisecond of slack covers databases that round the current time up when storing it with millisecond
+     * precision (H2), which would leave a row released "now" out of a claim made within the same millisecond.
+     */
     private String readyPredicate() {
-        return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.now();
+        return "site_code = :site AND parked = FALSE AND available_at <= " + dialect.nowPlusMillis("1");
     }
 
     /** PostgreSQL: lock, lease and read the rows in one statement. */
