@@ -220,8 +220,10 @@ public final class JdbcVisitorStore implements VisitorStore {
             KameleoonLogger.warning(unreadable + " stored items of visitor " + session.code + " could not be read");
         }
         visitor.setConsent(loaded.consent());
+        // The stored rows are the snapshot: they were written by the same encoder, so an unchanged item encodes
+        // to the same row again, and encoding the whole visitor once more at load would be wasted work.
         Map<VisitorRow.RowKey, VisitorRow> rows = new HashMap<>();
-        for (VisitorRow row : VisitorRowCodec.encode(visitor, session.conversionKeys)) {
+        for (VisitorRow row : loaded.rows()) {
             rows.put(row.rowKey(), row);
         }
         session.loadedRows = rows;
