@@ -81,10 +81,15 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        // Completions may be writing a visitor through JDBC: let them finish rather than interrupt them.
+        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -208,10 +208,15 @@ public final class TrackingRelay implements AutoCloseable {
         } catch (Exception e) {
             KameleoonLogger.debug(() -> "final tracking delivery ended: " + e);
         }
-        thread.shutdownNow();
+        // No interrupt unless the thread is stuck: an interrupt during JDBC I/O breaks an embedded H2 database.
+        thread.shutdown();
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+                thread.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -117,10 +117,14 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
     @Override
     public void close() {
         if (thread != null) {
-            thread.shutdownNow();
+            // No interrupt during a cleanup: an interrupt during JDBC I/O breaks an embedded H2 database.
+            thread.shutdown();
             try {
-                thread.awaitTermination(5, TimeUnit.SECONDS);
+                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    thread.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                thread.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
