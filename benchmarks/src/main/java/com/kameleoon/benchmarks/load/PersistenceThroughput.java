@@ -47,13 +47,15 @@ public final class PersistenceThroughput {
     }
 
     /**
-     * @param args {@code [seconds per visitor run] [outbox lines]} (defaults 15 and 200000)
+     * @param args {@code [seconds per visitor run] [outbox lines, 0 to skip the outbox runs] [PostgreSQL threads]}
+     *        (defaults 15, 200000, 8)
      * @throws Exception when a run fails
      */
     public static void main(String[] args) throws Exception {
         KameleoonLogger.setLogLevel(LogLevel.ERROR);
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int pgThreads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path h2 = Files.createTempDirectory("kameleoon-bench-h2");
         try (KameleoonDatabase db = KameleoonDatabase.builder().h2File(h2.resolve("bench")).build()) {
             visitorUnits("H2", db, seconds, 4);
@@ -63,10 +65,12 @@ public final class PersistenceThroughput {
         try {
             String url = PG_ADMIN.substring(0, PG_ADMIN.lastIndexOf('/') + 1) + pgName;
             try (KameleoonDatabase db = KameleoonDatabase.builder().jdbcUrl(url).username(PG_USER).password(PG_PASSWORD)
-                    .maximumPoolSize(16).build()) {
-                visitorUnits("PostgreSQL", db, seconds, 8);
-                outboxDrain(db, lines);
-                idleRelay(db);
+                    .maximumPoolSize(Math.max(16, pgThreads)).build()) {
+                visitorUnits("PostgreSQL", db, seconds, pgThreads);
+                if (lines > 0) {
+                    outboxDrain(db, lines);
+                    idleRelay(db);
+                }
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + pgName);

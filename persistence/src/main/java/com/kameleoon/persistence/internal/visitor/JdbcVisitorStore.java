@@ -299,14 +299,26 @@ public final class JdbcVisitorStore implements VisitorStore {
         if (!writeVisitor && lines.isEmpty()) {
             return;
         }
+        boolean oneStatement = dialect == SqlDialect.POSTGRESQL && writeVisitor && lines.isEmpty()
+                && !delta.upserts().isEmpty() && delta.deletes().isEmpty() && session.linkedCodes.isEmpty()
+                && !session.expiredInDatabase;
         try {
-            Transactions.run(database.jdbi(), handle -> {
-                if (writeVisitor) {
-                    writeVisitor(handle, session, delta, consent, timeStarted);
-                }
-                outbox.insert(handle, lines);
-                return null;
-            });
+            if (oneStatement) {
+                // The common unit without tracking: header and items in one statement, atomic without BEGIN/COMMIT.
+                Transactions.runSingleStatement(database.jdbi(), handle -> {
+                    upsertHeaderAndItems(handle, session.storedCode, timeStarted, consent, delta.consentChanged(),
+                            false, delta.upserts());
+                    return null;
+                });
+            } else {
+                Transactions.run(database.jdbi(), handle -> {
+                    if (writeVisitor) {
+                        writeVisitor(handle, session, delta, consent, timeStarted);
+                    }
+                    outbox.insert(handle, lines);
+                    return null;
+                });
+            }
             if (writeVisitor) {
                 // Later units of this session write their changes relative to what is now stored.
                 Map<VisitorRow.RowKey, VisitorRow> stored = new HashMap<>();
@@ -334,11 +346,17 @@ public final class JdbcVisitorStore implements VisitorStore {
                     .bind("site", siteCode).bind("code", code).execute();
         }
         boolean consentChanged = delta.consentChanged() || session.expiredInDatabase;
-        upsertHeader(handle, code, timeStarted, consent, consentChanged, null, session.expiredInDatabase);
         for (String linked : session.linkedCodes) {
             upsertHeader(handle, linked, timeStarted, LegalConsent.UNKNOWN, false, code, true);
         }
-        if (!delta.upserts().isEmpty()) {
+        if (dialect == SqlDialect.POSTGRESQL && !delta.upserts().isEmpty()) {
+            // One statement, one round trip: the header upsert as a data-modifying CTE, then the items.
+            upsertHeaderAndItems(handle, code, timeStarted, consent, consentChanged, session.expiredInDatabase,
+                    delta.upserts());
+        } else {
+            upsertHeader(handle, code, timeStarted, consent, consentChanged, null, session.expiredInDatabase);
+        }
+        if (!delta.upserts().isEmpty() && dialect != SqlDialect.POSTGRESQL) {
             PreparedBatch batch = handle.prepareBatch(upsertItemSql());
             for (VisitorDelta.Upsert upsert : delta.upserts()) {
                 VisitorRow row = upsert.row();
@@ -364,6 +382,30 @@ public final class JdbcVisitorStore implements VisitorStore {
         handle.createUpdate(upsertHeaderSql()).bind("site", siteCode).bind("code", code).bind("started", timeStarted)
                 .bind("consent", consent.name()).bind("alias", aliasOf).bind("ttl", sessionMillis)
                 .bind("consentChanged", consentChanged).bind("reset", resetStart).execute();
+    }
+
+    private void upsertHeaderAndItems(Handle handle, String code, long timeStarted, LegalConsent consent,
+            boolean consentChanged, boolean resetStart, List<VisitorDelta.Upsert> upserts) {
+        StringBuilder sql = new StringBuilder("WITH header AS (").append(upsertHeaderSql()).append(")")
+                .append(" INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,")
+                .append(" counter, updated_at) VALUES ");
+        for (int i = 0; i < upserts.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:site, :code, :kind").append(i).append(", :key").append(i)
+                    .append(", :payload").append(i).append(", :sent").append(i).append(", :counter").append(i)
+                    .append(", CURRENT_TIMESTAMP)");
+        }
+        sql.append(" ON CONFLICT (site_code, visitor_code, kind, item_key) DO UPDATE SET payload = EXCLUDED.payload,")
+                .append(" sent = EXCLUDED.sent, counter = kameleoon_visitor_item.counter + EXCLUDED.counter,")
+                .append(" updated_at = EXCLUDED.updated_at");
+        org.jdbi.v3.core.statement.Update update = handle.createUpdate(sql.toString()).bind("site", siteCode)
+                .bind("code", code).bind("started", timeStarted).bind("consent", consent.name()).bind("alias", (String) null)
+                .bind("ttl", sessionMillis).bind("consentChanged", consentChanged).bind("reset", resetStart);
+        for (int i = 0; i < upserts.size(); i++) {
+            VisitorRow row = upserts.get(i).row();
+            update.bind("kind" + i, row.kind()).bind("key" + i, row.key()).bind("payload" + i, row.payload())
+                    .bind("sent" + i, row.sent()).bind("counter" + i, upserts.get(i).counterDelta());
+        }
+        update.execute();
     }
 
     private String upsertHeaderSql() {
