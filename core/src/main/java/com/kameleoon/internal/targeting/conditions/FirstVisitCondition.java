@@ -3,9 +3,6 @@ package com.kameleoon.internal.targeting.conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
-import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.internal.visitor.VisitorVisits;
-import java.util.List;
 
 /**
  * {@code FIRST_VISIT} (evaluation.md §4.5): compares the time elapsed since the start of the visitor's
@@ -27,24 +24,12 @@ public record FirstVisitCondition(Long countInMillis, NumberMatch match) impleme
      * @throws IllegalArgumentException when {@code countInMillis} is not an integer
      */
     public static FirstVisitCondition fromJson(JsonNode json) {
-        Long count = JsonFields.has(json, "countInMillis")
-                ? Long.valueOf(JsonFields.longInteger(json, "countInMillis", 0)) : null;
-        return new FirstVisitCondition(count, NumberMatch.of(JsonFields.text(json, "matchType", null), TYPE,
-                "matchType"));
+        return new FirstVisitCondition(ElapsedSinceVisit.countInMillis(json), NumberMatch.of(JsonFields.text(json, "matchType",
+                null), TYPE, "matchType"));
     }
 
     @Override
     public boolean check(TargetingContext context) {
-        Visitor visitor = context.visitor();
-        if (countInMillis == null || visitor == null) {
-            return false;
-        }
-        List<VisitorVisits.Visit> previous = visitor.visits().previousVisits();
-        if (previous.isEmpty()) {
-            return false;
-        }
-        // Most recent first: the oldest is the last one.
-        long elapsed = context.nowMillis() - previous.get(previous.size() - 1).timeStarted();
-        return match.holds(elapsed, countInMillis);
+        return ElapsedSinceVisit.holds(context, countInMillis, match, true);
     }
 }

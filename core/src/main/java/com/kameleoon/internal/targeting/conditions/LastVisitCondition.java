@@ -3,9 +3,6 @@ package com.kameleoon.internal.targeting.conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
-import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.internal.visitor.VisitorVisits;
-import java.util.List;
 
 /**
  * {@code LAST_VISIT} (evaluation.md §4.5): compares the time elapsed since the start of the visitor's most
@@ -27,23 +24,12 @@ public record LastVisitCondition(Long countInMillis, NumberMatch match) implemen
      * @throws IllegalArgumentException when {@code countInMillis} is not an integer
      */
     public static LastVisitCondition fromJson(JsonNode json) {
-        Long count = JsonFields.has(json, "countInMillis")
-                ? Long.valueOf(JsonFields.longInteger(json, "countInMillis", 0)) : null;
-        return new LastVisitCondition(count, NumberMatch.of(JsonFields.text(json, "matchType", null), TYPE,
-                "matchType"));
+        return new LastVisitCondition(ElapsedSinceVisit.countInMillis(json), NumberMatch.of(JsonFields.text(json, "matchType",
+                null), TYPE, "matchType"));
     }
 
     @Override
     public boolean check(TargetingContext context) {
-        Visitor visitor = context.visitor();
-        if (countInMillis == null || visitor == null) {
-            return false;
-        }
-        List<VisitorVisits.Visit> previous = visitor.visits().previousVisits();
-        if (previous.isEmpty()) {
-            return false;
-        }
-        long elapsed = context.nowMillis() - previous.get(0).timeStarted();
-        return match.holds(elapsed, countInMillis);
+        return ElapsedSinceVisit.holds(context, countInMillis, match, false);
     }
 }
