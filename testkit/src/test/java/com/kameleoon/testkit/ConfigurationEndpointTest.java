@@ -7,30 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Protocol §8.1–8.2: the datafile with Last-Modified, 304 on If-Modified-Since, environments, unknown sites. */
 @Timeout(10)
-class ConfigurationEndpointTest {
+class ConfigurationEndpointTest extends ServerTestBase {
     private static final String DATAFILE = "{\"configuration\":{\"realTimeUpdate\":false},\"featureFlags\":[]}";
 
-    private KameleoonTestServer server;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        server = KameleoonTestServer.start();
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void servesTheDatafileWithLastModified() throws Exception {

@@ -3,28 +3,12 @@ package com.kameleoon.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Protocol §4.1–4.2: canned answers of /map/map and /visit/visitor. */
 @Timeout(10)
-class RemoteDataEndpointTest {
-    private KameleoonTestServer server;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        server = KameleoonTestServer.start();
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class RemoteDataEndpointTest extends ServerTestBase {
     @Test
     void remoteDataAnswersTheCannedJsonPerSiteAndKey() throws Exception {
         server.setRemoteData("site1", "warehouse key", "{\"warehouseAudiences\":{\"a\":1,\"b\":2}}");

@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Protocol §8.4: the real-time stream, its events, counting and closing. */
 @Timeout(10)
-class SseEndpointTest {
+class SseEndpointTest extends ServerTestBase {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
-    private KameleoonTestServer server;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        server = KameleoonTestServer.start();
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void pushedUpdateArrivesWithinOneSecond() throws Exception {

@@ -7,29 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Protocol §3.1–3.2: tracking requests are captured and split into lines. */
 @Timeout(10)
-class TrackingEndpointTest {
+class TrackingEndpointTest extends ServerTestBase {
     private static final String EVENTS = "/visit/events?sdkName=JAVA&sdkVersion=0.1.0&siteCode=site1&bodyUa=true";
 
-    private KameleoonTestServer server;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        server = KameleoonTestServer.start();
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void capturesTheBodyLineByLine() throws Exception {
