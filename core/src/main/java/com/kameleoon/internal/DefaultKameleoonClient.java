@@ -273,13 +273,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         store.begin(visitorCode);
         try {
             Configuration current = requireConfiguration(featureKey);
-            FlagDef flag = enabledFlag(current, featureKey);
-            Variation variation = variationOf(flag,
-                    evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
-            if (track) {
-                tracker.track(visitorCode);
-            }
-            return variation;
+            return evaluateOne(current, visitorCode, enabledFlag(current, featureKey), track);
         } finally {
             store.end(visitorCode);
         }
@@ -302,6 +296,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         } finally {
             store.end(visitorCode);
         }
+    }
+
+    /** Evaluates one enabled flag, saving the assignment, and runs the tracking pass when {@code track}. */
+    private Variation evaluateOne(Configuration current, String visitorCode, FlagDef flag, boolean track) {
+        Variation variation = variationOf(flag,
+                evaluator.evaluate(current, visitorCode, flag, track, true, new BucketHasher()));
+        if (track) {
+            tracker.track(visitorCode);
+        }
+        return variation;
     }
 
     private Map<String, Variation> evaluateAll(Configuration current, String visitorCode, boolean onlyActive,
@@ -716,9 +720,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         try {
             Configuration current = requireConfiguration(featureKey);
             FlagDef flag = enabledFlag(current, featureKey);
-            Variation variation = variationOf(flag,
-                    evaluator.evaluate(current, visitorCode, flag, true, true, new BucketHasher()));
-            tracker.track(visitorCode);
+            Variation variation = evaluateOne(current, visitorCode, flag, true);
             if (!flag.variations().containsKey(variation.getKey())) {
                 return null;
             }
