@@ -628,6 +628,47 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         return visitorCode;
     }
 
+    /**
+     * For the servlet integration, which decides about the cookie without reading the store: whether the
+     * configuration in force leaves the visitor-code cookie to consent (protocol.md §5.2).
+     *
+     * @return true when the cookie may only be written for visitors who gave consent
+     */
+    public boolean visitorCodeManagedByConsent() {
+        Configuration current = configuration.get();
+        return current != null && current.visitorCodeManagedByConsent();
+    }
+
+    /**
+     * For the servlet integration: the {@code Set-Cookie} value that stores a visitor code (protocol.md §5.2).
+     *
+     * @param visitorCode a cookie-safe visitor code
+     * @return the header value, expiry counted from now
+     */
+    public String visitorCookieHeader(String visitorCode) {
+        return visitorCookie.header(visitorCode, clock.getAsLong());
+    }
+
+    /**
+     * For the servlet integration, which defers this to the first use of the visitor: applies an exchange's
+     * simulation cookie (protocol.md §5.5), as {@link #getVisitorCode(CookieJar, String)} does.
+     *
+     * @param visitorCode the visitor
+     * @param cookieValue the raw {@code kameleoonSimulationFFData} value, or null when absent
+     */
+    public void applySimulationCookie(String visitorCode, String cookieValue) {
+        Configuration current = configuration.get();
+        if (current == null) {
+            return;
+        }
+        store.begin(visitorCode);
+        try {
+            applySimulation(visitorCode, cookieValue, current);
+        } finally {
+            store.end(visitorCode);
+        }
+    }
+
     private LegalConsent consentOf(String visitorCode) {
         Visitor visitor = store.get(visitorCode);
         if (visitor == null) {
@@ -639,7 +680,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     }
 
     private void writeVisitorCookie(CookieJar cookies, String visitorCode) {
-        cookies.set(VisitorCodeCookie.NAME, visitorCode, visitorCookie.header(visitorCode, clock.getAsLong()));
+        cookies.set(VisitorCodeCookie.NAME, visitorCode, visitorCookieHeader(visitorCode));
     }
 
     private void applySimulation(String visitorCode, String cookieValue, Configuration current) {

@@ -116,13 +116,23 @@ public final class ConfigKeys {
     }
 
     /**
+     * Tells whether a key, in any supported spelling, is a client setting.
+     *
+     * @param key a key as written
+     * @return true when {@link #apply} would use it
+     */
+    public static boolean isKnown(String key) {
+        return BY_NAME.containsKey(normalise(key));
+    }
+
+    /**
      * Reduces a key to the form that all its spellings share: lower case, without an optional
      * {@code kameleoon} prefix and without the separators {@code '_'}, {@code '-'} and {@code '.'}.
      *
      * @param key a key as written
      * @return the comparable form
      */
-    static String normalise(String key) {
+    public static String normalise(String key) {
         String lower = Objects.requireNonNull(key, "key").trim().toLowerCase(Locale.ROOT);
         if (lower.length() > "kameleoon".length() && lower.startsWith("kameleoon")
                 && ".-_".indexOf(lower.charAt("kameleoon".length())) >= 0) {

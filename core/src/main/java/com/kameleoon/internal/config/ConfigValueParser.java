@@ -14,13 +14,13 @@ import java.util.Locale;
  * {@link ConfigException} naming the key and the value, so that a typo is found at start-up rather than
  * silently replaced by a default; the client secret's value is never shown. Stateless and thread-safe.
  */
-final class ConfigValueParser {
+public final class ConfigValueParser {
     private static final String SECRET_KEY = "client_secret";
 
     private ConfigValueParser() {
     }
 
-    static int parseInt(String key, String value) {
+    public static int parseInt(String key, String value) {
         try {
             return Integer.parseInt(withoutDigitSeparators(value));
         } catch (NumberFormatException e) {
@@ -28,7 +28,7 @@ final class ConfigValueParser {
         }
     }
 
-    static long parseLong(String key, String value) {
+    public static long parseLong(String key, String value) {
         try {
             return Long.parseLong(withoutDigitSeparators(value));
         } catch (NumberFormatException e) {
@@ -37,7 +37,7 @@ final class ConfigValueParser {
     }
 
     /** Accepts the spellings that properties files, YAML 1.1 and environment variables commonly use. */
-    static boolean parseBoolean(String key, String value) {
+    public static boolean parseBoolean(String key, String value) {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1":
                 return true;
@@ -48,7 +48,7 @@ final class ConfigValueParser {
         }
     }
 
-    static URI parseUri(String key, String value) {
+    public static URI parseUri(String key, String value) {
         try {
             return new URI(value);
         } catch (URISyntaxException e) {
@@ -82,7 +82,7 @@ final class ConfigValueParser {
      * @param expected what the key takes
      * @return the exception to throw
      */
-    static ConfigException invalid(String key, String value, String expected) {
+    public static ConfigException invalid(String key, String value, String expected) {
         String shown = SECRET_KEY.equals(key) ? "***" : "'" + value + "'";
         return new ConfigException(key + ": invalid value " + shown + ", expected " + expected);
     }

@@ -1,9 +1,9 @@
 package com.kameleoon.internal.datafile;
 
+import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.kameleoon.exceptions.DataFileInvalid;
 import com.kameleoon.internal.targeting.ConditionFactory;
 import com.kameleoon.internal.targeting.ConditionLeaf;
@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class DataFileParser {
     /** The mapper for datafiles and JSON variables; thread-safe once configured. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    public static final ObjectMapper MAPPER = JsonMappers.create();
 
     private static final VariableParser VARIABLES = new VariableParser(MAPPER);
 

@@ -1,5 +1,6 @@
 package com.kameleoon.internal.targeting.conditions;
 
+import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ public final class CustomDatumCondition implements Condition {
     public static final String TYPE = "CUSTOM_DATUM";
 
     // Only used at construction, to read the AMONG_VALUES array text; ObjectMapper is thread-safe.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.create();
 
     private enum Operator {
         UNDEFINED, EXACT, CONTAINS, REGULAR_EXPRESSION, LOWER, EQUAL, GREATER, TRUE, FALSE, AMONG_VALUES, UNSUPPORTED

@@ -1,5 +1,6 @@
 package com.kameleoon.persistence.internal.visitor;
 
+import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,7 +46,7 @@ import java.util.Map;
  * conversion keys, which a {@link ConversionKeys} instance per loaded visitor remembers.
  */
 public final class VisitorRowCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.create();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private VisitorRowCodec() {

@@ -1,0 +1,81 @@
+package com.kameleoon.jakarta;
+
+import com.kameleoon.jakarta.internal.KameleoonRuntime;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Kameleoon without CDI: the application's client and the request's visitor, and the programmatic settings
+ * (the first of the configuration sources). Programmatic settings must be given before the client is built,
+ * from a {@code ServletContainerInitializer} or a listener declared in {@code web.xml} (those run before the
+ * fragment's {@link KameleoonListener}).
+ */
+public final class KameleoonJakarta {
+    private KameleoonJakarta() {
+    }
+
+    /**
+     * Returns the web application's client, built from its settings on first use.
+     *
+     * @param context the web application
+     * @return the container-owned client
+     * @throws com.kameleoon.exceptions.ConfigException naming the key when a setting is missing or invalid
+     */
+    public static KameleoonServletClient client(ServletContext context) {
+        return KameleoonRuntime.of(Objects.requireNonNull(context, "context")).client();
+    }
+
+    /**
+     * Returns the visitor that {@link KameleoonFilter} bound to the request.
+     *
+     * @param request the request
+     * @return the request's visitor
+     * @throws IllegalStateException when the filter did not run for this request (it is mapped by
+     *         {@code kameleoon.filter_url_patterns}, and off when {@code kameleoon.filter_enabled} is false)
+     */
+    public static KameleoonVisitor visitor(HttpServletRequest request) {
+        Object visitor = request.getAttribute(KameleoonVisitor.class.getName());
+        if (visitor instanceof KameleoonVisitor) {
+            return (KameleoonVisitor) visitor;
+        }
+        throw new IllegalStateException("KameleoonFilter did not run for " + request.getRequestURI()
+                + ": map it to this path (context parameter kameleoon.filter_url_patterns) or use "
+                + "KameleoonServletClient.getVisitorCode(request, response)");
+    }
+
+    /**
+     * Gives settings in code; they win over every other source. Keys as in the other sources
+     * ({@code site_code}, {@code client_id}, {@code jdbc_url}, …).
+     *
+     * @param context the web application
+     * @param settings keys and values
+     * @throws IllegalStateException when the client is already built
+     */
+    public static void configure(ServletContext context, Map<String, String> settings) {
+        requireNotStarted(context);
+        context.setAttribute(KameleoonRuntime.SETTINGS_ATTRIBUTE, Map.copyOf(new LinkedHashMap<>(settings)));
+    }
+
+    /**
+     * Keeps visitors and tracking in this database (a DataSource the application manages).
+     *
+     * @param context the web application
+     * @param dataSource the database
+     * @throws IllegalStateException when the client is already built
+     */
+    public static void useDataSource(ServletContext context, DataSource dataSource) {
+        requireNotStarted(context);
+        context.setAttribute(KameleoonRuntime.DATA_SOURCE_ATTRIBUTE, Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    private static void requireNotStarted(ServletContext context) {
+        if (KameleoonRuntime.find(context) != null) {
+            throw new IllegalStateException("the Kameleoon client of " + context.getContextPath()
+                    + " is already built: give settings from a ServletContainerInitializer or a web.xml listener");
+        }
+    }
+}

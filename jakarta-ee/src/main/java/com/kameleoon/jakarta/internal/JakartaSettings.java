@@ -1,0 +1,123 @@
+package com.kameleoon.jakarta.internal;
+
+import com.kameleoon.exceptions.ConfigException;
+import com.kameleoon.internal.config.ConfigKeys;
+import com.kameleoon.internal.config.ConfigValueParser;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of the web integration, read from the merged sources, and the rest handed to the client's
+ * configuration. Immutable.
+ *
+ * @param siteCode the Kameleoon site code ({@code site_code}, required)
+ * @param filterEnabled whether the listener maps the filter ({@code filter_enabled}, default true)
+ * @param filterUrlPatterns where ({@code filter_url_patterns}, comma-separated, default {@code /*})
+ * @param consent the consent cookie of the site's consent manager
+ * @param userAgentData whether the {@code User-Agent} header is added as data ({@code user_agent_data}, default true)
+ * @param dataFileResource a class-path datafile ({@code data_file=classpath:…}), or null
+ * @param jdbc the database, or null for the in-memory store
+ * @param clientSettings the remaining keys, for {@link com.kameleoon.KameleoonClientConfig#fromProperties}
+ */
+public record JakartaSettings(String siteCode, boolean filterEnabled, List<String> filterUrlPatterns,
+        ConsentCookie consent, boolean userAgentData, String dataFileResource, JdbcSettings jdbc,
+        Map<String, String> clientSettings) {
+
+    /** Canonical names of the keys this module reads itself. */
+    enum Key {
+        SITE_CODE("site_code"), FILTER_ENABLED("filter_enabled"), FILTER_URL_PATTERNS("filter_url_patterns"),
+        CONSENT_COOKIE_NAME("consent_cookie_name"), CONSENT_COOKIE_ACCEPTED("consent_cookie_accepted"),
+        CONSENT_COOKIE_REFUSED("consent_cookie_refused"), USER_AGENT_DATA("user_agent_data"),
+        JDBC_URL("jdbc_url"), JDBC_USERNAME("jdbc_username"), JDBC_PASSWORD("jdbc_password"),
+        JDBC_DRIVER("jdbc_driver"), JDBC_JNDI_NAME("jdbc_jndi_name"), JDBC_POOL_SIZE("jdbc_pool_size"),
+        JDBC_MIGRATE("jdbc_migrate");
+
+        final String canonical;
+        final String normalised;
+
+        Key(String canonical) {
+            this.canonical = canonical;
+            this.normalised = ConfigKeys.normalise(canonical);
+        }
+    }
+
+    private static final String DATA_FILE = ConfigKeys.normalise("data_file");
+    private static final String CLASSPATH_PREFIX = "classpath:";
+    private static final Set<String> OWN = Arrays.stream(Key.values()).map(key -> key.normalised)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * @param key a key in any spelling
+     * @return true when this module reads it
+     */
+    public static boolean isKnown(String key) {
+        return OWN.contains(ConfigKeys.normalise(key));
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param merged normalised keys and their values, as {@link SettingSources#collect()} gives them
+     * @param dataSourceGiven whether a {@code DataSource} was handed over in code (the JDBC store is then used)
+     * @return the settings
+     * @throws ConfigException naming the key when a value is missing or does not parse
+     */
+    public static JakartaSettings parse(Map<String, String> merged, boolean dataSourceGiven) {
+        Map<String, String> rest = new LinkedHashMap<>(merged);
+        Map<Key, String> own = new java.util.EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            String value = rest.remove(key.normalised);
+            if (value != null) {
+                own.put(key, value);
+            }
+        }
+        String siteCode = own.get(Key.SITE_CODE);
+        if (siteCode == null) {
+            throw new ConfigException("site_code is required: set the context parameter kameleoon.site_code, the "
+                    + "system property kameleoon.site_code or the environment variable KAMELEOON_SITE_CODE");
+        }
+        String dataFileResource = null;
+        String dataFile = rest.get(DATA_FILE);
+        if (dataFile != null && dataFile.startsWith(CLASSPATH_PREFIX)) {
+            rest.remove(DATA_FILE);
+            dataFileResource = dataFile.substring(CLASSPATH_PREFIX.length()).replaceFirst("^/+", "");
+            if (dataFileResource.isEmpty()) {
+                throw ConfigValueParser.invalid("data_file", dataFile, "a class-path resource after 'classpath:'");
+            }
+        }
+        ConsentCookie consent = new ConsentCookie(own.getOrDefault(Key.CONSENT_COOKIE_NAME,
+                ConsentCookie.DEFAULT_NAME),
+                values(own.getOrDefault(Key.CONSENT_COOKIE_ACCEPTED, ConsentCookie.DEFAULT_ACCEPTED)),
+                values(own.getOrDefault(Key.CONSENT_COOKIE_REFUSED, ConsentCookie.DEFAULT_REFUSED)));
+        if (consent.accepted().stream().anyMatch(consent.refused()::contains)) {
+            throw ConfigValueParser.invalid("consent_cookie_refused", own.get(Key.CONSENT_COOKIE_REFUSED),
+                    "values different from consent_cookie_accepted");
+        }
+        List<String> patterns = List.copyOf(values(own.getOrDefault(Key.FILTER_URL_PATTERNS, "/*")));
+        for (String pattern : patterns) {
+            if (!pattern.startsWith("/") && !pattern.startsWith("*.")) {
+                throw ConfigValueParser.invalid("filter_url_patterns", pattern, "servlet URL patterns such as /* "
+                        + "or /shop/* or *.jsp");
+            }
+        }
+        return new JakartaSettings(siteCode,
+                bool(own, Key.FILTER_ENABLED, true), patterns, consent, bool(own, Key.USER_AGENT_DATA, true),
+                dataFileResource, JdbcSettings.of(own, dataSourceGiven), Map.copyOf(rest));
+    }
+
+    static boolean bool(Map<Key, String> own, Key key, boolean fallback) {
+        String value = own.get(key);
+        return value == null ? fallback : ConfigValueParser.parseBoolean(key.canonical, value);
+    }
+
+    private static Set<String> values(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(value -> !value.isEmpty())
+                .map(value -> value.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+}

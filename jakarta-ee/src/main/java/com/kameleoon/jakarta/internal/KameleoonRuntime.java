@@ -1,0 +1,197 @@
+package com.kameleoon.jakarta.internal;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.data.UserAgent;
+import com.kameleoon.exceptions.ConfigException;
+import com.kameleoon.exceptions.ConfigFileNotFound;
+import com.kameleoon.internal.ClientDependencies;
+import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.internal.visitor.InMemoryVisitorStore;
+import com.kameleoon.jakarta.KameleoonServletClient;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.spi.VisitorStore;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Everything Kameleoon keeps for one web application: the settings, the client, the store wrapper that applies
+ * request facts, and the optional JDBC backend. Built once per application (at deployment), closed at undeploy:
+ * pending tracking is delivered within the client's bound, then every thread and the pool stop, and JDBC drivers
+ * that the application's class loader registered are deregistered. Thread-safe.
+ */
+public final class KameleoonRuntime implements AutoCloseable {
+    /** The servlet-context attribute that holds the runtime. */
+    public static final String ATTRIBUTE = KameleoonRuntime.class.getName();
+    /** The servlet-context attribute of programmatic settings ({@code Map<String, String>}). */
+    public static final String SETTINGS_ATTRIBUTE = "com.kameleoon.jakarta.settings";
+    /** The servlet-context attribute of a {@link DataSource} handed over in code. */
+    public static final String DATA_SOURCE_ATTRIBUTE = "com.kameleoon.jakarta.dataSource";
+
+    private final JakartaSettings settings;
+    private final DefaultKameleoonClient client;
+    private final ServletClient servletClient;
+    private final RequestFactsStore store;
+    private final JdbcBackend backend;
+    private final VisitorCodeResolver resolver;
+
+    private KameleoonRuntime(JakartaSettings settings, DefaultKameleoonClient client, RequestFactsStore store,
+            JdbcBackend backend) {
+        this.settings = settings;
+        this.client = client;
+        this.servletClient = new ServletClient(client);
+        this.store = store;
+        this.backend = backend;
+        this.resolver = new VisitorCodeResolver(client, settings.consent(), settings.userAgentData());
+        store.bindApplier(this::applyFacts);
+    }
+
+    /**
+     * Returns the application's runtime, building it on first use from the application's settings.
+     *
+     * @param context the web application
+     * @return the runtime
+     * @throws ConfigException naming the key when a setting is missing or invalid
+     */
+    public static KameleoonRuntime of(ServletContext context) {
+        synchronized (context) {
+            Object existing = context.getAttribute(ATTRIBUTE);
+            if (existing instanceof KameleoonRuntime) {
+                return (KameleoonRuntime) existing;
+            }
+            KameleoonRuntime runtime = start(context);
+            context.setAttribute(ATTRIBUTE, runtime);
+            return runtime;
+        }
+    }
+
+    /**
+     * @param context the web application
+     * @return its runtime, or null when none was built
+     */
+    public static KameleoonRuntime find(ServletContext context) {
+        Object existing = context.getAttribute(ATTRIBUTE);
+        return existing instanceof KameleoonRuntime ? (KameleoonRuntime) existing : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KameleoonRuntime start(ServletContext context) {
+        Object programmatic = context.getAttribute(SETTINGS_ATTRIBUTE);
+        Object dataSource = context.getAttribute(DATA_SOURCE_ATTRIBUTE);
+        Map<String, String> given = programmatic instanceof Map ? (Map<String, String>) programmatic : Map.of();
+        JakartaSettings settings = JakartaSettings.parse(SettingSources.of(given, context).collect(),
+                dataSource instanceof DataSource);
+        KameleoonClientConfig config = KameleoonClientConfig.fromProperties(settings.clientSettings());
+        String dataFile = settings.dataFileResource() == null ? null : readResource(settings.dataFileResource());
+        JdbcBackend backend = settings.jdbc() == null ? null : JdbcBackend.open(settings.jdbc(),
+                dataSource instanceof DataSource ? (DataSource) dataSource : null, settings.siteCode(),
+                config.getSessionDurationMinute());
+        try {
+            VisitorStore inner = backend != null ? backend.visitorStore() : new InMemoryVisitorStore(
+                    config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), System::currentTimeMillis);
+            RequestFactsStore store = new RequestFactsStore(inner);
+            ClientDependencies dependencies = ClientDependencies.defaults().withStore(store);
+            if (backend != null) {
+                dependencies = dependencies.withOutbox(backend.outbox()).withDatafileCache(backend.datafileCache());
+            }
+            DefaultKameleoonClient client = new DefaultKameleoonClient(settings.siteCode(), config, dependencies);
+            if (dataFile != null) {
+                try {
+                    client.loadDataFile(dataFile);
+                } catch (RuntimeException e) {
+                    client.close();
+                    throw new ConfigException("data_file classpath:" + settings.dataFileResource() + " is unusable: "
+                            + e.getMessage(), e);
+                }
+            }
+            KameleoonLogger.info("Kameleoon started for site " + settings.siteCode() + " in "
+                    + context.getContextPath() + " (" + (backend != null ? "JDBC" : "in-memory") + " store)");
+            return new KameleoonRuntime(settings, client, store, backend);
+        } catch (RuntimeException e) {
+            if (backend != null) {
+                backend.close();
+            }
+            throw e;
+        }
+    }
+
+    private static String readResource(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigFileNotFound("data_file classpath:" + resource + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigFileNotFound("data_file classpath:" + resource + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Applies a request's facts the first time the request touches its visitor. */
+    private void applyFacts(String visitorCode, RequestFacts facts) {
+        try {
+            if (facts.consent() != null) {
+                client.setLegalConsent(visitorCode, facts.consent());
+            }
+            if (facts.userAgent() != null) {
+                client.addData(visitorCode, false, new UserAgent(facts.userAgent()));
+            }
+            client.applySimulationCookie(visitorCode, facts.simulationCookie());
+        } catch (RuntimeException e) {
+            KameleoonLogger.warning("request data not applied to the visitor: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a request: resolves its visitor, writes the cookie and opens its unit of work.
+     *
+     * @param request the request
+     * @param response its response
+     * @return the request's unit, to end when the request ends
+     */
+    public RequestUnit beginRequest(HttpServletRequest request, HttpServletResponse response) {
+        RequestBinding binding = resolver.resolve(request, response);
+        RequestUnit unit = new RequestUnit(store, binding);
+        request.setAttribute(com.kameleoon.jakarta.KameleoonVisitor.class.getName(),
+                new RequestVisitor(client, binding, unit));
+        unit.begin();
+        return unit;
+    }
+
+    /** @return the settings */
+    public JakartaSettings settings() {
+        return settings;
+    }
+
+    /** @return the container-owned client */
+    public KameleoonServletClient client() {
+        return servletClient;
+    }
+
+    /** @return the client that does the work */
+    public DefaultKameleoonClient coreClient() {
+        return client;
+    }
+
+    /** @return the store as the client sees it */
+    public RequestFactsStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (backend != null) {
+                backend.close();
+                JdbcDrivers.deregisterLoadedBy(KameleoonRuntime.class.getClassLoader());
+            }
+        }
+    }
+}

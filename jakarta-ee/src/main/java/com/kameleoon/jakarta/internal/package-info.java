@@ -1,0 +1,2 @@
+/** Implementation of the Jakarta EE integration; may change at will. */
+package com.kameleoon.jakarta.internal;
