@@ -1,9 +1,7 @@
 package com.kameleoon.jakarta.internal;
 
 import com.kameleoon.KameleoonClientConfig;
-import com.kameleoon.data.UserAgent;
 import com.kameleoon.exceptions.ConfigException;
-import com.kameleoon.exceptions.ConfigFileNotFound;
 import com.kameleoon.internal.ClientDependencies;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.visitor.InMemoryVisitorStore;
@@ -13,9 +11,7 @@ import com.kameleoon.spi.VisitorStore;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -48,7 +44,7 @@ public final class KameleoonRuntime implements AutoCloseable {
         this.store = store;
         this.backend = backend;
         this.resolver = new VisitorCodeResolver(client, settings.consent(), settings.userAgentData());
-        store.bindApplier(this::applyFacts);
+        store.bindApplier(new RequestFactsApplier(client));
     }
 
     /**
@@ -82,16 +78,22 @@ public final class KameleoonRuntime implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static KameleoonRuntime start(ServletContext context) {
         Object programmatic = context.getAttribute(SETTINGS_ATTRIBUTE);
-        Object dataSource = context.getAttribute(DATA_SOURCE_ATTRIBUTE);
-        Map<String, String> given = programmatic instanceof Map ? (Map<String, String>) programmatic : Map.of();
-        JakartaSettings settings = JakartaSettings.parse(SettingSources.of(given, context).collect(),
-                dataSource instanceof DataSource);
-        KameleoonClientConfig config = KameleoonClientConfig.fromProperties(settings.clientSettings());
-        String dataFile = settings.dataFileResource() == null ? null : readResource(settings.dataFileResource());
-        JdbcBackend backend = settings.jdbc() == null ? null : JdbcBackend.open(settings.jdbc(),
-                dataSource instanceof DataSource ? (DataSource) dataSource : null, settings.siteCode(),
-                config.getSessionDurationMinute());
+        Object given = context.getAttribute(DATA_SOURCE_ATTRIBUTE);
+        DataSource dataSource = given instanceof DataSource ? (DataSource) given : null;
+        JakartaSettings settings = JakartaSettings.parse(SettingSources.of(
+                programmatic instanceof Map ? (Map<String, String>) programmatic : Map.of(), context).collect(),
+                dataSource != null);
+        ClasspathDataFile dataFile = settings.dataFileResource() == null ? null
+                : ClasspathDataFile.extract(settings.dataFileResource());
+        JdbcBackend backend = null;
         try {
+            Map<String, String> clientSettings = new LinkedHashMap<>(settings.clientSettings());
+            if (dataFile != null) {
+                clientSettings.put("data_file", dataFile.path().toString());
+            }
+            KameleoonClientConfig config = KameleoonClientConfig.fromProperties(clientSettings);
+            backend = settings.jdbc() == null ? null : JdbcBackend.open(settings.jdbc(), dataSource,
+                    settings.siteCode(), config.getSessionDurationMinute());
             VisitorStore inner = backend != null ? backend.visitorStore() : new InMemoryVisitorStore(
                     config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), System::currentTimeMillis);
             RequestFactsStore store = new RequestFactsStore(inner);
@@ -100,15 +102,6 @@ public final class KameleoonRuntime implements AutoCloseable {
                 dependencies = dependencies.withOutbox(backend.outbox()).withDatafileCache(backend.datafileCache());
             }
             DefaultKameleoonClient client = new DefaultKameleoonClient(settings.siteCode(), config, dependencies);
-            if (dataFile != null) {
-                try {
-                    client.loadDataFile(dataFile);
-                } catch (RuntimeException e) {
-                    client.close();
-                    throw new ConfigException("data_file classpath:" + settings.dataFileResource() + " is unusable: "
-                            + e.getMessage(), e);
-                }
-            }
             KameleoonLogger.info("Kameleoon started for site " + settings.siteCode() + " in "
                     + context.getContextPath() + " (" + (backend != null ? "JDBC" : "in-memory") + " store)");
             return new KameleoonRuntime(settings, client, store, backend);
@@ -117,33 +110,10 @@ public final class KameleoonRuntime implements AutoCloseable {
                 backend.close();
             }
             throw e;
-        }
-    }
-
-    private static String readResource(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ConfigFileNotFound("data_file classpath:" + resource + " is not on the class path");
+        } finally {
+            if (dataFile != null) {
+                dataFile.delete();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigFileNotFound("data_file classpath:" + resource + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Applies a request's facts the first time the request touches its visitor. */
-    private void applyFacts(String visitorCode, RequestFacts facts) {
-        try {
-            if (facts.consent() != null) {
-                client.setLegalConsent(visitorCode, facts.consent());
-            }
-            if (facts.userAgent() != null) {
-                client.addData(visitorCode, false, new UserAgent(facts.userAgent()));
-            }
-            client.applySimulationCookie(visitorCode, facts.simulationCookie());
-        } catch (RuntimeException e) {
-            KameleoonLogger.warning("request data not applied to the visitor: " + e.getMessage());
         }
     }
 

@@ -9,4 +9,8 @@ package com.kameleoon.jakarta.internal;
  * @param userAgent the {@code User-Agent} header, or null
  */
 public record RequestFacts(Boolean consent, String simulationCookie, String userAgent) {
+    /** @return whether the facts change how a visitor is evaluated (not only what is tracked) */
+    public boolean shapesEvaluation() {
+        return consent != null || simulationCookie != null;
+    }
 }

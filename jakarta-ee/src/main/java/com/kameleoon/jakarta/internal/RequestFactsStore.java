@@ -59,8 +59,11 @@ public final class RequestFactsStore implements VisitorStore {
         Visitor visitor = delegate.get(visitorCode);
         if (visitor != null) {
             applyPending(visitorCode);
+            return visitor;
         }
-        return visitor;
+        RequestFacts facts = pending.isEmpty() ? null : pending.get(visitorCode);
+        // Consent and simulation change how a new visitor is evaluated: the visitor must exist to carry them.
+        return facts != null && facts.shapesEvaluation() ? getOrCreate(visitorCode) : null;
     }
 
     @Override

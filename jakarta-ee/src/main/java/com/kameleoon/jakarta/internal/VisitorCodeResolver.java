@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The filter's first step (protocol.md §5.1–5.3), decided from the request alone, without reading the store:
- * the visitor code is the {@code kameleoonVisitorCode} cookie when it is a valid cookie value, else a new one (an
- * invalid value is replaced, never echoed); the cookie is (re)written unless the consent cookie says "refused",
+ * the visitor code is the {@code kameleoonVisitorCode} cookie when it is a valid cookie value of printable
+ * ASCII without markup characters, else a new one (an invalid or injected value is replaced, never echoed); the cookie is (re)written unless the consent cookie says "refused",
  * or consent manages the cookie (consent required, no targeted-delivery rule) and the consent cookie does not say
  * "accepted". Consent, simulation cookie and user agent become {@link RequestFacts}. Thread-safe.
  */
@@ -40,7 +40,7 @@ public final class VisitorCodeResolver {
     public RequestBinding resolve(HttpServletRequest request, HttpServletResponse response) {
         ServletCookieJar jar = new ServletCookieJar(request, response);
         String code = jar.get(VisitorCodeCookie.NAME);
-        if (code != null && !VisitorCodes.isValidForCookie(code)) {
+        if (code != null && !isAcceptable(code)) {
             KameleoonLogger.once(LogLevel.WARNING, "invalid-visitor-cookie", "an invalid " + VisitorCodeCookie.NAME
                     + " cookie was replaced by a new visitor code (logged once)");
             code = null;
@@ -57,5 +57,22 @@ public final class VisitorCodeResolver {
         RequestFacts facts = new RequestFacts(consent, jar.get(SimulationCookie.NAME),
                 userAgent == null || userAgent.isBlank() ? null : userAgent);
         return new RequestBinding(code, facts, jar);
+    }
+
+    /**
+     * A valid cookie value (protocol.md §0.4) made of printable ASCII without the characters of HTML and script
+     * syntax: the code ends up in pages (hybrid mode, application templates), so an injected value must not.
+     */
+    static boolean isAcceptable(String code) {
+        if (!VisitorCodes.isValidForCookie(code)) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c < 0x21 || c > 0x7E || "<>'\"&()`".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

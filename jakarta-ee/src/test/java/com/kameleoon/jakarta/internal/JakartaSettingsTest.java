@@ -1,0 +1,84 @@
+package com.kameleoon.jakarta.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.exceptions.ConfigException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JakartaSettingsTest {
+    private static Map<String, String> merged(String... keyValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(com.kameleoon.internal.config.ConfigKeys.normalise(keyValues[i]), keyValues[i + 1]);
+        }
+        return values;
+    }
+
+    @Test
+    void defaultsAreTheFilterEverywhereTheInMemoryStoreAndTheStandardConsentCookie() {
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "abc"), false);
+
+        assertThat(settings.siteCode()).isEqualTo("abc");
+        assertThat(settings.filterEnabled()).isTrue();
+        assertThat(settings.filterUrlPatterns()).containsExactly("/*");
+        assertThat(settings.jdbc()).isNull();
+        assertThat(settings.userAgentData()).isTrue();
+        assertThat(settings.consent().name()).isEqualTo("kameleoonLegalConsent");
+        assertThat(settings.consent().read("accepted")).isTrue();
+        assertThat(settings.consent().read("FALSE")).isFalse();
+        assertThat(settings.consent().read("maybe")).isNull();
+        assertThat(settings.consent().read("%zz")).isNull();
+    }
+
+    @Test
+    void siteCodeIsRequiredAndNamed() {
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("client_id", "x"), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("site_code");
+    }
+
+    @Test
+    void badValuesFailWithTheKeyInTheMessage() {
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "filter_enabled", "maybe"), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("filter_enabled");
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a",
+                "jdbc_pool_size", "0"), false)).hasMessageContaining("jdbc_pool_size");
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "filter_url_patterns", "shop"), false))
+                .hasMessageContaining("filter_url_patterns");
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "consent_cookie_accepted", "yes",
+                "consent_cookie_refused", "no,yes"), false)).hasMessageContaining("consent_cookie_refused");
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "s", "max_visitors", "lots"), false);
+        assertThatThrownBy(() -> KameleoonClientConfig.fromProperties(settings.clientSettings()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max_visitors");
+    }
+
+    @Test
+    void aClasspathDataFileIsKeptForTheModuleAndOtherKeysGoToTheClient() {
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "s", "data_file",
+                "classpath:/flags/datafile.json", "top_level_domain", "example.com", "filter_url_patterns",
+                "/shop/*, *.jsp"), false);
+
+        assertThat(settings.dataFileResource()).isEqualTo("flags/datafile.json");
+        assertThat(settings.filterUrlPatterns()).isEqualTo(List.of("/shop/*", "*.jsp"));
+        assertThat(settings.clientSettings()).containsOnlyKeys("topleveldomain");
+    }
+
+    @Test
+    void aJdbcUrlOrADataSourceSelectsTheJdbcStoreAndThePasswordIsNeverPrinted() {
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "s", "jdbc_url",
+                "jdbc:postgresql://127.0.0.1/k", "jdbc_username", "u", "jdbc_password", "hunter2",
+                "jdbc_pool_size", "4", "jdbc_migrate", "false"), false);
+
+        assertThat(settings.jdbc().url()).isEqualTo("jdbc:postgresql://127.0.0.1/k");
+        assertThat(settings.jdbc().poolSize()).isEqualTo(4);
+        assertThat(settings.jdbc().migrate()).isFalse();
+        assertThat(settings.jdbc().toString()).doesNotContain("hunter2");
+        assertThat(JakartaSettings.parse(merged("site_code", "s"), true).jdbc()).isNotNull();
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a",
+                "jdbc_jndi_name", "java:comp/env/jdbc/k"), false)).hasMessageContaining("jdbc_jndi_name");
+    }
+}
