@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A DataSource that counts the connections it hands out, to prove which requests reach the database. */
+/**
+ * A DataSource that counts the connections it hands out to request threads (not to Kameleoon's own
+ * {@code kameleoon-…} threads, whose relay polls on its own schedule), to prove which requests reach the database.
+ */
 public final class CountingDataSource implements DataSource {
     private final DataSource delegate;
     private final AtomicLong connections = new AtomicLong();
@@ -18,21 +21,27 @@ public final class CountingDataSource implements DataSource {
         this.delegate = delegate;
     }
 
-    /** @return connections handed out so far */
+    /** @return connections handed out to request threads so far */
     public long connections() {
         return connections.get();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        connections.incrementAndGet();
+        count();
         return delegate.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        connections.incrementAndGet();
+        count();
         return delegate.getConnection(username, password);
+    }
+
+    private void count() {
+        if (!Thread.currentThread().getName().startsWith("kameleoon")) {
+            connections.incrementAndGet();
+        }
     }
 
     @Override

@@ -18,7 +18,7 @@ public class TestSetupListener implements ServletContextListener {
         String file = context.getInitParameter("it.counting_h2_file");
         if (file != null && !file.isBlank()) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=0");
+            h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=10");
             h2.setUser("sa");
             CountingDataSource counting = new CountingDataSource(h2);
             context.setAttribute(CountingDataSource.class.getName(), counting);

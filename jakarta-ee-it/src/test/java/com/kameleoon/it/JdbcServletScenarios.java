@@ -1,0 +1,45 @@
+package com.kameleoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scenarios with the JDBC store behind a DataSource that counts the connections request threads take
+ * ({@code /it/db-connections}): requests that do not use their visitor never reach the database, and one that
+ * does reads the visitor once and writes everything in one transaction.
+ */
+abstract class JdbcServletScenarios extends ServletScenarios {
+    long requestConnections() throws Exception {
+        return Long.parseLong(web.get(base() + "/it/db-connections", null).body().trim());
+    }
+
+    @Test
+    void requestsThatDoNotUseTheirVisitorNeverReachTheDatabase() throws Exception {
+        String code = newCode();
+        web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
+        long before = requestConnections();
+
+        for (int i = 0; i < 10; i++) {
+            WebClient.Answer answer = web.get(base() + "/static.txt", i % 2 == 0 ? COOKIE + "=" + code
+                    + "; " + CONSENT + "=true" : null);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.cookie(COOKIE)).as("the filter ran").isPresent();
+        }
+
+        assertThat(requestConnections()).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestThatUsesItsVisitorReadsItOnceAndWritesOnce() throws Exception {
+        String code = newCode();
+        long before = requestConnections();
+
+        WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG + "&customData=1:blue&goal=7005",
+                COOKIE + "=" + code + "; " + CONSENT + "=true");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(requestConnections() - before).as("one primary-key read, one write transaction").isEqualTo(2);
+        awaitLine(code, "eventType=conversion&goalId=7005&");
+    }
+}

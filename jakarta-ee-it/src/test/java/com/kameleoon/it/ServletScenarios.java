@@ -1,0 +1,203 @@
+package com.kameleoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.testkit.KameleoonTestServer;
+import com.kameleoon.types.Variation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What the filter and CDI must do in any container, checked over HTTP with real cookies against the test WAR
+ * (site {@code pubconsent01p}: consent required, partially blocking, with targeted-delivery rules so that the
+ * visitor-code cookie is not left to consent). Expected variations come from an offline client on the same
+ * datafile; tracking is delivered by the deployed relay to a testkit backend. Subclasses start one container.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+abstract class ServletScenarios {
+    static final String COOKIE = "kameleoonVisitorCode";
+    static final String CONSENT = "kameleoonLegalConsent";
+    static final String FLAG = "pricing_page";
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    final WebClient web = new WebClient();
+    KameleoonTestServer backend;
+    private DefaultKameleoonClient oracle;
+
+    /**
+     * Starts the container with the WAR deployed.
+     *
+     * @param systemProperties for the container's JVM (the Data API URL of the testkit)
+     */
+    abstract void startContainer(Map<String, String> systemProperties) throws Exception;
+
+    /** Stops the container. */
+    abstract void stopContainer() throws Exception;
+
+    /** @return the deployed application's base URL, without a trailing slash */
+    abstract String base();
+
+    @BeforeAll
+    void startAll() throws Exception {
+        backend = KameleoonTestServer.start();
+        Path dataFile = Path.of(getClass().getResource("/it-datafile.json").toURI());
+        oracle = new DefaultKameleoonClient("pubconsent01p", KameleoonClientConfig.builder().dataFile(dataFile).build());
+        startContainer(Map.of("kameleoon.data_api_url", backend.baseUri().toString(),
+                "kameleoon.tracking_interval_millisecond", "1000"));
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        try {
+            stopContainer();
+        } finally {
+            oracle.close();
+            backend.close();
+        }
+    }
+
+    static Path work() {
+        return Path.of(System.getProperty("kameleoon.it.work", "target/it-work"));
+    }
+
+    static Path war(String property) {
+        return Path.of(System.getProperty(property));
+    }
+
+    static String newCode() {
+        return "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+    }
+
+    String expectedVariation(String code) {
+        Variation variation = oracle.getVariation(code, FLAG, false);
+        return variation.getKey();
+    }
+
+    List<String> linesOf(String code) {
+        return backend.trackingLines().stream().filter(line -> belongsTo(line, code)).toList();
+    }
+
+    private static boolean belongsTo(String line, String code) {
+        int at = line.indexOf("&visitorCode=" + code);
+        int end = at + "&visitorCode=".length() + code.length();
+        return at >= 0 && (end == line.length() || line.charAt(end) == '&');
+    }
+
+    /** Waits until the backend received a line of the visitor that starts with a prefix. */
+    List<String> awaitLine(String code, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> lines = linesOf(code);
+            if (lines.stream().anyMatch(line -> line.startsWith(prefix))) {
+                return lines;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line starting with " + prefix + " for " + code + " within " + DELIVERY
+                + "; lines of this visitor: " + linesOf(code));
+    }
+
+    @Test
+    void aFirstVisitGetsACookieAndAVariation() throws Exception {
+        WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG, null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        String code = answer.cookie(COOKIE).orElseThrow();
+        assertThat(code).matches("[a-z0-9]{16}");
+        assertThat(answer.setCookie(COOKIE).orElseThrow()).contains("; Max-Age=32832000").containsIgnoringCase("; path=/")
+                .contains("; SameSite=Lax").doesNotContainIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure");
+        assertThat(answer.field("code")).isEqualTo(code);
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
+    }
+
+    @Test
+    void theNextVisitKeepsTheCodeAndTheVariationAndExtendsTheCookie() throws Exception {
+        WebClient.Answer first = web.get(base() + "/variation?flag=" + FLAG, null);
+        String code = first.cookie(COOKIE).orElseThrow();
+
+        WebClient.Answer next = web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
+
+        assertThat(next.field("code")).isEqualTo(code);
+        assertThat(next.cookie(COOKIE)).contains(code);
+        assertThat(next.field("variation")).isEqualTo(first.field("variation"));
+    }
+
+    @Test
+    void anInvalidOrInjectedCookieIsReplacedNeverEchoed() throws Exception {
+        for (String bad : List.of("<script>alert(1)</script>", "x".repeat(300), "a\"b")) {
+            WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + bad);
+
+            assertThat(answer.status()).isEqualTo(200);
+            String code = answer.cookie(COOKIE).orElseThrow();
+            assertThat(code).matches("[a-z0-9]{16}");
+            assertThat(answer.field("code")).isEqualTo(code);
+            assertThat(String.join("\n", answer.setCookies()) + answer.body()).doesNotContain(bad);
+        }
+    }
+
+    @Test
+    void refusedConsentStopsExtendingTheCookieAndHoldsBackExposures() throws Exception {
+        String refused = newCode();
+        String accepted = newCode();
+
+        WebClient.Answer noConsent = web.get(base() + "/variation?flag=" + FLAG + "&goal=7001",
+                COOKIE + "=" + refused + "; " + CONSENT + "=false");
+        WebClient.Answer consent = web.get(base() + "/variation?flag=" + FLAG + "&goal=7002",
+                COOKIE + "=" + accepted + "; " + CONSENT + "=true");
+
+        assertThat(noConsent.cookie(COOKIE)).as("cookie not extended once consent is refused").isEmpty();
+        assertThat(noConsent.field("variation")).as("partially blocked: the default variation").isEqualTo("off");
+        assertThat(consent.cookie(COOKIE)).contains(accepted);
+        assertThat(consent.field("variation")).isEqualTo(expectedVariation(accepted));
+
+        List<String> acceptedLines = awaitLine(accepted, "eventType=conversion&goalId=7002&");
+        List<String> refusedLines = awaitLine(refused, "eventType=conversion&goalId=7001&");
+        assertThat(acceptedLines).anyMatch(line -> line.startsWith("eventType=experiment&"));
+        assertThat(refusedLines).as("only conversions (and targeted deliveries) without consent")
+                .allMatch(line -> line.startsWith("eventType=conversion&"));
+    }
+
+    @Test
+    void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
+        String code = newCode();
+        WebClient.Answer answer = web.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.field("code")).isEqualTo(code);
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
+        assertThat(answer.field("clientVariation")).isEqualTo(expectedVariation(code));
+    }
+
+    @Test
+    void anAsyncRequestIsCommittedWhenItCompletes() throws Exception {
+        String code = newCode();
+        WebClient.Answer answer = web.get(base() + "/async?flag=" + FLAG + "&goal=7003",
+                COOKIE + "=" + code + "; " + CONSENT + "=true");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
+        List<String> lines = awaitLine(code, "eventType=conversion&goalId=7003&");
+        assertThat(lines).anyMatch(line -> line.startsWith("eventType=experiment&"));
+    }
+
+    @Test
+    void aRequestWhoseServletThrowsIsStillCommitted() throws Exception {
+        String code = newCode();
+        WebClient.Answer answer = web.get(base() + "/boom?goal=7004", COOKIE + "=" + code);
+
+        assertThat(answer.status()).isEqualTo(500);
+        awaitLine(code, "eventType=conversion&goalId=7004&");
+    }
+}
