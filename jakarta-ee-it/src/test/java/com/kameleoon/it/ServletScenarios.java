@@ -170,6 +170,18 @@ abstract class ServletScenarios {
     }
 
     @Test
+    void theServletOverloadsAgreeWithTheFilterAndGivingConsentWritesTheCookieOnce() throws Exception {
+        String code = newCode();
+        WebClient.Answer answer = web.get(base() + "/overloads?consent=true",
+                COOKIE + "=" + code + "; " + CONSENT + "=false");
+
+        assertThat(answer.field("code")).isEqualTo(code);
+        assertThat(answer.setCookies().stream().filter(header -> header.startsWith(COOKIE + "=")))
+                .as("refused by the cookie, then given in code: one cookie header").hasSize(1);
+        assertThat(answer.cookie(COOKIE)).contains(code);
+    }
+
+    @Test
     void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
         String code = newCode();
         WebClient.Answer answer = web.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);

@@ -1,0 +1,125 @@
+package com.kameleoon.it.bench;
+
+import com.kameleoon.it.container.TomcatServer;
+import com.kameleoon.testkit.KameleoonTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The filter's cost on a real Tomcat 11, measured with wrk in one run: the hello servlet of the test WAR in
+ * three contexts of the same server, {@code bare} (filter off: "hello"), {@code mem} (filter, in-memory store, one
+ * tracked {@code getVariation}) and {@code h2} (the same with the JDBC store on an H2 file). Visitors come from a
+ * pool of 10,000 cookies; tracking is delivered to a testkit backend. Latency is measured with one connection
+ * (service time, no queueing), throughput with 32. Contexts alternate over the rounds so that drift hits all.
+ * Usage: {@code FilterLoadBenchmark [rounds] [seconds]}; prints a Markdown table; exits non-zero on errors.
+ */
+public final class FilterLoadBenchmark {
+    private static final List<String> CONTEXTS = List.of("bare", "mem", "h2");
+
+    private FilterLoadBenchmark() {
+    }
+
+    /**
+     * @param args rounds (default 2) and measured seconds per throughput run (default 15)
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        Path work = Files.createDirectories(Path.of(System.getProperty("kameleoon.it.work", "target/bench-work"))
+                .toAbsolutePath().resolve("filter-" + System.nanoTime()));
+        Path script = visitorScript(work.resolve("visitors.lua"), 10_000);
+        Path war = Path.of(System.getProperty("kameleoon.it.war"));
+        Map<String, List<WrkRun>> latency = new LinkedHashMap<>();
+        Map<String, List<WrkRun>> throughput = new LinkedHashMap<>();
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+        try (KameleoonTestServer backend = KameleoonTestServer.start();
+                TomcatServer tomcat = TomcatServer.start(Path.of(System.getProperty("kameleoon.it.tomcat11")),
+                        "tomcat11-bench", Map.of("kameleoon.data_api_url", backend.baseUri().toString()))) {
+            sweeper.scheduleAtFixedRate(backend::clearTracking, 2, 2, TimeUnit.SECONDS);
+            Map<String, String> common = Map.of("kameleoon.site_code", "pubconf01",
+                    "kameleoon.data_file", "classpath:bench-datafile.json");
+            tomcat.deploy("bare", war, with(common, "kameleoon.filter_enabled", "false"));
+            tomcat.deploy("mem", war, common);
+            tomcat.deploy("h2", war, with(common, "kameleoon.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/kameleoon")));
+            for (int round = 1; round <= rounds; round++) {
+                for (String context : CONTEXTS) {
+                    String url = tomcat.baseUrl(context) + "/hello";
+                    WrkRun.run(url, script, 2, 32, 5);
+                    latency.computeIfAbsent(context, c -> new ArrayList<>()).add(WrkRun.run(url, script, 1, 1, 10));
+                    throughput.computeIfAbsent(context, c -> new ArrayList<>())
+                            .add(WrkRun.run(url, script, 2, 32, seconds));
+                    System.err.printf(Locale.ROOT, "round %d %s: %s / %s%n", round, context,
+                            latency.get(context).get(round - 1), throughput.get(context).get(round - 1));
+                }
+            }
+        } finally {
+            sweeper.shutdownNow();
+        }
+        long errors = report(latency, throughput);
+        if (errors > 0) {
+            System.err.println("FAILED: " + errors + " error answers");
+            System.exit(1);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> common, String key, String value) {
+        Map<String, String> all = new LinkedHashMap<>(common);
+        all.put(key, value);
+        return all;
+    }
+
+    private static long report(Map<String, List<WrkRun>> latency, Map<String, List<WrkRun>> throughput) {
+        double bareP50 = median(latency.get("bare"), WrkRun::p50Micros);
+        double bareRps = median(throughput.get("bare"), WrkRun::requestsPerSecond);
+        System.out.println("| context | p50, 1 conn (µs) | p99, 1 conn (µs) | p50 added (µs) | req/s, 32 conns |"
+                + " p50 / p99 at 32 conns (µs) | throughput vs bare |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        long errors = 0;
+        for (String context : CONTEXTS) {
+            double p50 = median(latency.get(context), WrkRun::p50Micros);
+            double p99 = median(latency.get(context), WrkRun::p99Micros);
+            double rps = median(throughput.get(context), WrkRun::requestsPerSecond);
+            double loadedP50 = median(throughput.get(context), WrkRun::p50Micros);
+            double loadedP99 = median(throughput.get(context), WrkRun::p99Micros);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f | %.0f | %.0f / %.0f | %.1f %% |%n", context, p50,
+                    p99, p50 - bareP50, rps, loadedP50, loadedP99, 100 * rps / bareRps);
+            for (WrkRun run : latency.get(context)) {
+                errors += run.errors();
+            }
+            for (WrkRun run : throughput.get(context)) {
+                errors += run.errors();
+            }
+        }
+        return errors;
+    }
+
+    private static double median(List<WrkRun> runs, java.util.function.ToDoubleFunction<WrkRun> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** A wrk script whose every request carries the cookie of a visitor drawn from a fixed pool. */
+    private static Path visitorScript(Path file, int visitors) throws java.io.IOException {
+        Random random = new Random(42);
+        StringBuilder lua = new StringBuilder("local codes = {\n");
+        for (int i = 0; i < visitors; i++) {
+            lua.append("  \"bench").append(Long.toString(Math.abs(random.nextLong()) % 1_000_000_000_000L, 36))
+                    .append(i).append("\",\n");
+        }
+        lua.append("}\nmath.randomseed(os.time())\nrequest = function()\n")
+                .append("  local code = codes[math.random(#codes)]\n")
+                .append("  return wrk.format(\"GET\", nil, {[\"Cookie\"] = \"kameleoonVisitorCode=\" .. code})\n")
+                .append("end\n");
+        return Files.writeString(file, lua);
+    }
+}
