@@ -25,6 +25,7 @@ public final class TomcatServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration ASYNC_LOG_SETTLE = Duration.ofMillis(500);
     private static final String CONSOLE_LOG = "console.log";
     /** Lines Tomcat logs (on the console handler too) when a context it was asked to deploy did not start. */
     private static final List<String> DEPLOY_FAILURES = List.of(
@@ -94,7 +95,8 @@ public final class TomcatServer implements AutoCloseable {
      * @param war               the WAR, used in place (not copied)
      * @param contextParameters context parameters set in the descriptor; they win over the WAR's web.xml
      * @throws ContainerException if the context fails to start (a listener or filter threw) or does not start in
-     *                            time, with the log tail
+     *                            time, with the log tail; the descriptor stays, so {@link #redeploy} or
+     *                            {@link #undeploy} clears it
      */
     public void deploy(String contextName, Path war, Map<String, String> contextParameters) {
         Path descriptor = base.descriptor(contextName);
@@ -114,6 +116,7 @@ public final class TomcatServer implements AutoCloseable {
                     .map(s -> "context " + contextName + " is " + s)
                     .orElseGet(() -> deployFailure(logs.textSince(CONSOLE_LOG, consoleOffset)));
             if (failure != null) {
+                awaitAsyncLogs();
                 throw new ContainerException(name + ": deploying " + war + " failed (" + failure + ")" + logs.tail());
             }
             if (!process.isAlive()) {
@@ -226,6 +229,17 @@ public final class TomcatServer implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /*
+     * The cause of a failed start (the listener's stack trace) goes only to localhost.<date>.log, which JULI
+     * writes from a background queue; give it a moment so the exception message carries the cause.
+     */
+    private static void awaitAsyncLogs() {
+        Deadline settle = Deadline.in(ASYNC_LOG_SETTLE);
+        while (!settle.expired()) {
+            settle.pause();
         }
     }
 

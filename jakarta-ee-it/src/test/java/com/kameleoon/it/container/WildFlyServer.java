@@ -100,7 +100,9 @@ public final class WildFlyServer implements AutoCloseable {
      * @param deploymentName the deployment's name without {@code .war}; it is also the context path
      * @param war            the WAR, copied
      * @throws ContainerException if WildFly marks the deployment failed, or does not decide in time, with the
-     *                            failure description and the server.log tail
+     *                            failure description and the server.log tail; the WAR and its {@code .failed}
+     *                            marker stay in place for a look afterwards (the run's base is kept), so deploy a
+     *                            fixed WAR under another name
      */
     public void deploy(String deploymentName, Path war) {
         Path deployments = base.resolve("deployments");
