@@ -20,7 +20,8 @@ class ContainerSmokeIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void tomcat11ServesTheWar() {
-        TomcatServer tomcat = timed("tomcat11 start", () -> TomcatServer.start(ItPaths.tomcat11(), "tomcat11", Map.of()));
+        TomcatServer tomcat =
+                timed("tomcat11 start", () -> TomcatServer.start(ItPaths.tomcat11(), "tomcat11", Map.of()));
         try {
             timed("tomcat11 deploy", () -> tomcat.deploy(CONTEXT, ItPaths.tomcatWar(), Map.of()));
             assertHelloWithVisitorCookie(tomcat.baseUrl(CONTEXT));
@@ -32,7 +33,8 @@ class ContainerSmokeIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void tomcat10ServesTheWar() {
-        TomcatServer tomcat = timed("tomcat10 start", () -> TomcatServer.start(ItPaths.tomcat10(), "tomcat10", Map.of()));
+        TomcatServer tomcat =
+                timed("tomcat10 start", () -> TomcatServer.start(ItPaths.tomcat10(), "tomcat10", Map.of()));
         try {
             timed("tomcat10 deploy", () -> tomcat.deploy(CONTEXT, ItPaths.tomcatWar(), Map.of()));
             assertHelloWithVisitorCookie(tomcat.baseUrl(CONTEXT));
@@ -44,7 +46,8 @@ class ContainerSmokeIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void wildflyServesTheWar() {
-        WildFlyServer wildfly = timed("wildfly start", () -> WildFlyServer.start(ItPaths.wildfly(), "wildfly", Map.of()));
+        WildFlyServer wildfly =
+                timed("wildfly start", () -> WildFlyServer.start(ItPaths.wildfly(), "wildfly", Map.of()));
         try {
             timed("wildfly deploy", () -> wildfly.deploy(CONTEXT, ItPaths.wildflyWar()));
             assertHelloWithVisitorCookie(wildfly.baseUrl(CONTEXT));
