@@ -136,7 +136,7 @@ abstract class ServletScenarios {
 
     @Test
     void anInvalidOrInjectedCookieIsReplacedNeverEchoed() throws Exception {
-        for (String bad : List.of("<script>alert(1)</script>", "x".repeat(300), "a\"b")) {
+        for (String bad : List.of("<script>alert(1)</script>", "x".repeat(300), "%3Cb%3E(x)")) {
             WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + bad);
 
             assertThat(answer.status()).isEqualTo(200);
