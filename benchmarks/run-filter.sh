@@ -12,7 +12,7 @@ fi
 # Builds the WAR and unpacks the Tomcat distribution (pre-integration-test); the integration tests are skipped.
 mvn -q -B -ntp -DskipTests -pl jakarta-ee-it -am install
 CP_FILE=jakarta-ee-it/target/bench-classpath.txt
-mvn -q -B -ntp -pl jakarta-ee-it dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+mvn -q -B -ntp -pl jakarta-ee-it dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$CP_FILE"
 IT=jakarta-ee-it/target
 java -Xmx1g -Dkameleoon.it.war="$IT/kameleoon-it.war" \
   -Dkameleoon.it.tomcat11="$(ls -d "$IT"/containers/apache-tomcat-11.* | head -n 1)" \

@@ -25,6 +25,12 @@ public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly,
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    /** The expiry text of one second; the servlet filter writes the cookie on every request. */
+    private record Expires(long second, String text) {
+    }
+
+    private static volatile Expires lastExpires = new Expires(Long.MIN_VALUE, "");
+
     /**
      * Formats the header value.
      *
@@ -34,7 +40,7 @@ public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly,
      */
     public String header(String visitorCode, long nowMillis) {
         StringBuilder header = new StringBuilder(160).append(NAME).append('=').append(UriComponent.encode(visitorCode))
-                .append("; expires=").append(EXPIRES.format(Instant.ofEpochMilli(nowMillis).plusSeconds(MAX_AGE_SECONDS)))
+                .append("; expires=").append(expires(nowMillis))
                 .append("; Max-Age=").append(MAX_AGE_SECONDS).append("; path=/");
         if (domain != null && !domain.isEmpty()) {
             header.append("; domain=").append(domain);
@@ -49,5 +55,15 @@ public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly,
             header.append("; SameSite=").append(sameSite);
         }
         return header.toString();
+    }
+
+    private static String expires(long nowMillis) {
+        long second = Math.floorDiv(nowMillis, 1000);
+        Expires last = lastExpires;
+        if (last.second() != second) {
+            last = new Expires(second, EXPIRES.format(Instant.ofEpochSecond(second + MAX_AGE_SECONDS)));
+            lastExpires = last;
+        }
+        return last.text();
     }
 }

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The benchmark's page: "hello", plus the variation of one flag when the filter bound a visitor (so the
- * filtered context pays for the filter and one evaluation, the bare one for neither).
+ * The benchmark's page: "hello"; with {@code ?flag=} and a visitor bound by the filter, also the visitor's
+ * (tracked) variation of that flag.
  */
 @WebServlet("/hello")
 public class HelloServlet extends HttpServlet {
@@ -18,8 +18,9 @@ public class HelloServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object bound = request.getAttribute(KameleoonVisitor.class.getName());
-        String body = bound instanceof KameleoonVisitor
-                ? "hello " + ((KameleoonVisitor) bound).getVariation("pricing_page").getKey() : "hello";
+        String flag = request.getParameter("flag");
+        String body = flag != null && bound instanceof KameleoonVisitor
+                ? "hello " + ((KameleoonVisitor) bound).getVariation(flag).getKey() : "hello";
         response.setContentType("text/plain");
         response.getWriter().print(body);
     }

@@ -15,15 +15,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The filter's cost on a real Tomcat 11, measured with wrk in one run: the hello servlet of the test WAR in
- * three contexts of the same server, {@code bare} (filter off: "hello"), {@code mem} (filter, in-memory store, one
- * tracked {@code getVariation}) and {@code h2} (the same with the JDBC store on an H2 file). Visitors come from a
- * pool of 10,000 cookies; tracking is delivered to a testkit backend. Latency is measured with one connection
- * (service time, no queueing), throughput with 32. Contexts alternate over the rounds so that drift hits all.
- * Usage: {@code FilterLoadBenchmark [rounds] [seconds]}; prints a Markdown table; exits non-zero on errors.
+ * The filter's cost on a real Tomcat 11, measured with wrk in one run: the hello servlet of the test WAR in three
+ * contexts of the same server, {@code bare} (filter off), {@code mem} (filter, in-memory store) and {@code h2}
+ * (filter, JDBC store on an H2 file); the page answers "hello", or with {@code ?flag=} also evaluates one flag
+ * (tracked) for the visitor. Visitors come from a pool of 10,000 cookies; tracking is delivered to a testkit
+ * backend. Latency is measured with one connection (service time, no queueing), throughput with 32 connections.
+ * Rows alternate within each round so that drift hits all. Usage: {@code FilterLoadBenchmark [rounds] [seconds]};
+ * prints a Markdown table; exits non-zero when a run answered errors.
  */
 public final class FilterLoadBenchmark {
-    private static final List<String> CONTEXTS = List.of("bare", "mem", "h2");
+    /** A measured page. */
+    private record Row(String label, String context, String path) {
+    }
+
+    private static final String EVALUATE = "/hello?flag=pricing_page";
+    private static final List<Row> ROWS = List.of(new Row("bare servlet (filter off)", "bare", "/hello"),
+            new Row("filter, in-memory store", "mem", "/hello"), new Row("filter, H2 store", "h2", "/hello"),
+            new Row("filter + tracked getVariation, in-memory", "mem", EVALUATE),
+            new Row("filter + tracked getVariation, H2", "h2", EVALUATE));
 
     private FilterLoadBenchmark() {
     }
@@ -38,8 +47,8 @@ public final class FilterLoadBenchmark {
                 .toAbsolutePath().resolve("filter-" + System.nanoTime()));
         Path script = visitorScript(work.resolve("visitors.lua"), 10_000);
         Path war = Path.of(System.getProperty("kameleoon.it.war"));
-        Map<String, List<WrkRun>> latency = new LinkedHashMap<>();
-        Map<String, List<WrkRun>> throughput = new LinkedHashMap<>();
+        Map<Row, List<WrkRun>> latency = new LinkedHashMap<>();
+        Map<Row, List<WrkRun>> throughput = new LinkedHashMap<>();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
         try (KameleoonTestServer backend = KameleoonTestServer.start();
                 TomcatServer tomcat = TomcatServer.start(Path.of(System.getProperty("kameleoon.it.tomcat11")),
@@ -51,14 +60,13 @@ public final class FilterLoadBenchmark {
             tomcat.deploy("mem", war, common);
             tomcat.deploy("h2", war, with(common, "kameleoon.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/kameleoon")));
             for (int round = 1; round <= rounds; round++) {
-                for (String context : CONTEXTS) {
-                    String url = tomcat.baseUrl(context) + "/hello";
-                    WrkRun.run(url, script, 2, 32, 5);
-                    latency.computeIfAbsent(context, c -> new ArrayList<>()).add(WrkRun.run(url, script, 1, 1, 10));
-                    throughput.computeIfAbsent(context, c -> new ArrayList<>())
-                            .add(WrkRun.run(url, script, 2, 32, seconds));
-                    System.err.printf(Locale.ROOT, "round %d %s: %s / %s%n", round, context,
-                            latency.get(context).get(round - 1), throughput.get(context).get(round - 1));
+                for (Row row : ROWS) {
+                    String url = tomcat.baseUrl(row.context()) + row.path();
+                    WrkRun.run(url, script, 2, 32, 3);
+                    latency.computeIfAbsent(row, r -> new ArrayList<>()).add(WrkRun.run(url, script, 1, 1, 8));
+                    throughput.computeIfAbsent(row, r -> new ArrayList<>()).add(WrkRun.run(url, script, 2, 32, seconds));
+                    System.err.printf(Locale.ROOT, "round %d %s: %s / %s%n", round, row.label(),
+                            latency.get(row).get(round - 1), throughput.get(row).get(round - 1));
                 }
             }
         } finally {
@@ -77,25 +85,26 @@ public final class FilterLoadBenchmark {
         return all;
     }
 
-    private static long report(Map<String, List<WrkRun>> latency, Map<String, List<WrkRun>> throughput) {
-        double bareP50 = median(latency.get("bare"), WrkRun::p50Micros);
-        double bareRps = median(throughput.get("bare"), WrkRun::requestsPerSecond);
-        System.out.println("| context | p50, 1 conn (µs) | p99, 1 conn (µs) | p50 added (µs) | req/s, 32 conns |"
+    private static long report(Map<Row, List<WrkRun>> latency, Map<Row, List<WrkRun>> throughput) {
+        Row bare = ROWS.get(0);
+        double bareP50 = median(latency.get(bare), WrkRun::p50Micros);
+        double bareRps = median(throughput.get(bare), WrkRun::requestsPerSecond);
+        System.out.println("| page | p50, 1 conn (µs) | p99, 1 conn (µs) | p50 added (µs) | req/s, 32 conns |"
                 + " p50 / p99 at 32 conns (µs) | throughput vs bare |");
         System.out.println("|---|---|---|---|---|---|---|");
         long errors = 0;
-        for (String context : CONTEXTS) {
-            double p50 = median(latency.get(context), WrkRun::p50Micros);
-            double p99 = median(latency.get(context), WrkRun::p99Micros);
-            double rps = median(throughput.get(context), WrkRun::requestsPerSecond);
-            double loadedP50 = median(throughput.get(context), WrkRun::p50Micros);
-            double loadedP99 = median(throughput.get(context), WrkRun::p99Micros);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f | %.0f | %.0f / %.0f | %.1f %% |%n", context, p50,
-                    p99, p50 - bareP50, rps, loadedP50, loadedP99, 100 * rps / bareRps);
-            for (WrkRun run : latency.get(context)) {
+        for (Row row : ROWS) {
+            double p50 = median(latency.get(row), WrkRun::p50Micros);
+            double p99 = median(latency.get(row), WrkRun::p99Micros);
+            double rps = median(throughput.get(row), WrkRun::requestsPerSecond);
+            double loadedP50 = median(throughput.get(row), WrkRun::p50Micros);
+            double loadedP99 = median(throughput.get(row), WrkRun::p99Micros);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f | %.0f | %.0f / %.0f | %.1f %% |%n", row.label(),
+                    p50, p99, p50 - bareP50, rps, loadedP50, loadedP99, 100 * rps / bareRps);
+            for (WrkRun run : latency.get(row)) {
                 errors += run.errors();
             }
-            for (WrkRun run : throughput.get(context)) {
+            for (WrkRun run : throughput.get(row)) {
                 errors += run.errors();
             }
         }
