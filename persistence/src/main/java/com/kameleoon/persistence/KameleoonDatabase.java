@@ -2,6 +2,7 @@ package com.kameleoon.persistence;
 
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.internal.JdbcUrls;
+import com.kameleoon.persistence.internal.PoolThreadFactory;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -56,7 +57,7 @@ public final class KameleoonDatabase implements AutoCloseable {
      */
     public static final String H2_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TIME ZONE=UTC";
 
-    /** Pool name (HikariCP names its threads after it). */
+    /** Pool name (the pool's threads are named after it: {@code kameleoon:thread-1}, ...). */
     public static final String DEFAULT_POOL_NAME = "kameleoon";
 
     /** Default maximum pool size. */
@@ -66,19 +67,22 @@ public final class KameleoonDatabase implements AutoCloseable {
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String MASK = "****";
+    private static final Duration POOL_THREADS_END_BOUND = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    private final PoolThreadFactory poolThreads;
     private final SqlDialect dialect;
     private final boolean skipLocked;
     private final Jdbi jdbi;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KameleoonDatabase(DataSource dataSource, HikariDataSource ownedPool, SqlDialect dialect,
-            boolean skipLocked, String description) {
+    private KameleoonDatabase(DataSource dataSource, HikariDataSource ownedPool, PoolThreadFactory poolThreads,
+            SqlDialect dialect, boolean skipLocked, String description) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.poolThreads = poolThreads;
         this.dialect = dialect;
         this.skipLocked = skipLocked;
         this.jdbi = Jdbi.create(dataSource);
@@ -156,7 +160,16 @@ public final class KameleoonDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && ownedPool != null) {
-            ownedPool.close();
+            closePool(ownedPool, poolThreads);
+        }
+    }
+
+    /** Closes a pool created here and waits (bounded) until its threads have really ended, not just finished. */
+    private static void closePool(HikariDataSource pool, PoolThreadFactory threads) {
+        pool.close();
+        if (!threads.awaitEnd(POOL_THREADS_END_BOUND)) {
+            KameleoonLogger.warning("Threads of the Kameleoon pool " + pool.getPoolName() + " still run after "
+                    + POOL_THREADS_END_BOUND.toSeconds() + " s");
         }
     }
 
@@ -308,7 +321,7 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
 
         /**
-         * Names the pool (pools created here only); HikariCP names its threads after it.
+         * Names the pool (pools created here only); its threads are named after it ({@code <name>:thread-<n>}).
          *
          * @param name the pool name; {@code null} means {@value #DEFAULT_POOL_NAME}
          * @return this builder
@@ -361,10 +374,10 @@ public final class KameleoonDatabase implements AutoCloseable {
                         + "h2File only, not to a given or JNDI data source");
             }
             if (dataSource != null) {
-                return open(dataSource, null, "dataSource=" + dataSource.getClass().getName());
+                return open(dataSource, null, null, "dataSource=" + dataSource.getClass().getName());
             }
             if (jndiName != null) {
-                return open(lookup(jndiName), null, "jndiName=" + jndiName);
+                return open(lookup(jndiName), null, null, "jndiName=" + jndiName);
             }
             String url = jdbcUrl;
             String user = username;
@@ -374,16 +387,19 @@ public final class KameleoonDatabase implements AutoCloseable {
                 url = h2Url(file);
                 user = user == null ? "sa" : user;
             }
-            HikariDataSource pool = createPool(url, user);
-            return open(pool, pool, "url=" + JdbcUrls.mask(url) + ", user=" + user + ", password="
+            PoolThreadFactory threads = new PoolThreadFactory(poolName);
+            HikariDataSource pool = createPool(url, user, threads);
+            return open(pool, pool, threads, "url=" + JdbcUrls.mask(url) + ", user=" + user + ", password="
                     + (password == null ? "null" : MASK) + ", pool=" + poolName);
         }
 
-        private HikariDataSource createPool(String url, String user) {
+        private HikariDataSource createPool(String url, String user, PoolThreadFactory threads) {
             String driver = driverClassName != null ? driverClassName : JdbcUrls.driverClassName(url);
             try {
                 HikariConfig config = new HikariConfig();
                 config.setPoolName(poolName);
+                // Our factory, so that close() can wait for the pool's threads to end (see PoolThreadFactory).
+                config.setThreadFactory(threads);
                 // Every SDK transaction runs at READ COMMITTED; set once on the pool, not per transaction.
                 config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
                 config.setJdbcUrl(url);
@@ -401,7 +417,8 @@ public final class KameleoonDatabase implements AutoCloseable {
             }
         }
 
-        private KameleoonDatabase open(DataSource source, HikariDataSource owned, String description) {
+        private KameleoonDatabase open(DataSource source, HikariDataSource owned, PoolThreadFactory threads,
+                String description) {
             try {
                 SqlDialect dialect;
                 boolean skipLocked;
@@ -417,10 +434,10 @@ public final class KameleoonDatabase implements AutoCloseable {
                 } else {
                     KameleoonLogger.info("Kameleoon schema migration skipped (migrate=false)");
                 }
-                return new KameleoonDatabase(source, owned, dialect, skipLocked, description);
+                return new KameleoonDatabase(source, owned, threads, dialect, skipLocked, description);
             } catch (RuntimeException e) {
                 if (owned != null) {
-                    owned.close();
+                    closePool(owned, threads);
                 }
                 throw e;
             }

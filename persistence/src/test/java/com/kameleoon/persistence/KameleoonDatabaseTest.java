@@ -120,7 +120,7 @@ class KameleoonDatabaseTest {
     }
 
     @Test
-    void closeStopsThePoolAndItsThreads() throws InterruptedException {
+    void closeStopsThePoolAndItsThreads() {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         KameleoonDatabase database = KameleoonDatabase.builder().h2File(folder.resolve("threads"))
                 .poolName("kameleoon-close-test").build();
@@ -129,7 +129,8 @@ class KameleoonDatabaseTest {
                 .filter(thread -> !before.contains(thread))
                 .filter(thread -> thread.getName().startsWith("kameleoon-close-test"))
                 .collect(Collectors.toList());
-        assertThat(poolThreads).extracting(Thread::getName).contains("kameleoon-close-test:housekeeper");
+        assertThat(poolThreads).isNotEmpty().extracting(Thread::getName)
+                .allMatch(name -> name.startsWith("kameleoon-close-test:thread-"));
 
         database.close();
         database.close();
@@ -137,15 +138,9 @@ class KameleoonDatabaseTest {
         assertThat(pool.isClosed()).isTrue();
         assertThat(database.isClosed()).isTrue();
         assertThat(database.toString()).contains("closed");
-        for (Thread thread : poolThreads) {
-            thread.join(5_000);
-        }
+        // No waiting here: close() returns once every pool thread, including those started while closing (the
+        // connection closer), has ended; a container checks right after the undeploy.
         assertThat(poolThreads).noneMatch(Thread::isAlive);
-        // Threads started while closing (the connection closer) end right after the executors terminate.
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (poolThreadsAlive("kameleoon-close-test") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("kameleoon-close-test"));
     }
 
@@ -178,10 +173,6 @@ class KameleoonDatabaseTest {
         assertThatThrownBy(() -> KameleoonDatabase.builder().jdbcUrl("jdbc:h2:mem:x")
                 .driverClassName("com.example.MissingDriver").build())
                 .isInstanceOf(PersistenceException.class);
-    }
-
-    private static boolean poolThreadsAlive(String poolName) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(poolName) && t.isAlive());
     }
 
     private HikariDataSource h2Pool(String name) {

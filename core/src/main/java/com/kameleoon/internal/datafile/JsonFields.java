@@ -1,6 +1,7 @@
 package com.kameleoon.internal.datafile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.internal.JsonMappers;
 import com.kameleoon.exceptions.DataFileInvalid;
 
 /**
@@ -138,7 +139,7 @@ final class JsonFields {
     }
 
     static DataFileInvalid invalid(String path, String field, String expected, JsonNode actual) {
-        String shown = actual.toString();
+        String shown = JsonMappers.write(actual);
         if (shown.length() > 80) {
             shown = shown.substring(0, 77) + "...";
         }

@@ -81,7 +81,7 @@ public final class CustomDatumCondition implements Condition {
             }
             case AMONG_VALUES: {
                 JsonNode node = json.get("value");
-                String shown = node == null ? "" : node.isTextual() ? node.textValue() : node.toString();
+                String shown = node == null ? "" : node.isTextual() ? node.textValue() : JsonMappers.write(node);
                 return new CustomDatumCondition(index, operator, shown, null, null, Double.NaN, amongValues(node));
             }
             default:
@@ -118,7 +118,8 @@ public final class CustomDatumCondition implements Condition {
             }
         }
         if (array == null || !array.isArray()) {
-            KameleoonLogger.once(LogLevel.ERROR, "targeting-among-values:" + (node == null ? "" : node.toString().hashCode()),
+            KameleoonLogger.once(LogLevel.ERROR,
+                    "targeting-among-values:" + (node == null ? "" : JsonMappers.write(node).hashCode()),
                     TYPE + " condition: AMONG_VALUES value is not a JSON array; the condition never matches");
             return null;
         }

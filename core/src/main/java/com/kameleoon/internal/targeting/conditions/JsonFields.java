@@ -1,6 +1,7 @@
 package com.kameleoon.internal.targeting.conditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.internal.JsonMappers;
 
 /**
  * Reads the type-specific fields of a condition object. The real datafile writes numeric fields as JSON
@@ -96,7 +97,7 @@ final class JsonFields {
     }
 
     private static IllegalArgumentException wrongType(String field, String expected, JsonNode node) {
-        String shown = node.toString();
+        String shown = JsonMappers.write(node);
         if (shown.length() > MAX_SHOWN) {
             shown = shown.substring(0, MAX_SHOWN) + "...";
         }

@@ -83,7 +83,7 @@ public final class VisitorRowCodec {
             ArrayNode values = json.putArray("v");
             item.value().getValues().forEach(values::add);
             json.put("o", item.value().isOverwrite());
-            rows.add(new VisitorRow("CD", Integer.toString(index), json.toString(), item.isSent(), 0));
+            rows.add(new VisitorRow("CD", Integer.toString(index), JsonMappers.write(json), item.isSent(), 0));
         });
         for (PageViewEntry entry : visitor.pageViews().values()) {
             PageView page = entry.pageView();
@@ -95,7 +95,8 @@ public final class VisitorRowCodec {
                 ArrayNode referrers = json.putArray("r");
                 page.referrers().forEach(referrers::add);
             }
-            rows.add(new VisitorRow("PV", sha256(page.url()), json.toString(), entry.item().isSent(), entry.count()));
+            rows.add(new VisitorRow("PV", sha256(page.url()), JsonMappers.write(json), entry.item().isSent(),
+                    entry.count()));
         }
         for (TrackedItem<Conversion> item : visitor.conversions()) {
             Conversion c = item.value();
@@ -107,21 +108,21 @@ public final class VisitorRowCodec {
                     m.getValues().forEach(values::add);
                 }
             }
-            rows.add(new VisitorRow("CV", conversionKeys.keyOf(item), json.toString(), item.isSent(), 0));
+            rows.add(new VisitorRow("CV", conversionKeys.keyOf(item), JsonMappers.write(json), item.isSent(), 0));
         }
         visitor.assignments().forEach((experimentId, item) -> {
             AssignedVariation a = item.value();
             ObjectNode json = NODES.objectNode().put("v", a.variationId()).put("t", a.ruleType().name())
                     .put("ts", a.assignmentTime());
-            rows.add(new VisitorRow("AS", Integer.toString(experimentId), json.toString(), item.isSent(), 0));
+            rows.add(new VisitorRow("AS", Integer.toString(experimentId), JsonMappers.write(json), item.isSent(), 0));
         });
         visitor.targetedSegments().forEach((segmentId, item) ->
                 rows.add(new VisitorRow("SEG", Integer.toString(segmentId), "{}", item.isSent(), 0)));
         visitor.forcedExperiments().forEach((experimentId, forced) -> rows.add(new VisitorRow("FV",
-                Integer.toString(experimentId), NODES.objectNode().put("k", forced.variationKey())
-                        .put("f", forced.forceTargeting()).toString(), true, 0)));
+                Integer.toString(experimentId), JsonMappers.write(NODES.objectNode()
+                        .put("k", forced.variationKey()).put("f", forced.forceTargeting())), true, 0)));
         visitor.personalizations().forEach((id, variation) -> rows.add(new VisitorRow("PER", Integer.toString(id),
-                NODES.objectNode().put("v", variation).toString(), true, 0)));
+                JsonMappers.write(NODES.objectNode().put("v", variation)), true, 0)));
         single(rows, "DEV", visitor.deviceItem(), d -> NODES.objectNode().put("t", d.type().name()));
         single(rows, "BRW", visitor.browserItem(), b -> {
             ObjectNode json = NODES.objectNode().put("t", b.type().name());
@@ -133,7 +134,7 @@ public final class VisitorRowCodec {
         if (visitor.cookie() != null) {
             ObjectNode json = NODES.objectNode();
             visitor.cookie().cookies().forEach(json::put);
-            rows.add(new VisitorRow("CK", "", json.toString(), true, 0));
+            rows.add(new VisitorRow("CK", "", JsonMappers.write(json), true, 0));
         }
         if (visitor.applicationVersion() != null) {
             rows.add(text("AV", visitor.applicationVersion().version()));
@@ -158,19 +159,19 @@ public final class VisitorRowCodec {
                     entry.put("k", forced.variationKey());
                 }
             });
-            rows.add(new VisitorRow("SIM", "", json.toString(), true, 0));
+            rows.add(new VisitorRow("SIM", "", JsonMappers.write(json), true, 0));
         }
         if (visitor.kcsHeat() != null) {
-            rows.add(new VisitorRow("KCS", "", MAPPER.valueToTree(visitor.kcsHeat()).toString(), true, 0));
+            rows.add(new VisitorRow("KCS", "", JsonMappers.write(MAPPER.valueToTree(visitor.kcsHeat())), true, 0));
         }
         if (visitor.cbScores() != null) {
-            rows.add(new VisitorRow("CBS", "", MAPPER.valueToTree(visitor.cbScores()).toString(), true, 0));
+            rows.add(new VisitorRow("CBS", "", JsonMappers.write(MAPPER.valueToTree(visitor.cbScores())), true, 0));
         }
         return rows;
     }
 
     private static VisitorRow text(String kind, String value) {
-        return new VisitorRow(kind, "", NODES.objectNode().put("v", value).toString(), true, 0);
+        return new VisitorRow(kind, "", JsonMappers.write(NODES.objectNode().put("v", value)), true, 0);
     }
 
     private interface Json<T> {
@@ -179,7 +180,7 @@ public final class VisitorRowCodec {
 
     private static <T> void single(List<VisitorRow> rows, String kind, TrackedItem<T> item, Json<T> json) {
         if (item != null) {
-            rows.add(new VisitorRow(kind, "", json.of(item.value()).toString(), item.isSent(), 0));
+            rows.add(new VisitorRow(kind, "", JsonMappers.write(json.of(item.value())), item.isSent(), 0));
         }
     }
 
