@@ -57,7 +57,7 @@ public final class KameleoonDatabase implements AutoCloseable {
      */
     public static final String H2_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TIME ZONE=UTC";
 
-    /** Pool name (the pool's threads are named after it: {@code kameleoon:thread-1}, ...). */
+    /** Pool name (the pool's threads are named after it: {@code kameleoon-pool-1}, ...). */
     public static final String DEFAULT_POOL_NAME = "kameleoon";
 
     /** Default maximum pool size. */
@@ -321,7 +321,7 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
 
         /**
-         * Names the pool (pools created here only); its threads are named after it ({@code <name>:thread-<n>}).
+         * Names the pool (pools created here only); its threads are named after it ({@code <name>-pool-<n>}).
          *
          * @param name the pool name; {@code null} means {@value #DEFAULT_POOL_NAME}
          * @return this builder

@@ -130,7 +130,7 @@ class KameleoonDatabaseTest {
                 .filter(thread -> thread.getName().startsWith("kameleoon-close-test"))
                 .collect(Collectors.toList());
         assertThat(poolThreads).isNotEmpty().extracting(Thread::getName)
-                .allMatch(name -> name.startsWith("kameleoon-close-test:thread-"));
+                .allMatch(name -> name.startsWith("kameleoon-close-test-pool-"));
 
         database.close();
         database.close();

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Creates the threads of a HikariCP pool that the SDK owns (housekeeper, connection adder and closer): daemon
- * threads named {@code <pool>:thread-<n>}, remembered so that {@link #awaitEnd(Duration)} can wait until they
+ * threads named {@code <pool>-pool-<n>}, remembered so that {@link #awaitEnd(Duration)} can wait until they
  * have ended. HikariCP's {@code close()} waits for its executors to terminate, but a terminated executor's last
  * worker thread is still alive for a moment afterwards; a container that looks at the threads right after the
  * undeploy (Tomcat does) then warns that the application failed to stop it. Thread-safe.
@@ -22,7 +22,7 @@ public final class PoolThreadFactory implements ThreadFactory {
      * @param poolName the pool's name
      */
     public PoolThreadFactory(String poolName) {
-        this.prefix = poolName + ":thread-";
+        this.prefix = poolName + "-pool-";
     }
 
     @Override
