@@ -2,6 +2,8 @@ package com.kameleoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.it.container.Http;
+import com.kameleoon.it.container.HttpReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,17 +13,17 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcServletScenarios extends ServletScenarios {
     long requestConnections() throws Exception {
-        return Long.parseLong(web.get(base() + "/it/db-connections", null).body().trim());
+        return Long.parseLong(Http.get(base() + "/it/db-connections", null).body().trim());
     }
 
     @Test
     void requestsThatDoNotUseTheirVisitorNeverReachTheDatabase() throws Exception {
         String code = newCode();
-        web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
+        Http.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
         long before = requestConnections();
 
         for (int i = 0; i < 10; i++) {
-            WebClient.Answer answer = web.get(base() + "/static.txt", i % 2 == 0 ? COOKIE + "=" + code
+            HttpReply answer = Http.get(base() + "/static.txt", i % 2 == 0 ? COOKIE + "=" + code
                     + "; " + CONSENT + "=true" : null);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.cookie(COOKIE)).as("the filter ran").isPresent();
@@ -35,7 +37,7 @@ abstract class JdbcServletScenarios extends ServletScenarios {
         String code = newCode();
         long before = requestConnections();
 
-        WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG + "&customData=1:blue&goal=7005",
+        HttpReply answer = Http.get(base() + "/variation?flag=" + FLAG + "&customData=1:blue&goal=7005",
                 COOKIE + "=" + code + "; " + CONSENT + "=true");
 
         assertThat(answer.status()).isEqualTo(200);

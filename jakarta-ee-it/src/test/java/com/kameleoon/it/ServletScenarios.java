@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.it.container.Http;
+import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.testkit.KameleoonTestServer;
 import com.kameleoon.types.Variation;
 import java.nio.file.Path;
@@ -32,7 +34,6 @@ abstract class ServletScenarios {
     static final String FLAG = "pricing_page";
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    final WebClient web = new WebClient();
     KameleoonTestServer backend;
     private DefaultKameleoonClient oracle;
 
@@ -110,8 +111,18 @@ abstract class ServletScenarios {
     }
 
     @Test
+    void anEncodedCookieIsReadDecodedSoTheCodeSurvivesTheRoundTrip() throws Exception {
+        HttpReply first = Http.get(base() + "/variation?flag=" + FLAG, COOKIE + "=user%40example.com");
+
+        assertThat(first.field("code")).isEqualTo("user@example.com");
+        assertThat(first.cookie(COOKIE)).contains("user%40example.com");
+        HttpReply next = Http.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + first.cookie(COOKIE).orElseThrow());
+        assertThat(next.field("code")).isEqualTo("user@example.com");
+    }
+
+    @Test
     void aFirstVisitGetsACookieAndAVariation() throws Exception {
-        WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG, null);
+        HttpReply answer = Http.get(base() + "/variation?flag=" + FLAG, null);
 
         assertThat(answer.status()).isEqualTo(200);
         String code = answer.cookie(COOKIE).orElseThrow();
@@ -124,10 +135,10 @@ abstract class ServletScenarios {
 
     @Test
     void theNextVisitKeepsTheCodeAndTheVariationAndExtendsTheCookie() throws Exception {
-        WebClient.Answer first = web.get(base() + "/variation?flag=" + FLAG, null);
+        HttpReply first = Http.get(base() + "/variation?flag=" + FLAG, null);
         String code = first.cookie(COOKIE).orElseThrow();
 
-        WebClient.Answer next = web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
+        HttpReply next = Http.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + code);
 
         assertThat(next.field("code")).isEqualTo(code);
         assertThat(next.cookie(COOKIE)).contains(code);
@@ -137,7 +148,7 @@ abstract class ServletScenarios {
     @Test
     void anInvalidOrInjectedCookieIsReplacedNeverEchoed() throws Exception {
         for (String bad : List.of("<script>alert(1)</script>", "x".repeat(300), "%3Cb%3E(x)")) {
-            WebClient.Answer answer = web.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + bad);
+            HttpReply answer = Http.get(base() + "/variation?flag=" + FLAG, COOKIE + "=" + bad);
 
             assertThat(answer.status()).isEqualTo(200);
             String code = answer.cookie(COOKIE).orElseThrow();
@@ -152,9 +163,9 @@ abstract class ServletScenarios {
         String refused = newCode();
         String accepted = newCode();
 
-        WebClient.Answer noConsent = web.get(base() + "/variation?flag=" + FLAG + "&goal=7001",
+        HttpReply noConsent = Http.get(base() + "/variation?flag=" + FLAG + "&goal=7001",
                 COOKIE + "=" + refused + "; " + CONSENT + "=false");
-        WebClient.Answer consent = web.get(base() + "/variation?flag=" + FLAG + "&goal=7002",
+        HttpReply consent = Http.get(base() + "/variation?flag=" + FLAG + "&goal=7002",
                 COOKIE + "=" + accepted + "; " + CONSENT + "=true");
 
         assertThat(noConsent.cookie(COOKIE)).as("cookie not extended once consent is refused").isEmpty();
@@ -172,7 +183,7 @@ abstract class ServletScenarios {
     @Test
     void theServletOverloadsAgreeWithTheFilterAndGivingConsentWritesTheCookieOnce() throws Exception {
         String code = newCode();
-        WebClient.Answer answer = web.get(base() + "/overloads?consent=true",
+        HttpReply answer = Http.get(base() + "/overloads?consent=true",
                 COOKIE + "=" + code + "; " + CONSENT + "=false");
 
         assertThat(answer.field("code")).isEqualTo(code);
@@ -184,7 +195,7 @@ abstract class ServletScenarios {
     @Test
     void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
         String code = newCode();
-        WebClient.Answer answer = web.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);
+        HttpReply answer = Http.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.field("code")).isEqualTo(code);
@@ -195,7 +206,7 @@ abstract class ServletScenarios {
     @Test
     void anAsyncRequestIsCommittedWhenItCompletes() throws Exception {
         String code = newCode();
-        WebClient.Answer answer = web.get(base() + "/async?flag=" + FLAG + "&goal=7003",
+        HttpReply answer = Http.get(base() + "/async?flag=" + FLAG + "&goal=7003",
                 COOKIE + "=" + code + "; " + CONSENT + "=true");
 
         assertThat(answer.status()).isEqualTo(200);
@@ -207,7 +218,7 @@ abstract class ServletScenarios {
     @Test
     void aRequestWhoseServletThrowsIsStillCommitted() throws Exception {
         String code = newCode();
-        WebClient.Answer answer = web.get(base() + "/boom?goal=7004", COOKIE + "=" + code);
+        HttpReply answer = Http.get(base() + "/boom?goal=7004", COOKIE + "=" + code);
 
         assertThat(answer.status()).isEqualTo(500);
         awaitLine(code, "eventType=conversion&goalId=7004&");

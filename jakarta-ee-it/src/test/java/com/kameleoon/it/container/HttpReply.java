@@ -40,6 +40,27 @@ public record HttpReply(int status, String body, Map<String, List<String>> heade
 
     /**
      * @param name a cookie name
+     * @return the last whole {@code Set-Cookie} header for that name, attributes included, if any
+     */
+    public Optional<String> setCookie(String name) {
+        String prefix = name + "=";
+        return setCookies().stream().map(String::trim).filter(header -> header.startsWith(prefix))
+                .reduce((first, second) -> second);
+    }
+
+    /**
+     * @param key a key of a {@code key=value} line of a text body
+     * @return its value
+     * @throws AssertionError when the body has no such line
+     */
+    public String field(String key) {
+        String prefix = key + "=";
+        return body.lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in: " + body));
+    }
+
+    /**
+     * @param name a cookie name
      * @return the value of the last {@code Set-Cookie} for that name (what a browser would keep), if any
      */
     public Optional<String> cookie(String name) {

@@ -2,6 +2,7 @@ package com.kameleoon.jakarta.internal;
 
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.cookie.SimulationCookie;
+import com.kameleoon.internal.cookie.UriComponent;
 import com.kameleoon.internal.cookie.VisitorCodeCookie;
 import com.kameleoon.internal.cookie.VisitorCodes;
 import com.kameleoon.logging.KameleoonLogger;
@@ -11,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The filter's first step (protocol.md §5.1–5.3), decided from the request alone, without reading the store:
- * the visitor code is the {@code kameleoonVisitorCode} cookie when it is a valid cookie value of printable
- * ASCII without markup characters, else a new one (an invalid or injected value is replaced, never echoed); the cookie is (re)written unless the consent cookie says "refused",
+ * the visitor code is the {@code kameleoonVisitorCode} cookie (URL-decoded, as it is written encoded) when it is a
+ * valid cookie value of printable ASCII without markup characters, else a new one (an invalid or injected value is replaced, never echoed); the cookie is (re)written unless the consent cookie says "refused",
  * or consent manages the cookie (consent required, no targeted-delivery rule) and the consent cookie does not say
  * "accepted". Consent, simulation cookie and user agent become {@link RequestFacts}. Thread-safe.
  */
@@ -39,7 +40,9 @@ public final class VisitorCodeResolver {
      */
     public RequestBinding resolve(HttpServletRequest request, HttpServletResponse response) {
         ServletCookieJar jar = new ServletCookieJar(request, response);
-        String code = jar.get(VisitorCodeCookie.NAME);
+        String raw = jar.get(VisitorCodeCookie.NAME);
+        // The cookie is written URL-encoded (PHP's form), so it is read decoded: codes survive the round trip.
+        String code = raw == null ? null : UriComponent.decode(raw, true);
         if (code != null && !isAcceptable(code)) {
             KameleoonLogger.once(LogLevel.WARNING, "invalid-visitor-cookie", "an invalid " + VisitorCodeCookie.NAME
                     + " cookie was replaced by a new visitor code (logged once)");
