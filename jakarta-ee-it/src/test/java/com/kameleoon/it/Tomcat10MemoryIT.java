@@ -1,8 +1,11 @@
 package com.kameleoon.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.it.container.ContainerException;
+import com.kameleoon.it.container.Http;
+import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.it.container.TomcatServer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +32,25 @@ class Tomcat10MemoryIT extends ServletScenarios {
     @Override
     String base() {
         return tomcat.baseUrl("it");
+    }
+
+    @Test
+    void contextParametersMapTheFilterElsewhereOrTurnItOff() throws Exception {
+        tomcat.deploy("mapped", war("kameleoon.it.war"), Map.of("kameleoon.filter_url_patterns", "/variation"));
+        tomcat.deploy("off", war("kameleoon.it.war"), Map.of("kameleoon.filter_enabled", "false"));
+        try {
+            assertThat(Http.get(tomcat.baseUrl("mapped") + "/variation?flag=" + FLAG, null).cookie(COOKIE)).isPresent();
+            assertThat(Http.get(tomcat.baseUrl("mapped") + "/static.txt", null).cookie(COOKIE)).isEmpty();
+            HttpReply off = Http.get(tomcat.baseUrl("off") + "/variation?flag=" + FLAG, null);
+            assertThat(off.cookie(COOKIE)).isEmpty();
+            assertThat(off.status()).as("KameleoonJakarta.visitor(request) without the filter").isEqualTo(500);
+            HttpReply overloads = Http.get(tomcat.baseUrl("off") + "/overloads", null);
+            assertThat(overloads.cookie(COOKIE)).as("the servlet overload works without the filter")
+                    .contains(overloads.field("code"));
+        } finally {
+            tomcat.undeploy("mapped");
+            tomcat.undeploy("off");
+        }
     }
 
     @Test
