@@ -69,6 +69,19 @@ public interface VisitorStore extends AutoCloseable {
     default void end(String visitorCode) {
     }
 
+    /**
+     * Ends a unit of work like {@link #end(String)}, and tells whether its write succeeded, for callers that
+     * must not acknowledge anything before the changes are stored (a purchase page, for instance).
+     *
+     * @param visitorCode the visitor
+     * @return false when this was the last open unit and writing its changes failed (they are then kept for a
+     *         later attempt, as {@link #end(String)} does); true otherwise
+     */
+    default boolean endConfirmed(String visitorCode) {
+        end(visitorCode);
+        return true;
+    }
+
 
     /** Stops any background work; the store must not be used afterwards. */
     @Override

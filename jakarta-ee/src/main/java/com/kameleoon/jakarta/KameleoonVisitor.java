@@ -113,8 +113,10 @@ public interface KameleoonVisitor {
 
     /**
      * Writes this request's changes and tracking lines now instead of when the request ends, for pages that
-     * must answer only after the write (a purchase, say). Later changes are written at the end as usual. A
-     * failed write is logged, and its tracking lines are kept by the outbox's fallback.
+     * must answer only after the write (a purchase, say). Later changes are written at the end as usual.
+     *
+     * @throws com.kameleoon.exceptions.KameleoonException when the write failed: the page should not confirm
+     *         (the changes are kept in memory and written by a later attempt, which a crash would lose)
      */
     void commit();
 }

@@ -65,6 +65,18 @@ final class ProcessTree {
         all().forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Kills the whole tree at once (SIGKILL: no shutdown hook runs) and waits until it is gone. */
+    synchronized void killNow() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Nothing to remove.
+        }
+        List<ProcessHandle> tree = all();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree, KILL_WAIT);
+    }
+
     private List<ProcessHandle> all() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
         tree.add(process.toHandle());

@@ -62,8 +62,22 @@ public final class TomcatServer implements AutoCloseable {
      * @return the running server; close it
      */
     public static TomcatServer start(Path catalinaHome, String name, Map<String, String> systemProperties) {
+        return start(catalinaHome, name, 0, systemProperties);
+    }
+
+    /**
+     * Starts a Tomcat whose connector listens on a given port (a sample on 8080, a cluster node restarted on its
+     * old port).
+     *
+     * @param catalinaHome the unpacked distribution
+     * @param name a name for the run directory and messages
+     * @param port the 127.0.0.1 HTTP port, or 0 for a free one
+     * @param systemProperties for the container's JVM
+     * @return the started server
+     */
+    public static TomcatServer start(Path catalinaHome, String name, int port, Map<String, String> systemProperties) {
         Path home = catalinaHome.toAbsolutePath();
-        int httpPort = FreePorts.allocate();
+        int httpPort = port > 0 ? port : FreePorts.allocate();
         int jmxPort = FreePorts.allocate();
         CatalinaBase base = CatalinaBase.create(home, ItPaths.newWorkDirectory(name), httpPort);
         Process launched;
@@ -200,11 +214,24 @@ public final class TomcatServer implements AutoCloseable {
         return logs.text();
     }
 
+    /**
+     * Kills Tomcat as {@code kill -9} would: nothing is stopped or flushed, as in a crash. {@link #close()} is
+     * then a no-op.
+     */
+    public void killHard() {
+        if (jmx != null) {
+            jmx.close();
+            jmx = null;
+        }
+        process.killNow();
+    }
+
     /** Stops Tomcat: SIGTERM (its shutdown hook stops every context), then a kill after 30 s. */
     @Override
     public void close() {
         if (jmx != null) {
             jmx.close();
+            jmx = null;
         }
         process.stop(STOP_GRACE);
     }

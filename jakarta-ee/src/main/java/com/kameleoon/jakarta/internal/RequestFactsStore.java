@@ -109,6 +109,11 @@ public final class RequestFactsStore implements VisitorStore {
     }
 
     @Override
+    public boolean endConfirmed(String visitorCode) {
+        return delegate.endConfirmed(visitorCode);
+    }
+
+    @Override
     public void close() {
         pending.clear();
         delegate.close();

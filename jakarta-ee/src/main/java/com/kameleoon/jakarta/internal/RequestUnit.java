@@ -1,5 +1,6 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.exceptions.KameleoonException;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
@@ -36,11 +37,19 @@ public final class RequestUnit implements AsyncListener {
         }
     }
 
-    /** Writes the changes so far and keeps the unit open; does nothing once the unit has ended. */
+    /**
+     * Writes the changes so far and keeps the unit open; does nothing once the unit has ended.
+     *
+     * @throws KameleoonException when the write failed (the changes are kept for a later attempt)
+     */
     public synchronized void commitNow() {
         if (open) {
-            store.end(binding.visitorCode());
+            boolean written = store.endConfirmed(binding.visitorCode());
             store.begin(binding.visitorCode());
+            if (!written) {
+                throw new KameleoonException("the changes of visitor " + binding.visitorCode() + " could not be "
+                        + "written now (see the log); they are kept and written later");
+            }
         }
     }
 

@@ -73,9 +73,14 @@ public final class JdbcVisitorStore implements VisitorStore {
 
     @Override
     public void end(String visitorCode) {
+        endConfirmed(visitorCode);
+    }
+
+    @Override
+    public boolean endConfirmed(String visitorCode) {
         VisitorSession session = sessions.get(visitorCode);
         if (session == null) {
-            return;
+            return true;
         }
         boolean last;
         synchronized (session) {
@@ -83,10 +88,10 @@ public final class JdbcVisitorStore implements VisitorStore {
             last = session.openUnits <= 0;
         }
         if (!last) {
-            return;
+            return true;
         }
         try {
-            commit(session);
+            return commit(session);
         } finally {
             sessions.computeIfPresent(visitorCode, (code, current) -> {
                 synchronized (current) {
@@ -266,13 +271,14 @@ public final class JdbcVisitorStore implements VisitorStore {
 
     // ---- commit -----------------------------------------------------------------------------------------
 
-    private void commit(VisitorSession session) {
+    private boolean commit(VisitorSession session) {
         synchronized (session.commitLock) {
-            commitLocked(session);
+            return commitLocked(session);
         }
     }
 
-    private void commitLocked(VisitorSession session) {
+    /** @return false when the write failed */
+    private boolean commitLocked(VisitorSession session) {
         List<VisitorRow> current;
         LegalConsent consent;
         long timeStarted;
@@ -297,7 +303,7 @@ public final class JdbcVisitorStore implements VisitorStore {
         boolean writeVisitor = current != null && (delta.hasChanges() || !session.existedInDatabase
                 || session.expiredInDatabase || !session.linkedCodes.isEmpty());
         if (!writeVisitor && lines.isEmpty()) {
-            return;
+            return true;
         }
         boolean oneStatement = dialect == SqlDialect.POSTGRESQL && writeVisitor && lines.isEmpty()
                 && !delta.upserts().isEmpty() && delta.deletes().isEmpty() && session.linkedCodes.isEmpty()
@@ -330,10 +336,12 @@ public final class JdbcVisitorStore implements VisitorStore {
                 session.linkedCodes.clear();
             }
             outbox.inserted(lines);
+            return true;
         } catch (RuntimeException e) {
             failedCommits++;
             reportFailure("saving visitor " + session.code, e);
             outbox.keepForLater(lines);
+            return false;
         }
     }
 
