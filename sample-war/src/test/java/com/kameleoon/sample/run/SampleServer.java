@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sample shop on a real Tomcat 11 (the Maven Central distribution unpacked by the build) at
  * {@code http://localhost:8080/}, in the foreground until Ctrl-C. Started by the README's one command
  * ({@code mvn -q -pl sample-war -am -DskipTests -Prun package}). System properties: {@code sample.port} (8080),
- * {@code sample.debug} (true here), and any {@code kameleoon.*} or {@code sample.*} property, passed on to Tomcat.
+ * {@code sample.debug} (true here), and any {@code kameleoon.*} or {@code sample.*} property, passed on to Tomcat;
+ * {@code KAMELEOON_*} environment variables reach Tomcat's JVM as they are (credentials for the real Kameleoon).
  */
 public final class SampleServer {
     private SampleServer() {
@@ -21,7 +22,13 @@ public final class SampleServer {
         int port = Integer.getInteger("sample.port", 8080);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("sample.debug", "true");
-        properties.put("kameleoon.data_api_url", "http://127.0.0.1:" + port + "/collector");
+        // Offline the relay posts to this WAR's collector; with credentials (KAMELEOON_CLIENT_ID...) to Kameleoon.
+        String dataApi = System.getenv("KAMELEOON_DATA_API_URL");
+        if (dataApi == null) {
+            dataApi = System.getenv("KAMELEOON_CLIENT_ID") != null ? "https://data.kameleoon.io"
+                    : "http://127.0.0.1:" + port + "/collector";
+        }
+        properties.put("kameleoon.data_api_url", dataApi);
         System.getProperties().forEach((key, value) -> {
             String name = String.valueOf(key);
             if (name.startsWith("kameleoon.") && !name.startsWith("kameleoon.it.") || name.startsWith("sample.")) {
