@@ -1,11 +1,13 @@
 package com.kameleoon.sample.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kameleoon.it.container.FreePorts;
 import com.kameleoon.it.container.Http;
 import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.it.container.TomcatServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +17,18 @@ import java.util.Map;
 /**
  * The sample shop's product page under wrk on one Tomcat 11 node: every request evaluates
  * {@code recommended_products} for a visitor of a pool (consent accepted, so the exposure is tracked through the
- * H2 outbox and relayed to the shop's own collector every second). A warm-up, then measured runs at each
- * connection count; prints a Markdown table (requests/s, p50, p99) and exits non-zero on any error answer.
+ * H2 outbox and relayed to the shop's own collector every second). A warm-up, then, once the relay has delivered
+ * the backlog, a measured run at each connection count; prints a Markdown table (requests/s, p50, p99) and exits
+ * non-zero on any error answer.
  *
  * <p>Usage: {@code SampleLoadBenchmark [warm-up s] [measured s] [connections,...] [visitors]}, defaults
  * {@code 15 30 1,32 10000}. System properties: {@code kameleoon.sample.war}, {@code kameleoon.it.tomcat11},
  * {@code kameleoon.it.work}.
  */
 public final class SampleLoadBenchmark {
+    private static final Duration QUIET_BOUND = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SampleLoadBenchmark() {
     }
 
@@ -52,6 +58,7 @@ public final class SampleLoadBenchmark {
             WrkResult warm = WrkResult.run(page, script, 2, 32, warmUp);
             System.err.println("warm-up: " + warm);
             for (int count : connections) {
+                awaitDeliveredBacklog(tomcat.baseUrl("ROOT") + "/collector/stats");
                 WrkResult result = WrkResult.run(page, script, Math.min(count, 2), count, measured);
                 System.err.printf(Locale.ROOT, "%d connections: %s%n", count, result);
                 results.put(count, result);
@@ -77,6 +84,25 @@ public final class SampleLoadBenchmark {
             System.err.println("FAILED: " + errors + " error answers");
             System.exit(1);
         }
+    }
+
+    /*
+     * The previous run leaves a backlog of exposures in the outbox, which the relay drains into the collector in the
+     * same H2 database; a run that starts during that drain measures it too. Waits until the collector has received
+     * nothing new for two relay intervals, at most a minute.
+     */
+    private static void awaitDeliveredBacklog(String statsUrl) throws Exception {
+        long deadline = System.nanoTime() + QUIET_BOUND.toNanos();
+        long last = -1;
+        int quietReads = 0;
+        while (quietReads < 2 && System.nanoTime() < deadline) {
+            long received = JSON.readTree(Http.get(statsUrl).body()).path("uniqueNonces").asLong();
+            quietReads = received == last ? quietReads + 1 : 0;
+            last = received;
+            Thread.sleep(1_000);
+        }
+        System.err.println(quietReads >= 2 ? "backlog delivered: " + last + " lines"
+                : "backlog still draining after " + QUIET_BOUND + " (" + last + " lines); measuring anyway");
     }
 
     /* Fails fast, before any load, when the page is not the shop (a failed deployment, a wrong WAR). */
