@@ -1,0 +1,123 @@
+package com.kameleoon.sample.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.it.container.FreePorts;
+import com.kameleoon.it.container.ItPaths;
+import com.kameleoon.it.container.TomcatServer;
+import com.kameleoon.types.Variation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A visitor in a real browser on the sample shop on Tomcat 11 (H2 in the run's work folder): accepts consent, sees
+ * as many recommendations as the variation an offline client assigns to their visitor code, buys, and finds the
+ * purchase counted for that variation on the results page, whose screenshot is kept in
+ * {@code kameleoon.it.artifacts}.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class BrowserIT {
+    private static final String CONTEXT = "shop";
+    private static final Duration UI_WAIT = Duration.ofSeconds(20);
+    /** The relay posts every second; allow for a slow first delivery. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+
+    private Path work;
+    private TomcatServer tomcat;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startShop() {
+        HeadlessChromium.requireInstalled();
+        work = ItPaths.newWorkDirectory("browser");
+        int port = FreePorts.allocate();
+        tomcat = TomcatServer.start(ItPaths.tomcat11(), "browser-tomcat11", port, Map.of(
+                "kameleoon.data_api_url", "http://127.0.0.1:" + port + "/" + CONTEXT + "/collector",
+                "sample.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/shop")));
+        tomcat.deploy(CONTEXT, SampleItPaths.war(), Map.of());
+        browser = HeadlessChromium.start(work.resolve("chromium-profile"));
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (tomcat != null) {
+                tomcat.close();
+            }
+        }
+    }
+
+    @Test
+    void visitorSeesTheirVariationBuysAndTheResultsCountThePurchase() throws IOException {
+        String shop = tomcat.baseUrl(CONTEXT);
+        WebDriverWait wait = new WebDriverWait(browser, UI_WAIT);
+
+        // Given a first visit: the consent banner asks; accepting sets the cookie and reloads the page.
+        browser.get(shop + "/");
+        WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-banner")));
+        browser.findElement(By.id("accept-consent")).click();
+        wait.until(ExpectedConditions.stalenessOf(banner));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations")));
+        assertThat(browser.findElements(By.id("consent-banner"))).as("banner after consent").isEmpty();
+        assertThat(browser.manage().getCookieNamed("kameleoonLegalConsent").getValue()).isEqualTo("accepted");
+
+        // Then the page shows the number of products of the visitor's variation, as the offline client assigns it.
+        String visitorCode = browser.findElement(By.id("visitor-code")).getText().trim();
+        assertThat(visitorCode).isNotBlank();
+        WebElement recommendations = browser.findElement(By.id("recommendations"));
+        List<WebElement> items = recommendations.findElements(By.cssSelector("li.recommendation"));
+        Variation expected;
+        try (VariationOracle oracle = VariationOracle.ofSampleDatafile()) {
+            expected = oracle.variation(visitorCode);
+        }
+        int expectedCount = VariationOracle.recommendedCount(expected);
+        assertThat(recommendations.getAttribute("data-variation")).as("variation of " + visitorCode)
+                .isEqualTo(expected.getKey());
+        assertThat(Integer.parseInt(recommendations.getAttribute("data-count"))).as("data-count")
+                .isEqualTo(expectedCount);
+        assertThat(items).as("li.recommendation shown").hasSize(expectedCount);
+        assertThat(expected.getId()).as("an experiment variation (consent given, rule exposes everyone)").isNotNull();
+
+        // When the visitor buys, the answer comes once the conversion is committed.
+        browser.findElement(By.id("buy")).click();
+        WebElement confirmed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-confirmed")));
+        assertThat(confirmed.getAttribute("data-visitor")).isEqualTo(visitorCode);
+
+        // Then the results page counts the purchase for the visitor's variation once the relay has delivered it.
+        browser.findElement(By.id("see-results")).click();
+        String row = "tr[data-variation-id='" + expected.getId() + "']";
+        new WebDriverWait(browser, DELIVERY_WAIT, Duration.ofMillis(500))
+                .withMessage(() -> "results never showed the purchase for " + row + ":\n" + browser.getPageSource())
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    List<WebElement> conversions = driver.findElements(By.cssSelector(row + " td.conversions"));
+                    return !conversions.isEmpty() && conversions.get(0).getText().trim().equals("1");
+                });
+        assertThat(browser.findElement(By.cssSelector(row + " td.exposed")).getText().trim()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("chart")).isDisplayed()).isTrue();
+
+        Path screenshot = SampleItPaths.artifacts().resolve("results-page.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(screenshot).exists().isNotEmptyFile();
+    }
+}
