@@ -73,9 +73,11 @@ public final class CollectorStore {
     /** @return totals, counts by event type, exposures per experiment and variation, conversions per goal */
     public CollectorStats stats() {
         return jdbi.withHandle(handle -> {
-            long total = handle.createQuery("SELECT COALESCE(SUM(receipts), 0) FROM sample_collector_line")
-                    .mapTo(Long.class).one();
-            long unique = handle.createQuery("SELECT COUNT(*) FROM sample_collector_line").mapTo(Long.class).one();
+            // One query: a batch committed between two separate ones would make the totals disagree.
+            long[] totals = handle.createQuery("SELECT COALESCE(SUM(receipts), 0), COUNT(*) FROM sample_collector_line")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            long total = totals[0];
+            long unique = totals[1];
             Map<String, Long> byType = new LinkedHashMap<>();
             handle.createQuery("SELECT event_type, COUNT(*) FROM sample_collector_line GROUP BY event_type "
                     + "ORDER BY event_type").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))

@@ -24,6 +24,10 @@ public record SampleSettings(String jdbcUrl, String username, String password, b
     public static SampleSettings of(ServletContext context) {
         String url = read(context, "sample.jdbc_url");
         url = url != null ? url : "jdbc:h2:file:" + DEFAULT_H2_FILE.toAbsolutePath();
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // H2 would close the database in a JVM shutdown hook, before the application's last tracking delivery.
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         String username = read(context, "sample.jdbc_username");
         return new SampleSettings(url, username == null && url.startsWith("jdbc:h2:") ? "sa" : username,
                 read(context, "sample.jdbc_password"), Boolean.parseBoolean(read(context, "sample.debug")));
