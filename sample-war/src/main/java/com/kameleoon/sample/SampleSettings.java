@@ -23,7 +23,7 @@ public record SampleSettings(String jdbcUrl, String username, String password, b
      */
     public static SampleSettings of(ServletContext context) {
         String url = read(context, "sample.jdbc_url");
-        url = url != null ? url : "jdbc:h2:file:" + DEFAULT_H2_FILE.toAbsolutePath();
+        url = url != null ? url : com.kameleoon.persistence.KameleoonDatabase.h2Url(DEFAULT_H2_FILE);
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             // H2 would close the database in a JVM shutdown hook, before the application's last tracking delivery.
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
