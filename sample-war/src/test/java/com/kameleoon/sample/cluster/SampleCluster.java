@@ -4,6 +4,8 @@ import com.kameleoon.it.container.FreePorts;
 import com.kameleoon.it.container.TomcatServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -269,15 +271,28 @@ public final class SampleCluster implements AutoCloseable {
         return new ClusterState.Member(server.pid(), server.httpPort(), server.base());
     }
 
-    /* After a kill -9 the kernel frees the listening socket at once; wait in case the JVM is slow to vanish. */
+    /*
+     * After a kill -9 the kernel closes the listening socket at once, but the node's connections linger in TIME_WAIT,
+     * so FreePorts.isFree (no SO_REUSEADDR) would say "taken" for a minute. Tomcat binds with SO_REUSEADDR (the
+     * JDK's default for a server socket channel), so try exactly that.
+     */
     private static void awaitFree(int port) {
         long end = System.nanoTime() + PORT_RELEASE.toNanos();
-        while (!FreePorts.isFree(port)) {
+        while (!bindable(port)) {
             if (System.nanoTime() - end > 0) {
                 throw new IllegalStateException("port " + port + " still taken " + PORT_RELEASE + " after the node"
                         + " stopped");
             }
             sleep(100);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+            channel.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
