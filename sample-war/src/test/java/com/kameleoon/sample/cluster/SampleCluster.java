@@ -1,0 +1,472 @@
+package com.kameleoon.sample.cluster;
+
+import com.kameleoon.it.container.FreePorts;
+import com.kameleoon.it.container.TomcatServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The sample shop as a two-node cluster on 127.0.0.1: a collector Tomcat (the same WAR standing in for the
+ * Kameleoon Data API, default port 8090) and shop nodes (default 8081 and 8082), each a real Tomcat 11 in its own
+ * JVM, all on one PostgreSQL database ({@link ClusterDatabase}, created if missing): Kameleoon's visitor store and
+ * tracking outbox are shared by the nodes, and every node's relay posts to the collector, which stores the lines
+ * in the same database.
+ *
+ * <p>The collector runs with {@code kameleoon.filter_enabled=false} (it serves no shop pages) and its own site
+ * code {@value #COLLECTOR_SITE_CODE}, so that its own Kameleoon relay never drains the shop's outbox: only the
+ * shop nodes deliver the shop's tracking, as in production.
+ *
+ * <p>In a test: {@link #start}, {@link #nodeUrl}, {@link #killHard} (kill -9), {@link #restart} (same port, WAR
+ * redeployed), {@link #close}. From a script ({@code sample-war/cluster/start.sh}, {@code stop.sh}):
+ * {@code SampleCluster start} starts the cluster, writes a {@link ClusterState} file, prints the URLs and exits
+ * leaving the Tomcats running; {@code SampleCluster stop [--drop-database]} stops what the file lists.
+ *
+ * <p>Not thread-safe: one thread drives the cluster (the HTTP load may run on others). Every wait is bounded.
+ */
+public final class SampleCluster implements AutoCloseable {
+    /** The collector's port when the script is given none. */
+    public static final int DEFAULT_COLLECTOR_PORT = 8090;
+    /** The nodes' ports when the script is given none. */
+    public static final List<Integer> DEFAULT_NODE_PORTS = List.of(8081, 8082);
+    /** The database the scripts use when given none; kept by {@code stop} unless {@code --drop-database}. */
+    public static final String DEFAULT_DATABASE = "kameleoon_sample_cluster";
+    /** The collector's Kameleoon site code, distinct from the shop's ({@code sampleshop}). */
+    public static final String COLLECTOR_SITE_CODE = "sampleshop-collector";
+    /** The WAR's context: the shop answers at {@code /}. */
+    static final String CONTEXT = "ROOT";
+    private static final Duration PORT_RELEASE = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /**
+     * What to start.
+     *
+     * @param tomcatHome the unpacked Tomcat 11 (CATALINA_HOME)
+     * @param war the sample WAR
+     * @param database the shared database, created if missing
+     * @param collectorPort the collector's port, 0 for a free one
+     * @param nodePorts the nodes' ports, 0 for a free one; one node per entry
+     * @param parameters extra context parameters for the shop nodes ({@code kameleoon.*}, {@code sample.*})
+     */
+    public record Settings(Path tomcatHome, Path war, ClusterDatabase database, int collectorPort,
+            List<Integer> nodePorts, Map<String, String> parameters) {
+        /** Copies the collections. */
+        public Settings {
+            nodePorts = List.copyOf(nodePorts);
+            parameters = Map.copyOf(parameters);
+        }
+
+        /**
+         * Free ports everywhere, the Tomcat and WAR that failsafe names ({@code kameleoon.it.tomcat11},
+         * {@code kameleoon.sample.war}).
+         *
+         * @param database the shared database
+         * @param nodes how many shop nodes
+         * @return the settings of a test cluster
+         */
+        public static Settings forTest(ClusterDatabase database, int nodes) {
+            return new Settings(existing("kameleoon.it.tomcat11"), existing("kameleoon.sample.war"), database, 0,
+                    java.util.Collections.nCopies(nodes, 0), Map.of());
+        }
+    }
+
+    private final Settings settings;
+    private final boolean createdDatabase;
+    private final int collectorPort;
+    private final int[] nodePorts;
+    private final TomcatServer[] nodes;
+    private TomcatServer collector;
+
+    private SampleCluster(Settings settings, boolean createdDatabase) {
+        this.settings = settings;
+        this.createdDatabase = createdDatabase;
+        this.collectorPort = settings.collectorPort() > 0 ? settings.collectorPort() : FreePorts.allocate();
+        this.nodePorts = settings.nodePorts().stream().mapToInt(port -> port > 0 ? port : FreePorts.allocate())
+                .toArray();
+        this.nodes = new TomcatServer[nodePorts.length];
+    }
+
+    /**
+     * Creates the database if missing, starts the collector, then each node, and returns once every context
+     * has started.
+     *
+     * @param settings what to start
+     * @return the running cluster; close it
+     * @throws IllegalStateException when a port is taken
+     */
+    public static SampleCluster start(Settings settings) {
+        boolean created = settings.database().createIfMissing();
+        SampleCluster cluster = new SampleCluster(settings, created);
+        List<Integer> ports = new ArrayList<>();
+        ports.add(cluster.collectorPort);
+        Arrays.stream(cluster.nodePorts).forEach(ports::add);
+        for (int port : ports) {
+            if (!FreePorts.isFree(port)) {
+                throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken (a cluster still running? "
+                        + "cluster/stop.sh stops it)");
+            }
+        }
+        try {
+            cluster.collector = TomcatServer.start(settings.tomcatHome(), "cluster-collector", cluster.collectorPort,
+                    Map.of());
+            cluster.collector.deploy(CONTEXT, settings.war(), cluster.collectorParameters());
+            for (int i = 0; i < cluster.nodes.length; i++) {
+                cluster.startNode(i);
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** @return how many shop nodes */
+    public int nodeCount() {
+        return nodes.length;
+    }
+
+    /**
+     * @param index 0-based
+     * @return the node's Tomcat
+     * @throws IllegalStateException when it was killed and not restarted
+     */
+    public TomcatServer node(int index) {
+        TomcatServer node = nodes[index];
+        if (node == null) {
+            throw new IllegalStateException("node " + index + " is down");
+        }
+        return node;
+    }
+
+    /**
+     * @param index 0-based
+     * @return the shop's URL on that node, {@code http://127.0.0.1:<port>}, without a trailing slash; stable
+     *         across restarts
+     */
+    public String nodeUrl(int index) {
+        return "http://127.0.0.1:" + nodePorts[index];
+    }
+
+    /** @return the collector's URL, {@code http://127.0.0.1:<port>} (its pages: {@code /collector/stats}) */
+    public String collectorUrl() {
+        return "http://127.0.0.1:" + collectorPort;
+    }
+
+    /** @return the collector's Tomcat */
+    public TomcatServer collector() {
+        return collector;
+    }
+
+    /** @return the shared database */
+    public ClusterDatabase database() {
+        return settings.database();
+    }
+
+    /** @return whether {@link #start} created the database (it did not exist) */
+    public boolean createdDatabase() {
+        return createdDatabase;
+    }
+
+    /**
+     * Kills a node as {@code kill -9} would: no context is stopped, no tracking flushed, its outbox claims stay
+     * leased until they expire.
+     *
+     * @param index 0-based
+     */
+    public void killHard(int index) {
+        node(index).killHard();
+        nodes[index] = null;
+    }
+
+    /**
+     * Starts a node again on its port (a new CATALINA_BASE) and deploys the WAR; stops it first if it runs.
+     *
+     * @param index 0-based
+     */
+    public void restart(int index) {
+        if (nodes[index] != null) {
+            nodes[index].close();
+            nodes[index] = null;
+        }
+        awaitFree(nodePorts[index]);
+        startNode(index);
+    }
+
+    /** @return pids, ports and bases of the running members, for a later {@code stop} */
+    public ClusterState state() {
+        List<ClusterState.Member> members = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            members.add(member(node(i)));
+        }
+        return new ClusterState(settings.database().name(), member(collector), members);
+    }
+
+    /** Stops the nodes (SIGTERM, then kill after 30 s), then the collector. The database is kept. */
+    @Override
+    public void close() {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] != null) {
+                nodes[i].close();
+                nodes[i] = null;
+            }
+        }
+        if (collector != null) {
+            collector.close();
+            collector = null;
+        }
+    }
+
+    private void startNode(int index) {
+        TomcatServer node = TomcatServer.start(settings.tomcatHome(), "cluster-node" + index, nodePorts[index],
+                Map.of());
+        try {
+            node.deploy(CONTEXT, settings.war(), nodeParameters());
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        nodes[index] = node;
+    }
+
+    private Map<String, String> nodeParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>(databaseParameters());
+        parameters.put("kameleoon.data_api_url", collectorUrl() + "/collector");
+        parameters.putAll(settings.parameters());
+        return parameters;
+    }
+
+    private Map<String, String> collectorParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>(databaseParameters());
+        parameters.put("kameleoon.site_code", COLLECTOR_SITE_CODE);
+        parameters.put("kameleoon.filter_enabled", "false");
+        parameters.put("kameleoon.data_api_url", collectorUrl() + "/collector");
+        return parameters;
+    }
+
+    /* Context parameters rather than -D flags: the password then stays out of the process list. */
+    private Map<String, String> databaseParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("sample.jdbc_url", settings.database().jdbcUrl());
+        parameters.put("sample.jdbc_username", settings.database().user());
+        if (!settings.database().password().isEmpty()) {
+            parameters.put("sample.jdbc_password", settings.database().password());
+        }
+        return parameters;
+    }
+
+    private static ClusterState.Member member(TomcatServer server) {
+        return new ClusterState.Member(server.pid(), server.httpPort(), server.base());
+    }
+
+    /*
+     * After a kill -9 the kernel closes the listening socket at once, but the node's connections linger in TIME_WAIT,
+     * so FreePorts.isFree (no SO_REUSEADDR) would say "taken" for a minute. Tomcat binds with SO_REUSEADDR (the
+     * JDK's default for a server socket channel), so try exactly that.
+     */
+    private static void awaitFree(int port) {
+        long end = System.nanoTime() + PORT_RELEASE.toNanos();
+        while (!bindable(port)) {
+            if (System.nanoTime() - end > 0) {
+                throw new IllegalStateException("port " + port + " still taken " + PORT_RELEASE + " after the node"
+                        + " stopped");
+            }
+            sleep(100);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+            channel.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path existing(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank() || !Files.exists(Path.of(value))) {
+            throw new IllegalStateException("system property " + property + " must name an existing path (got "
+                    + value + "); run through failsafe or sample-war/cluster/start.sh, which set it");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    // ---- scripts -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code start}: starts the cluster, writes the state file, prints the URLs and exits (status 0) leaving the
+     * Tomcats running; status 2 if the state file names a cluster that still runs. {@code stop
+     * [--drop-database]}: stops the Tomcats the state file lists (SIGTERM, then kill after 30 s) and deletes the
+     * file. System properties: {@code kameleoon.it.tomcat11}, {@code kameleoon.sample.war} (required for
+     * start), {@code kameleoon.it.work} (run directories), {@code sample.cluster.state} (the state file, default
+     * {@code target/cluster/cluster.properties}), {@code sample.cluster.collector_port} (8090),
+     * {@code sample.cluster.node_ports} (8081,8082), {@code sample.cluster.database}
+     * ({@value #DEFAULT_DATABASE}), the {@code kameleoon.test.pg.*} server settings of {@link ClusterDatabase},
+     * and any other {@code kameleoon.*} or {@code sample.*} property, passed to the nodes as a context parameter.
+     *
+     * @param args {@code start} or {@code stop [--drop-database]}
+     */
+    public static void main(String[] args) {
+        Path stateFile = Path.of(System.getProperty("sample.cluster.state", "target/cluster/cluster.properties"))
+                .toAbsolutePath();
+        String command = args.length > 0 ? args[0] : "";
+        int status;
+        try {
+            status = switch (command) {
+                case "start" -> startFromScript(stateFile);
+                case "stop" -> stopFromScript(stateFile, Arrays.asList(args).contains("--drop-database"));
+                default -> {
+                    System.err.println("usage: SampleCluster start | stop [--drop-database]");
+                    yield 64;
+                }
+            };
+        } catch (RuntimeException e) {
+            System.err.println("SampleCluster " + command + " failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        if (status == 0 && command.equals("start")) {
+            /*
+             * The container launchers register shutdown hooks that kill their Tomcats when this JVM ends (so that a
+             * test never leaves one behind). Here the Tomcats must outlive the launcher: halt skips the hooks.
+             */
+            Runtime.getRuntime().halt(0);
+        }
+        System.exit(status);
+    }
+
+    private static int startFromScript(Path stateFile) {
+        if (Files.exists(stateFile)) {
+            ClusterState previous = ClusterState.load(stateFile);
+            if (previous.members().stream().anyMatch(SampleCluster::isRunning)) {
+                System.err.println("a cluster is already running (" + stateFile + "); stop it first: "
+                        + "sample-war/cluster/stop.sh");
+                return 2;
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("sample.debug", "true");
+        System.getProperties().forEach((key, value) -> {
+            String name = String.valueOf(key);
+            boolean launcherOwn = name.startsWith("kameleoon.it.") || name.startsWith("kameleoon.test.")
+                    || name.equals("kameleoon.sample.war") || name.startsWith("sample.cluster.");
+            if (!launcherOwn && (name.startsWith("kameleoon.") || name.startsWith("sample."))) {
+                parameters.put(name, String.valueOf(value));
+            }
+        });
+        List<Integer> nodePorts = Arrays.stream(System.getProperty("sample.cluster.node_ports",
+                DEFAULT_NODE_PORTS.get(0) + "," + DEFAULT_NODE_PORTS.get(1)).split("[,\\s]+"))
+                .filter(port -> !port.isBlank()).map(Integer::valueOf).toList();
+        Settings settings = new Settings(existing("kameleoon.it.tomcat11"), existing("kameleoon.sample.war"),
+                ClusterDatabase.named(System.getProperty("sample.cluster.database", DEFAULT_DATABASE)),
+                Integer.getInteger("sample.cluster.collector_port", DEFAULT_COLLECTOR_PORT), nodePorts, parameters);
+        SampleCluster cluster = start(settings);
+        ClusterState state = cluster.state();
+        state.save(stateFile);
+        System.out.println("Kameleoon sample cluster on " + settings.database() + (cluster.createdDatabase()
+                ? " (created)" : ""));
+        for (int i = 0; i < cluster.nodeCount(); i++) {
+            System.out.println("  node " + i + ":    " + cluster.nodeUrl(i) + "/   (pid " + state.nodes().get(i).pid()
+                    + ", logs " + state.nodes().get(i).base().resolve("logs") + ")");
+        }
+        System.out.println("  collector: " + cluster.collectorUrl() + "/collector/stats   (pid "
+                + state.collector().pid() + ")  results: " + cluster.nodeUrl(0) + "/results");
+        System.out.println("  state:     " + stateFile + "   stop with sample-war/cluster/stop.sh");
+        return 0;
+    }
+
+    private static int stopFromScript(Path stateFile, boolean dropDatabase) {
+        if (!Files.exists(stateFile)) {
+            System.out.println("no cluster state at " + stateFile + ": nothing to stop");
+            return 0;
+        }
+        ClusterState state = ClusterState.load(stateFile);
+        int failures = 0;
+        List<ClusterState.Member> order = new ArrayList<>(state.nodes());
+        order.add(state.collector());
+        for (ClusterState.Member member : order) {
+            Optional<ProcessHandle> process = tomcatOf(member);
+            if (process.isEmpty()) {
+                System.out.println("port " + member.port() + ": pid " + member.pid() + " is not running");
+                continue;
+            }
+            boolean stopped = stop(process.get());
+            System.out.println("port " + member.port() + ": pid " + member.pid() + (stopped ? " stopped"
+                    : " did NOT stop"));
+            failures += stopped ? 0 : 1;
+        }
+        if (failures > 0) {
+            return 1;
+        }
+        try {
+            Files.delete(stateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (dropDatabase) {
+            ClusterDatabase.named(state.database()).drop();
+            System.out.println("database " + state.database() + " dropped");
+        }
+        return 0;
+    }
+
+    private static boolean isRunning(ClusterState.Member member) {
+        return tomcatOf(member).isPresent();
+    }
+
+    /* The pid only if it still is that Tomcat: a pid may have been reused by an unrelated process since. */
+    private static Optional<ProcessHandle> tomcatOf(ClusterState.Member member) {
+        String marker = "-Dcatalina.base=" + member.base();
+        return ProcessHandle.of(member.pid()).filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().arguments().map(arguments -> Arrays.asList(arguments).contains(marker))
+                        .orElse(handle.info().commandLine().map(line -> line.contains(marker)).orElse(false)));
+    }
+
+    private static boolean stop(ProcessHandle process) {
+        process.destroy();
+        if (awaitExit(process, STOP_GRACE)) {
+            return true;
+        }
+        process.destroyForcibly();
+        return awaitExit(process, Duration.ofSeconds(10));
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration bound) {
+        try {
+            process.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
