@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * One run of {@code wrk} and what it measured: requests per second and the latency percentiles of
- * {@code --latency}. Immutable.
+ * {@code --latency}. Shared by the benchmarks of the filter and of the sample (through the test-jar). Immutable.
  *
+ * @param requests requests completed
  * @param requestsPerSecond throughput
  * @param p50Micros median latency
  * @param p99Micros 99th percentile latency
  * @param errors non-2xx/3xx answers plus socket errors
  */
-record WrkRun(double requestsPerSecond, double p50Micros, double p99Micros, long errors) {
+public record WrkRun(long requests, double requestsPerSecond, double p50Micros, double p99Micros, long errors) {
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
@@ -36,7 +38,7 @@ record WrkRun(double requestsPerSecond, double p50Micros, double p99Micros, long
      * @param seconds duration
      * @return the figures
      */
-    static WrkRun run(String url, Path script, int threads, int connections, int seconds)
+    public static WrkRun run(String url, Path script, int threads, int connections, int seconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--latency", "--timeout", "10s", "-s", script.toString(), url));
@@ -53,7 +55,12 @@ record WrkRun(double requestsPerSecond, double p50Micros, double p99Micros, long
         return parse(report);
     }
 
-    static WrkRun parse(String report) {
+    /**
+     * @param report wrk's output
+     * @return the figures
+     * @throws IllegalArgumentException when the report has no throughput line
+     */
+    public static WrkRun parse(String report) {
         Matcher rps = RPS.matcher(report);
         if (!rps.find()) {
             throw new IllegalArgumentException("no Requests/sec in wrk's report:\n" + report);
@@ -80,7 +87,9 @@ record WrkRun(double requestsPerSecond, double p50Micros, double p99Micros, long
                 errors += Long.parseLong(socket.group(group));
             }
         }
-        return new WrkRun(Double.parseDouble(rps.group(1)), p50, p99, errors);
+        Matcher requests = REQUESTS.matcher(report);
+        return new WrkRun(requests.find() ? Long.parseLong(requests.group(1)) : 0, Double.parseDouble(rps.group(1)),
+                p50, p99, errors);
     }
 
     private static double toMicros(double value, String unit) {

@@ -1,6 +1,7 @@
 package com.kameleoon.sample.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.it.bench.WrkRun;
 import com.kameleoon.it.container.FreePorts;
 import com.kameleoon.it.container.Http;
 import com.kameleoon.it.container.HttpReply;
@@ -46,7 +47,7 @@ public final class SampleLoadBenchmark {
                 .toAbsolutePath().resolve("sample-" + System.nanoTime()));
         Path script = VisitorPoolScript.write(work.resolve("visitors.lua"), visitors);
         int port = FreePorts.allocate();
-        Map<Integer, WrkResult> results = new LinkedHashMap<>();
+        Map<Integer, WrkRun> results = new LinkedHashMap<>();
         String stats;
         try (TomcatServer tomcat = TomcatServer.start(Path.of(System.getProperty("kameleoon.it.tomcat11")),
                 "sample-bench", port, Map.of("kameleoon.data_api_url", "http://127.0.0.1:" + port + "/collector",
@@ -55,11 +56,11 @@ public final class SampleLoadBenchmark {
             String page = tomcat.baseUrl("ROOT") + "/";
             requirePage(page);
             System.err.printf(Locale.ROOT, "warm-up: %d s, 32 connections, %d visitors, %s%n", warmUp, visitors, page);
-            WrkResult warm = WrkResult.run(page, script, 2, 32, warmUp);
+            WrkRun warm = WrkRun.run(page, script, 2, 32, warmUp);
             System.err.println("warm-up: " + warm);
             for (int count : connections) {
                 awaitDeliveredBacklog(tomcat.baseUrl("ROOT") + "/collector/stats");
-                WrkResult result = WrkResult.run(page, script, Math.min(count, 2), count, measured);
+                WrkRun result = WrkRun.run(page, script, Math.min(count, 2), count, measured);
                 System.err.printf(Locale.ROOT, "%d connections: %s%n", count, result);
                 results.put(count, result);
             }
@@ -72,10 +73,10 @@ public final class SampleLoadBenchmark {
         System.out.println("| connections | requests/s | p50 (ms) | p99 (ms) | requests | errors |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
         long errors = 0;
-        for (Map.Entry<Integer, WrkResult> entry : results.entrySet()) {
-            WrkResult r = entry.getValue();
+        for (Map.Entry<Integer, WrkRun> entry : results.entrySet()) {
+            WrkRun r = entry.getValue();
             System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %d | %d |%n", entry.getKey(),
-                    r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.requests(), r.errors());
+                    r.requestsPerSecond(), r.p50Micros() / 1000, r.p99Micros() / 1000, r.requests(), r.errors());
             errors += r.errors();
         }
         System.out.println();

@@ -1,5 +1,6 @@
 package com.kameleoon.sample.cluster;
 
+import com.kameleoon.it.bench.WrkRun;
 import com.kameleoon.it.container.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class ClusterBenchmark {
             System.err.println("cluster up: " + urls + ", collector " + cluster.collectorUrl() + "; warm-up "
                     + WARM_UP_SECONDS + " s");
             runAll(urls, script, connections, WARM_UP_SECONDS);
-            List<WrkReport> reports = runAll(urls, script, connections, seconds);
+            List<WrkRun> reports = runAll(urls, script, connections, seconds);
             status = print(urls, reports, seconds, connections);
             System.out.println("collector: " + Http.get(cluster.collectorUrl() + "/collector/stats").body());
         } finally {
@@ -50,24 +51,24 @@ public final class ClusterBenchmark {
         System.exit(status);
     }
 
-    private static int print(List<String> urls, List<WrkReport> reports, int seconds, int connections) {
+    private static int print(List<String> urls, List<WrkRun> reports, int seconds, int connections) {
         System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds --latency per node, GET / with 10,000 visitor cookies "
                 + "(consent accepted), both nodes at once%n", connections, seconds);
         System.out.println("| target | requests | req/s | p50 (ms) | p99 (ms) | errors |");
         System.out.println("|---|---|---|---|---|---|");
         long errors = 0;
         for (int i = 0; i < reports.size(); i++) {
-            WrkReport report = reports.get(i);
+            WrkRun report = reports.get(i);
             System.out.printf(Locale.ROOT, "| node %d %s | %d | %.0f | %.2f | %.2f | %d |%n", i, urls.get(i),
                     report.requests(), report.requestsPerSecond(), report.p50Micros() / 1000,
                     report.p99Micros() / 1000, report.errors());
             errors += report.errors();
         }
         System.out.printf(Locale.ROOT, "| cluster (sum; percentiles: at most) | %d | %.0f | ≤ %.2f | ≤ %.2f | %d |%n",
-                reports.stream().mapToLong(WrkReport::requests).sum(),
-                reports.stream().mapToDouble(WrkReport::requestsPerSecond).sum(),
-                reports.stream().mapToDouble(WrkReport::p50Micros).max().orElseThrow() / 1000,
-                reports.stream().mapToDouble(WrkReport::p99Micros).max().orElseThrow() / 1000, errors);
+                reports.stream().mapToLong(WrkRun::requests).sum(),
+                reports.stream().mapToDouble(WrkRun::requestsPerSecond).sum(),
+                reports.stream().mapToDouble(WrkRun::p50Micros).max().orElseThrow() / 1000,
+                reports.stream().mapToDouble(WrkRun::p99Micros).max().orElseThrow() / 1000, errors);
         if (errors > 0) {
             System.err.println("FAILED: " + errors + " error answers");
             return 1;
@@ -76,14 +77,14 @@ public final class ClusterBenchmark {
     }
 
     /* One wrk process per node, started together, each bounded by its duration plus a minute. */
-    private static List<WrkReport> runAll(List<String> urls, Path script, int connections, int seconds)
+    private static List<WrkRun> runAll(List<String> urls, Path script, int connections, int seconds)
             throws IOException, InterruptedException {
         List<Process> processes = new ArrayList<>();
         for (String url : urls) {
             processes.add(new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
                     "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start());
         }
-        List<WrkReport> reports = new ArrayList<>();
+        List<WrkRun> reports = new ArrayList<>();
         try {
             for (int i = 0; i < processes.size(); i++) {
                 Process process = processes.get(i);
@@ -92,7 +93,7 @@ public final class ClusterBenchmark {
                 if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IOException("wrk against " + urls.get(i) + " failed:\n" + report);
                 }
-                reports.add(WrkReport.parse(report));
+                reports.add(WrkRun.parse(report));
             }
         } finally {
             processes.forEach(Process::destroyForcibly);
