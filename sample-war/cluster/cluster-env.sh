@@ -1,5 +1,5 @@
 # Shared by start.sh and stop.sh (sourced, not run): locates the module, builds what is missing, and defines
-# run_launcher, which runs com.kameleoon.sample.cluster.SampleCluster with the test class path.
+# run_launcher, which runs com.kameleoon.sample.cluster.ClusterCommand with the test class path.
 SAMPLE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_DIR="$(cd "$SAMPLE_DIR/.." && pwd)"
 TARGET="$SAMPLE_DIR/target"
@@ -9,7 +9,7 @@ STATE_FILE="${SAMPLE_CLUSTER_STATE:-$TARGET/cluster/cluster.properties}"
 # with REBUILD=1. `package` on the reactor (-am) installs nothing into ~/.m2.
 build_if_missing() {
   if [[ "${REBUILD:-0}" == 1 || ! -f "$TARGET/kameleoon-sample.war" || ! -f "$TARGET/test-classpath.txt" \
-        || ! -f "$TARGET/test-classes/com/kameleoon/sample/cluster/SampleCluster.class" \
+        || ! -f "$TARGET/test-classes/com/kameleoon/sample/cluster/ClusterCommand.class" \
         || -z "$(ls -d "$TARGET"/containers/apache-tomcat-11.* 2>/dev/null)" ]]; then
     echo "building sample-war (mvn package, tests skipped)..." >&2
     (cd "$REPO_DIR" && timeout 900 mvn -q -B -ntp -pl sample-war -am -DskipTests -DskipITs package)

@@ -27,4 +27,4 @@ run_launcher 300 \
   -Dsample.cluster.database="${SAMPLE_CLUSTER_DB:-kameleoon_sample_cluster}" \
   -Dsample.cluster.node_ports="${SAMPLE_CLUSTER_NODE_PORTS:-8081,8082}" \
   -Dsample.cluster.collector_port="${SAMPLE_CLUSTER_COLLECTOR_PORT:-8090}" \
-  "$@" com.kameleoon.sample.cluster.SampleCluster start
+  "$@" com.kameleoon.sample.cluster.ClusterCommand start

@@ -15,4 +15,4 @@ if [[ ! -f "$STATE_FILE" ]]; then
   exit 0
 fi
 build_if_missing
-run_launcher 180 com.kameleoon.sample.cluster.SampleCluster stop "$@"
+run_launcher 180 com.kameleoon.sample.cluster.ClusterCommand stop "$@"
