@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The servlet filter's cost on a real Tomcat 11 (issue 5): wrk against the test WAR's hello servlet in three
-# contexts of one server — filter off, filter with the in-memory store, filter with the JDBC store on H2 — and a
-# Markdown table for BENCHMARKS.md. Needs wrk (Debian package `wrk`). About 4 minutes with the defaults
+# The servlet filter's cost on a real Tomcat 11 (issues 5 and 7): wrk against the test WAR's hello servlet in four
+# contexts of one server — filter off, filter with the in-memory store, with the JDBC store on H2, and on a fresh
+# PostgreSQL database (127.0.0.1:5432, user postgres; KAMELEOON_TEST_PG_PASSWORD if needed; dropped afterwards) —
+# and a Markdown table for BENCHMARKS.md. Needs wrk (Debian package `wrk`). About 6 minutes with the defaults
 # (ROUNDS=2, SECONDS_PER_RUN=15). Exits non-zero when a run fails or answers errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,9 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The filter's cost on a real Tomcat 11, measured with wrk in one run: the hello servlet of the test WAR in three
- * contexts of the same server, {@code bare} (filter off), {@code mem} (filter, in-memory store) and {@code h2}
- * (filter, JDBC store on an H2 file); the page answers "hello", or with {@code ?flag=} also evaluates one flag
+ * The filter's cost on a real Tomcat 11, measured with wrk in one run: the hello servlet of the test WAR in four
+ * contexts of the same server, {@code bare} (filter off), {@code mem} (filter, in-memory store), {@code h2}
+ * (filter, JDBC store on an H2 file) and {@code pg} (filter, JDBC store on a fresh PostgreSQL database); the page answers "hello", or with {@code ?flag=} also evaluates one flag
  * (tracked) for the visitor. Visitors come from a pool of 10,000 cookies; tracking is delivered to a testkit
  * backend. Latency is measured with one connection (service time, no queueing), throughput with 32 connections.
  * Rows alternate within each round so that drift hits all. Usage: {@code FilterLoadBenchmark [rounds] [seconds]};
@@ -31,8 +31,10 @@ public final class FilterLoadBenchmark {
     private static final String EVALUATE = "/hello?flag=pricing_page";
     private static final List<Row> ROWS = List.of(new Row("bare servlet (filter off)", "bare", "/hello"),
             new Row("filter, in-memory store", "mem", "/hello"), new Row("filter, H2 store", "h2", "/hello"),
+            new Row("filter, PostgreSQL store", "pg", "/hello"),
             new Row("filter + tracked getVariation, in-memory", "mem", EVALUATE),
-            new Row("filter + tracked getVariation, H2", "h2", EVALUATE));
+            new Row("filter + tracked getVariation, H2", "h2", EVALUATE),
+            new Row("filter + tracked getVariation, PostgreSQL", "pg", EVALUATE));
 
     private FilterLoadBenchmark() {
     }
@@ -50,7 +52,8 @@ public final class FilterLoadBenchmark {
         Map<Row, List<WrkRun>> latency = new LinkedHashMap<>();
         Map<Row, List<WrkRun>> throughput = new LinkedHashMap<>();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
-        try (KameleoonTestServer backend = KameleoonTestServer.start();
+        try (BenchDatabase postgres = BenchDatabase.create();
+                KameleoonTestServer backend = KameleoonTestServer.start();
                 TomcatServer tomcat = TomcatServer.start(Path.of(System.getProperty("kameleoon.it.tomcat11")),
                         "tomcat11-bench", Map.of("kameleoon.data_api_url", backend.baseUri().toString()))) {
             sweeper.scheduleAtFixedRate(backend::clearTracking, 2, 2, TimeUnit.SECONDS);
@@ -59,6 +62,10 @@ public final class FilterLoadBenchmark {
             tomcat.deploy("bare", war, with(common, "kameleoon.filter_enabled", "false"));
             tomcat.deploy("mem", war, common);
             tomcat.deploy("h2", war, with(common, "kameleoon.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/kameleoon")));
+            Map<String, String> pg = new LinkedHashMap<>(with(common, "kameleoon.jdbc_url", postgres.url()));
+            pg.put("kameleoon.jdbc_username", postgres.user());
+            pg.put("kameleoon.jdbc_password", postgres.password());
+            tomcat.deploy("pg", war, pg);
             for (int round = 1; round <= rounds; round++) {
                 for (Row row : ROWS) {
                     String url = tomcat.baseUrl(row.context()) + row.path();
