@@ -85,7 +85,8 @@ public final class VisitorMemory {
         System.out.println("In-memory visitor footprint: 5 custom data + 10 page views (addData, untracked) + 3"
                 + " assignments (getVariation of " + String.join(", ", FLAGS) + ", untracked), example datafile;"
                 + " heap used after full GCs (MemoryMXBean), " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + ", max heap "
+                + System.getProperty("java.version") + ", GC " + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(gc -> gc.getName()).collect(java.util.stream.Collectors.joining(" + ")) + ", max heap "
                 + Runtime.getRuntime().maxMemory() / 1048576 + " MiB");
         System.out.println();
         System.out.println("| visitors | heap before (MiB) | heap after (MiB) | bytes per visitor"
