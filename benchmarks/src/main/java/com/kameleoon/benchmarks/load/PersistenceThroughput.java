@@ -47,8 +47,8 @@ public final class PersistenceThroughput {
     }
 
     /**
-     * @param args {@code [seconds per visitor run] [outbox lines, 0 to skip the outbox runs] [PostgreSQL threads]}
-     *        (defaults 15, 200000, 8)
+     * @param args {@code [seconds per visitor run, 0 to skip the visitor runs] [outbox lines, 0 to skip the outbox
+     *        runs] [PostgreSQL threads]} (defaults 15, 200000, 8)
      * @throws Exception when a run fails
      */
     public static void main(String[] args) throws Exception {
@@ -57,8 +57,10 @@ public final class PersistenceThroughput {
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int pgThreads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path h2 = Files.createTempDirectory("kameleoon-bench-h2");
-        try (KameleoonDatabase db = KameleoonDatabase.builder().h2File(h2.resolve("bench")).build()) {
-            visitorUnits("H2", db, seconds, 4);
+        if (seconds > 0) {
+            try (KameleoonDatabase db = KameleoonDatabase.builder().h2File(h2.resolve("bench")).build()) {
+                visitorUnits("H2", db, seconds, 4);
+            }
         }
         String pgName = "kameleoon_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         admin("CREATE DATABASE " + pgName);
@@ -66,7 +68,9 @@ public final class PersistenceThroughput {
             String url = PG_ADMIN.substring(0, PG_ADMIN.lastIndexOf('/') + 1) + pgName;
             try (KameleoonDatabase db = KameleoonDatabase.builder().jdbcUrl(url).username(PG_USER).password(PG_PASSWORD)
                     .maximumPoolSize(Math.max(16, pgThreads)).build()) {
-                visitorUnits("PostgreSQL", db, seconds, pgThreads);
+                if (seconds > 0) {
+                    visitorUnits("PostgreSQL", db, seconds, pgThreads);
+                }
                 if (lines > 0) {
                     outboxDrain(db, lines);
                     idleRelay(db);
