@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ public final class FilterLoadBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path work = Files.createDirectories(Path.of(System.getProperty("kameleoon.it.work", "target/bench-work"))
                 .toAbsolutePath().resolve("filter-" + System.nanoTime()));
-        Path script = visitorScript(work.resolve("visitors.lua"), 10_000);
+        Path script = VisitorPoolScript.write(work.resolve("visitors.lua"), 10_000, "");
         Path war = Path.of(System.getProperty("kameleoon.it.war"));
         Map<Row, List<WrkRun>> latency = new LinkedHashMap<>();
         Map<Row, List<WrkRun>> throughput = new LinkedHashMap<>();
@@ -122,20 +121,5 @@ public final class FilterLoadBenchmark {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    /** A wrk script whose every request carries the cookie of a visitor drawn from a fixed pool. */
-    private static Path visitorScript(Path file, int visitors) throws java.io.IOException {
-        Random random = new Random(42);
-        StringBuilder lua = new StringBuilder("local codes = {\n");
-        for (int i = 0; i < visitors; i++) {
-            lua.append("  \"bench").append(Long.toString(Math.abs(random.nextLong()) % 1_000_000_000_000L, 36))
-                    .append(i).append("\",\n");
-        }
-        lua.append("}\nmath.randomseed(os.time())\nrequest = function()\n")
-                .append("  local code = codes[math.random(#codes)]\n")
-                .append("  return wrk.format(\"GET\", nil, {[\"Cookie\"] = \"kameleoonVisitorCode=\" .. code})\n")
-                .append("end\n");
-        return Files.writeString(file, lua);
     }
 }

@@ -1,6 +1,7 @@
 package com.kameleoon.sample.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.it.bench.VisitorPoolScript;
 import com.kameleoon.it.bench.WrkRun;
 import com.kameleoon.it.container.FreePorts;
 import com.kameleoon.it.container.Http;
@@ -45,7 +46,8 @@ public final class SampleLoadBenchmark {
 
         Path work = Files.createDirectories(Path.of(System.getProperty("kameleoon.it.work", "target/bench-work"))
                 .toAbsolutePath().resolve("sample-" + System.nanoTime()));
-        Path script = VisitorPoolScript.write(work.resolve("visitors.lua"), visitors);
+        Path script = VisitorPoolScript.write(work.resolve("visitors.lua"), visitors,
+                "; kameleoonLegalConsent=accepted");
         int port = FreePorts.allocate();
         Map<Integer, WrkRun> results = new LinkedHashMap<>();
         String stats;

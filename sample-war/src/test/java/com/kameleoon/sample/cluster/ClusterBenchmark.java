@@ -1,16 +1,17 @@
 package com.kameleoon.sample.cluster;
 
+import com.kameleoon.it.bench.VisitorPoolScript;
 import com.kameleoon.it.bench.WrkRun;
 import com.kameleoon.it.container.Http;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The product page of the two-node cluster under wrk: a fresh database, a {@link SampleCluster} on free ports, then
@@ -34,7 +35,8 @@ public final class ClusterBenchmark {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         Path work = Files.createDirectories(Path.of(System.getProperty("kameleoon.it.work", "target/bench-work"))
                 .toAbsolutePath());
-        Path script = visitorScript(Files.createTempFile(work, "visitors-", ".lua"));
+        Path script = VisitorPoolScript.write(Files.createTempFile(work, "visitors-", ".lua"), VISITORS,
+                "; kameleoonLegalConsent=accepted");
         ClusterDatabase database = ClusterDatabase.random("kameleoon_sample_bench");
         int status;
         try (SampleCluster cluster = SampleCluster.start(SampleCluster.Settings.forTest(database, 2))) {
@@ -76,43 +78,22 @@ public final class ClusterBenchmark {
         return 0;
     }
 
-    /* One wrk process per node, started together, each bounded by its duration plus a minute. */
+    /* One wrk per node, started together (WrkRun bounds each by its duration plus a minute). */
     private static List<WrkRun> runAll(List<String> urls, Path script, int connections, int seconds)
-            throws IOException, InterruptedException {
-        List<Process> processes = new ArrayList<>();
-        for (String url : urls) {
-            processes.add(new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
-                    "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start());
-        }
-        List<WrkRun> reports = new ArrayList<>();
+            throws InterruptedException, ExecutionException {
+        ExecutorService runs = Executors.newFixedThreadPool(urls.size());
         try {
-            for (int i = 0; i < processes.size(); i++) {
-                Process process = processes.get(i);
-                // wrk's report is small and written at the end: reading until EOF does not block it.
-                String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IOException("wrk against " + urls.get(i) + " failed:\n" + report);
-                }
-                reports.add(WrkRun.parse(report));
+            List<Future<WrkRun>> pending = new ArrayList<>();
+            for (String url : urls) {
+                pending.add(runs.submit(() -> WrkRun.run(url, script, 2, connections, seconds)));
             }
+            List<WrkRun> reports = new ArrayList<>();
+            for (Future<WrkRun> run : pending) {
+                reports.add(run.get());
+            }
+            return reports;
         } finally {
-            processes.forEach(Process::destroyForcibly);
+            runs.shutdownNow();
         }
-        return reports;
-    }
-
-    private static Path visitorScript(Path file) throws IOException {
-        Random random = new Random(42);
-        StringBuilder lua = new StringBuilder("local codes = {\n");
-        for (int i = 0; i < VISITORS; i++) {
-            lua.append("  \"bench").append(Long.toString(random.nextLong() & 0xffffffffffL, 36)).append(i)
-                    .append("\",\n");
-        }
-        lua.append("}\nmath.randomseed(os.time())\nrequest = function()\n")
-                .append("  local code = codes[math.random(#codes)]\n")
-                .append("  return wrk.format(\"GET\", nil, {[\"Cookie\"] = \"kameleoonVisitorCode=\" .. code ..")
-                .append(" \"; kameleoonLegalConsent=accepted\"})\n")
-                .append("end\n");
-        return Files.writeString(file, lua);
     }
 }
