@@ -603,7 +603,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         if (cookies == null) {
             throw new IllegalArgumentException("getVisitorCode needs the exchange's cookies; got null");
         }
-        String visitorCode = cookies.get(VisitorCodeCookie.NAME);
+        String value = cookies.get(VisitorCodeCookie.NAME);
+        String visitorCode = value == null ? null : VisitorCodeCookie.code(value);
         if (visitorCode != null && !VisitorCodes.isValidForCookie(visitorCode)) {
             KameleoonLogger.warning("invalid " + VisitorCodeCookie.NAME + " cookie value replaced");
             visitorCode = null;
@@ -680,7 +681,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     }
 
     private void writeVisitorCookie(CookieJar cookies, String visitorCode) {
-        cookies.set(VisitorCodeCookie.NAME, visitorCode, visitorCookieHeader(visitorCode));
+        cookies.set(VisitorCodeCookie.NAME, VisitorCodeCookie.value(visitorCode), visitorCookieHeader(visitorCode));
     }
 
     private void applySimulation(String visitorCode, String cookieValue, Configuration current) {

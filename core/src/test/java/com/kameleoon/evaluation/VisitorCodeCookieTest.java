@@ -193,6 +193,18 @@ class VisitorCodeCookieTest {
     }
 
     @Test
+    void protocol5_1_anEncodedCookieIsReadDecodedSoTheCodeSurvivesTheRoundTrip() {
+        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+            SimpleCookieJar next = new SimpleCookieJar(Map.of("kameleoonVisitorCode", "visiteur-%C3%A9"));
+            assertThat(client.getVisitorCode(next)).isEqualTo("visiteur-é");
+            assertThat(client.getVisitorCode(next)).as("again within the exchange").isEqualTo("visiteur-é");
+
+            assertThat(next.getSetCookieHeaders()).containsExactly(header("visiteur-%C3%A9"),
+                    header("visiteur-%C3%A9"));
+        }
+    }
+
+    @Test
     void section3_1_setLegalConsentRejectsACodeThatWouldReachTheCookie() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();

@@ -32,6 +32,23 @@ public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly,
     private static volatile Expires lastExpires = new Expires(Long.MIN_VALUE, "");
 
     /**
+     * @param visitorCode a visitor code
+     * @return the cookie value that stores it: URL-encoded, as PHP writes it
+     */
+    public static String value(String visitorCode) {
+        return UriComponent.encode(visitorCode);
+    }
+
+    /**
+     * @param value a cookie value as the request carries it
+     * @return the visitor code it stores: URL-decoded, as PHP's {@code $_COOKIE} reads it (so a code survives the
+     *         round trip through {@link #value})
+     */
+    public static String code(String value) {
+        return UriComponent.decode(value, true);
+    }
+
+    /**
      * Formats the header value.
      *
      * @param visitorCode a cookie-safe visitor code
@@ -39,7 +56,7 @@ public record VisitorCodeCookie(String domain, boolean secure, boolean httpOnly,
      * @return the {@code Set-Cookie} header value
      */
     public String header(String visitorCode, long nowMillis) {
-        StringBuilder header = new StringBuilder(160).append(NAME).append('=').append(UriComponent.encode(visitorCode))
+        StringBuilder header = new StringBuilder(160).append(NAME).append('=').append(value(visitorCode))
                 .append("; expires=").append(expires(nowMillis))
                 .append("; Max-Age=").append(MAX_AGE_SECONDS).append("; path=/");
         if (domain != null && !domain.isEmpty()) {

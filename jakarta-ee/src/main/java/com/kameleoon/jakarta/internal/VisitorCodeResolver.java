@@ -2,7 +2,6 @@ package com.kameleoon.jakarta.internal;
 
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.cookie.SimulationCookie;
-import com.kameleoon.internal.cookie.UriComponent;
 import com.kameleoon.internal.cookie.VisitorCodeCookie;
 import com.kameleoon.internal.cookie.VisitorCodes;
 import com.kameleoon.logging.KameleoonLogger;
@@ -40,9 +39,8 @@ public final class VisitorCodeResolver {
      */
     public RequestBinding resolve(HttpServletRequest request, HttpServletResponse response) {
         ServletCookieJar jar = new ServletCookieJar(request, response);
-        String raw = jar.get(VisitorCodeCookie.NAME);
-        // The cookie is written URL-encoded (PHP's form), so it is read decoded: codes survive the round trip.
-        String code = raw == null ? null : UriComponent.decode(raw, true);
+        String value = jar.get(VisitorCodeCookie.NAME);
+        String code = value == null ? null : VisitorCodeCookie.code(value);
         if (code != null && !isAcceptable(code)) {
             KameleoonLogger.once(LogLevel.WARNING, "invalid-visitor-cookie", "an invalid " + VisitorCodeCookie.NAME
                     + " cookie was replaced by a new visitor code (logged once)");
@@ -54,7 +52,7 @@ public final class VisitorCodeResolver {
         Boolean consent = consentCookie.read(jar.get(consentCookie.name()));
         boolean writeCookie = consent == null ? !client.visitorCodeManagedByConsent() : consent;
         if (writeCookie) {
-            jar.set(VisitorCodeCookie.NAME, code, client.visitorCookieHeader(code));
+            jar.set(VisitorCodeCookie.NAME, VisitorCodeCookie.value(code), client.visitorCookieHeader(code));
         }
         String userAgent = userAgentData ? request.getHeader("User-Agent") : null;
         RequestFacts facts = new RequestFacts(consent, jar.get(SimulationCookie.NAME),
