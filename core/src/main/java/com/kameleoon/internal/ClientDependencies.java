@@ -1,68 +1,98 @@
 package com.kameleoon.internal;
 
+import com.kameleoon.KameleoonComponents;
+import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.spi.DatafileCache;
 import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.spi.VisitorRepository;
 import java.util.function.LongSupplier;
 
 /**
- * What a client is built with besides its configuration: the visitor store and tracking outbox (null means
- * the in-memory ones), the clock, and the pause between delivery attempts (5 s, shortened by tests).
- * The persistence and Jakarta modules pass their JDBC store and outbox here.
+ * The public {@link KameleoonComponents}, plus what only this module's tests set: a resident visitor store of
+ * their own (to control expiry).
  *
- * @param store the visitor store, or null for the in-memory one
- * @param outbox the tracking outbox, or null for the in-memory one
- * @param clock epoch milliseconds
- * @param retryDelayMillis pause between two attempts of one tracking request
- * @param datafileCache where the last good datafile is kept, or null
+ * @param components the public components
+ * @param store a resident visitor store, or null
  */
-public record ClientDependencies(VisitorStore store, TrackingOutbox outbox, LongSupplier clock, long retryDelayMillis,
-        DatafileCache datafileCache) {
-    /** Pause between tracking attempts, as the Go SDK. */
-    public static final long DEFAULT_RETRY_DELAY_MILLIS = 5_000;
+public record ClientDependencies(KameleoonComponents components, VisitorStore store) {
+    /** Pause between tracking attempts. */
+    public static final long DEFAULT_RETRY_DELAY_MILLIS = KameleoonComponents.DEFAULT_RETRY_DELAY_MILLIS;
 
-    /** @return in-memory store and outbox, the system clock, the default retry pause */
+    /** @return the defaults */
     public static ClientDependencies defaults() {
-        return new ClientDependencies(null, null, System::currentTimeMillis, DEFAULT_RETRY_DELAY_MILLIS, null);
+        return new ClientDependencies(KameleoonComponents.defaults(), null);
     }
 
     /**
-     * @param newStore the visitor store
-     * @return a copy with that store
+     * @param components the public components
+     * @return dependencies with them
+     */
+    public static ClientDependencies of(KameleoonComponents components) {
+        return new ClientDependencies(components, null);
+    }
+
+    /** @return the clock */
+    public LongSupplier clock() {
+        return components.clock();
+    }
+
+    /** @return the outbox, or null */
+    public TrackingOutbox outbox() {
+        return components.outbox();
+    }
+
+    /** @return the repository, or null */
+    public VisitorRepository repository() {
+        return components.repository();
+    }
+
+    /** @return the datafile cache, or null */
+    public DatafileCache datafileCache() {
+        return components.datafileCache();
+    }
+
+    /** @return the pause between tracking attempts */
+    public long retryDelayMillis() {
+        return components.retryDelayMillis();
+    }
+
+    /**
+     * @param newStore a resident visitor store
+     * @return a copy with it
      */
     public ClientDependencies withStore(VisitorStore newStore) {
-        return new ClientDependencies(newStore, outbox, clock, retryDelayMillis, datafileCache);
+        return new ClientDependencies(components, newStore);
     }
 
     /**
      * @param newOutbox the tracking outbox
-     * @return a copy with that outbox
+     * @return a copy with it
      */
     public ClientDependencies withOutbox(TrackingOutbox newOutbox) {
-        return new ClientDependencies(store, newOutbox, clock, retryDelayMillis, datafileCache);
+        return new ClientDependencies(components.withOutbox(newOutbox), store);
     }
 
     /**
      * @param newClock the clock
-     * @return a copy with that clock
+     * @return a copy with it
      */
     public ClientDependencies withClock(LongSupplier newClock) {
-        return new ClientDependencies(store, outbox, newClock, retryDelayMillis, datafileCache);
+        return new ClientDependencies(components.withClock(newClock), store);
     }
 
     /**
      * @param cache where the last good datafile is kept
-     * @return a copy with that cache
+     * @return a copy with it
      */
     public ClientDependencies withDatafileCache(DatafileCache cache) {
-        return new ClientDependencies(store, outbox, clock, retryDelayMillis, cache);
+        return new ClientDependencies(components.withDatafileCache(cache), store);
     }
 
     /**
      * @param millis the pause between tracking attempts
-     * @return a copy with that pause
+     * @return a copy with it
      */
     public ClientDependencies withRetryDelayMillis(long millis) {
-        return new ClientDependencies(store, outbox, clock, millis, datafileCache);
+        return new ClientDependencies(components.withRetryDelayMillis(millis), store);
     }
 }

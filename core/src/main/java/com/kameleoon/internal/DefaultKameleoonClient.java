@@ -29,6 +29,13 @@ import com.kameleoon.internal.hybrid.EngineTrackingCode;
 import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.ForcedVariation;
 import com.kameleoon.internal.visitor.InMemoryVisitorStore;
+import com.kameleoon.internal.unit.FirstTouchStore;
+import com.kameleoon.internal.unit.RepositoryUnits;
+import com.kameleoon.integration.RequestFacts;
+import com.kameleoon.integration.UnitStats;
+import com.kameleoon.data.UserAgent;
+import com.kameleoon.exceptions.UnitNotStored;
+import com.kameleoon.spi.StoreException;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
@@ -38,7 +45,7 @@ import com.kameleoon.internal.net.AccessTokenProvider;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.internal.remote.RemoteDataClient;
-import com.kameleoon.internal.tracking.InMemoryOutbox;
+import com.kameleoon.spi.InMemoryTrackingOutbox;
 import com.kameleoon.internal.tracking.TrackingRelay;
 import com.kameleoon.internal.update.ConfigurationFetcher;
 import com.kameleoon.internal.update.ConfigurationUpdater;
@@ -49,7 +56,7 @@ import java.util.concurrent.CompletionException;
 import com.kameleoon.internal.tracking.VisitorTracker;
 import com.kameleoon.spi.DatafileCache;
 import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.types.DataFile;
 import com.kameleoon.types.Variable;
 import com.kameleoon.types.Variation;
@@ -76,7 +83,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final String siteCode;
     private final KameleoonClientConfig config;
     private final ConfigurationHolder configuration = new ConfigurationHolder();
-    private final VisitorStore store;
+    private final FirstTouchStore store;
     private final LongSupplier clock;
     private final FlagEvaluator evaluator;
     private final VisitorDataWriter dataWriter;
@@ -134,11 +141,20 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         this.config = config;
         this.clock = dependencies.clock();
         LongSupplier clock = this.clock;
-        this.store = dependencies.store() != null ? dependencies.store()
-                : new InMemoryVisitorStore(config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), clock);
         this.outbox = dependencies.outbox() != null ? dependencies.outbox()
-                : new InMemoryOutbox(config.getTrackingQueueCapacity(), clock);
-        this.tracker = new VisitorTracker(this.store, this.outbox, configuration::get);
+                : new InMemoryTrackingOutbox(config.getTrackingQueueCapacity(), clock);
+        VisitorStore visitors;
+        if (dependencies.store() != null) {
+            visitors = dependencies.store();
+        } else if (dependencies.repository() != null) {
+            visitors = new RepositoryUnits(dependencies.repository(), dependencies.components().unitSettings(), clock,
+                    this::wakeRelay);
+        } else {
+            visitors = new InMemoryVisitorStore(config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(),
+                    clock, true, outbox);
+        }
+        this.store = new FirstTouchStore(visitors, this::applyRequestFacts);
+        this.tracker = new VisitorTracker(this.store, configuration::get);
         this.evaluator = new FlagEvaluator(this.store, clock, config.getTimeZone());
         this.dataWriter = new VisitorDataWriter(this.store, clock);
         this.visitorCookie = new VisitorCodeCookie(config.getTopLevelDomain(), config.isCookieSecure(),
@@ -240,6 +256,93 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     /** @return the tracking outbox (for the integration modules and tests) */
     public TrackingOutbox trackingOutbox() {
         return outbox;
+    }
+
+    // ---- units of work of the web integration ------------------------------------------------------------------
+
+    private void wakeRelay() {
+        TrackingRelay current = relay;
+        if (current != null) {
+            current.wakeUp();
+        }
+    }
+
+    /**
+     * Opens a request's unit of work (see {@code com.kameleoon.integration.KameleoonRequests}).
+     *
+     * @param visitorCode a valid visitor code
+     * @param facts what the request says about the visitor
+     */
+    public void beginUnit(String visitorCode, RequestFacts facts) {
+        VisitorCodes.validate(visitorCode);
+        store.beginRequest(visitorCode, facts);
+    }
+
+    /**
+     * Ends a request's unit of work opened with {@link #beginUnit}.
+     *
+     * @param visitorCode the visitor
+     * @param facts the facts given to {@link #beginUnit}
+     */
+    public void endUnit(String visitorCode, RequestFacts facts) {
+        store.endRequest(visitorCode, facts);
+    }
+
+    /**
+     * Stores the changes and tracking lines of a visitor's open unit now.
+     *
+     * @param visitorCode the visitor
+     * @throws UnitNotStored when nothing of them could be stored
+     */
+    public void commitUnit(String visitorCode) {
+        try {
+            store.commitNow(visitorCode);
+        } catch (StoreException e) {
+            throw new UnitNotStored("the changes of visitor " + visitorCode + " were not stored, nothing of them "
+                    + "will be: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the counters of units written to the repository */
+    public UnitStats unitStats() {
+        return store.unitStats();
+    }
+
+    /**
+     * @param visitorCode a valid visitor code
+     * @return the visitor serialized as a repository stores it, or null when unknown
+     */
+    public com.kameleoon.spi.StoredVisitor storedState(String visitorCode) {
+        VisitorCodes.validate(visitorCode);
+        store.begin(visitorCode);
+        try {
+            Visitor visitor = store.get(visitorCode);
+            if (visitor == null) {
+                return null;
+            }
+            synchronized (visitor) {
+                return new com.kameleoon.spi.StoredVisitor(visitorCode, visitor.timeStarted(), visitor.consent().name(),
+                        false, com.kameleoon.internal.unit.VisitorItemCodec.encode(visitor,
+                                new com.kameleoon.internal.unit.VisitorItemCodec.ConversionKeys()));
+            }
+        } finally {
+            store.end(visitorCode);
+        }
+    }
+
+    /** Applies a request's facts the first time the request touches its visitor. */
+    private void applyRequestFacts(String visitorCode, RequestFacts facts) {
+        try {
+            if (facts.consent() != null) {
+                setLegalConsent(visitorCode, facts.consent());
+            }
+            if (facts.userAgent() != null) {
+                addData(visitorCode, false, new UserAgent(facts.userAgent()));
+            }
+            applySimulationCookie(visitorCode, facts.simulationCookie());
+        } catch (RuntimeException e) {
+            KameleoonLogger.warning("request data not applied to visitor " + visitorCode + ": " + e.getMessage());
+        }
     }
 
     // ---- readiness ------------------------------------------------------------------------------------
@@ -830,6 +933,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         if (closed.getAndSet(true)) {
             return;
         }
+        // Units still open are written first, so that the relay's last flush includes their lines.
+        store.close();
         if (relay != null) {
             relay.close(Duration.ofMillis(Math.min(timeout.toMillis(), CLOSE_FLUSH_BOUND_MILLIS)));
         }
@@ -845,7 +950,6 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
         outbox.close();
     }
 }

@@ -30,6 +30,17 @@ public final class KameleoonJakarta {
     }
 
     /**
+     * Returns the web application's request integration: counters of the units of work written to the store, the
+     * stored state of a visitor (for debugging pages), the tracking outbox's figures.
+     *
+     * @param context the web application
+     * @return its request integration
+     */
+    public static com.kameleoon.integration.KameleoonRequests requests(ServletContext context) {
+        return KameleoonRuntime.of(Objects.requireNonNull(context, "context")).requests();
+    }
+
+    /**
      * Returns the visitor that {@link KameleoonFilter} bound to the request.
      *
      * @param request the request

@@ -115,8 +115,9 @@ public interface KameleoonVisitor {
      * Writes this request's changes and tracking lines now instead of when the request ends, for pages that
      * must answer only after the write (a purchase, say). Later changes are written at the end as usual.
      *
-     * @throws com.kameleoon.exceptions.KameleoonException when the write failed: the page should not confirm
-     *         (the changes are kept in memory and written by a later attempt, which a crash would lose)
+     * @throws com.kameleoon.exceptions.UnitNotStored when the write failed: nothing of the request so far is
+     *         stored (neither the visitor's changes nor its tracking), so the page should answer "not recorded,
+     *         retry", and a retried request records the changes exactly once
      */
     void commit();
 }

@@ -1,16 +1,24 @@
 package com.kameleoon.persistence;
 
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
-import com.kameleoon.persistence.internal.visitor.JdbcVisitorStore;
+import com.kameleoon.KameleoonComponents;
+import com.kameleoon.persistence.internal.visitor.JdbcVisitorRepository;
 import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
 import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.spi.VisitorRepository;
 import java.util.function.LongSupplier;
 
 /**
- * The JDBC persistence of one site on one node: a visitor store shared by the cluster, the transactional
- * outbox its tracking lines go through, the cleaner of expired visitors and the datafile cache. Hand
- * {@link #visitorStore()} and {@link #outbox()} to the client; close this after the client. Thread-safe.
+ * The JDBC persistence of one site on one node: a visitor repository shared by the cluster, the transactional
+ * outbox its tracking lines go through, the cleaner of expired visitors and the datafile cache. Give
+ * {@link #components()} to {@code KameleoonClientFactory.create(siteCode, config, components)}; close this after
+ * the client. Thread-safe.
+ *
+ * <pre>{@code
+ * KameleoonDatabase database = KameleoonDatabase.builder().jdbcUrl(url).username(user).password(secret).build();
+ * KameleoonPersistence persistence = KameleoonPersistence.create(database, "my-site", 30);
+ * KameleoonClient client = KameleoonClientFactory.create("my-site", config, persistence.components());
+ * }</pre>
  */
 public final class KameleoonPersistence implements AutoCloseable {
     /** How often expired visitors are looked for. */
@@ -19,15 +27,17 @@ public final class KameleoonPersistence implements AutoCloseable {
     public static final int EXPIRY_BATCH = 500;
 
     private final JdbcOutbox outbox;
-    private final JdbcVisitorStore store;
+    private final JdbcVisitorRepository repository;
     private final VisitorExpiryCleaner cleaner;
     private final DatafileCache datafileCache;
+    private final LongSupplier clock;
 
     private KameleoonPersistence(KameleoonDatabase database, String siteCode, long sessionMillis, LongSupplier clock,
             JdbcOutbox.Settings outboxSettings, boolean startCleaner) {
         this.outbox = new JdbcOutbox(database, siteCode, outboxSettings);
-        this.store = new JdbcVisitorStore(database, siteCode, sessionMillis, clock, outbox);
         this.cleaner = new VisitorExpiryCleaner(database, EXPIRY_PERIOD_MILLIS, EXPIRY_BATCH, startCleaner);
+        this.repository = new JdbcVisitorRepository(database, siteCode, sessionMillis, outbox, cleaner);
+        this.clock = clock;
         this.datafileCache = new DatafileCache(database);
     }
 
@@ -60,9 +70,18 @@ public final class KameleoonPersistence implements AutoCloseable {
         return new KameleoonPersistence(database, siteCode, sessionMillis, clock, outboxSettings, startCleaner);
     }
 
-    /** @return the visitor store to give the client */
-    public VisitorStore visitorStore() {
-        return store;
+    /** @return the visitor repository (give it to the client with {@link #outbox()}) */
+    public VisitorRepository repository() {
+        return repository;
+    }
+
+    /**
+     * @return what to build the client with: this repository and outbox, the datafile cache, and the clock this
+     *         persistence was created with
+     */
+    public KameleoonComponents components() {
+        return KameleoonComponents.defaults().withRepository(repository, outbox)
+                .withDatafileCache(clientDatafileCache()).withClock(clock);
     }
 
     /** @return the outbox to give the client */
@@ -75,7 +94,7 @@ public final class KameleoonPersistence implements AutoCloseable {
         return datafileCache;
     }
 
-    /** @return the datafile cache as the client takes it ({@code ClientDependencies.withDatafileCache}) */
+    /** @return the datafile cache as the client takes it ({@code KameleoonComponents.withDatafileCache}) */
     public com.kameleoon.spi.DatafileCache clientDatafileCache() {
         return new com.kameleoon.spi.DatafileCache() {
             @Override
@@ -109,15 +128,9 @@ public final class KameleoonPersistence implements AutoCloseable {
         return cleaner.runOnce();
     }
 
-    /** @return commits that failed because the database was unreachable, since start */
-    public long failedVisitorCommits() {
-        return store.failedCommits();
-    }
-
     @Override
     public void close() {
         cleaner.close();
-        store.close();
         outbox.close();
     }
 }

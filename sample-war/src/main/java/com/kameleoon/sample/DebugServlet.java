@@ -1,11 +1,11 @@
 package com.kameleoon.sample;
 
-import com.kameleoon.data.CustomData;
-import com.kameleoon.internal.DefaultKameleoonClient;
-import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.jakarta.KameleoonServletClient;
+import com.kameleoon.integration.KameleoonRequests;
+import com.kameleoon.spi.StoredVisitor;
+import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.jakarta.KameleoonJakarta;
 import com.kameleoon.jakarta.KameleoonVisitor;
-import com.kameleoon.jakarta.internal.KameleoonRuntime;
 import com.kameleoon.spi.OutboxStats;
 import com.kameleoon.types.DataFile;
 import com.kameleoon.types.FeatureFlag;
@@ -34,7 +34,8 @@ public class DebugServlet extends HttpServlet {
             return;
         }
         KameleoonVisitor visitor = KameleoonJakarta.visitor(request);
-        DefaultKameleoonClient client = KameleoonRuntime.of(getServletContext()).coreClient();
+        KameleoonServletClient client = KameleoonJakarta.client(getServletContext());
+        KameleoonRequests requests = KameleoonJakarta.requests(getServletContext());
         StringBuilder body = new StringBuilder("<h2>Datafile</h2><table id=\"flags\"><tr><th>flag</th>"
                 + "<th>environment enabled</th><th>default</th><th>variations</th><th>rules</th></tr>");
         DataFile dataFile = client.getDataFile();
@@ -51,8 +52,8 @@ public class DebugServlet extends HttpServlet {
             body.append("<tr><th>").append(Html.escape(entry.getKey())).append("</th><td>")
                     .append(Html.escape(entry.getValue().getKey())).append("</td></tr>");
         }
-        body.append("</table>").append(storedData(client, visitor.getCode()));
-        OutboxStats stats = client.trackingOutbox().stats();
+        body.append("</table>").append(storedData(requests, visitor.getCode()));
+        OutboxStats stats = requests.outboxStats();
         body.append("<h2>Tracking outbox</h2><table id=\"outbox\"><tr><th>waiting</th><th>oldest (ms)</th><th>sent</th>"
                 + "<th>retried</th><th>dropped</th><th>parked</th></tr><tr><td>").append(stats.depth())
                 .append("</td><td>").append(stats.oldestAgeMillis()).append("</td><td>").append(stats.sent())
@@ -63,27 +64,16 @@ public class DebugServlet extends HttpServlet {
         response.getWriter().write(Html.page(request.getContextPath(), "Debug", body.toString(), ""));
     }
 
-    private static String storedData(DefaultKameleoonClient client, String code) {
-        Visitor stored = client.visitorStore().get(code);
+    private static String storedData(KameleoonRequests requests, String code) {
+        StoredVisitor stored = requests.storedState(code);
         if (stored == null) {
             return "<p id=\"stored\">No stored data yet.</p>";
         }
         StringBuilder out = new StringBuilder("<ul id=\"stored\">");
-        synchronized (stored) {
-            out.append("<li>legal consent: ").append(stored.consent()).append("</li>");
-            stored.customDataItems().values().forEach(item -> {
-                CustomData data = item.value();
-                out.append("<li>custom data ").append(data.getIndex()).append(": ")
-                        .append(Html.escape(String.join(", ", data.getValues()))).append("</li>");
-            });
-            stored.assignments().values().forEach(item -> out.append("<li>assignment: experiment ")
-                    .append(item.value().experimentId()).append(" → variation ").append(item.value().variationId())
-                    .append(" (").append(item.value().ruleType()).append(")</li>"));
-            out.append("<li>conversions: ").append(stored.conversions().size()).append("</li>");
-            out.append("<li>page views: ").append(stored.pageViews().size()).append("</li>");
-            if (stored.userAgent() != null) {
-                out.append("<li>user agent: ").append(Html.escape(stored.userAgent().getValue())).append("</li>");
-            }
+        out.append("<li>legal consent: ").append(stored.consent()).append("</li>");
+        for (VisitorItem item : stored.items()) {
+            out.append("<li>").append(Html.escape(item.kind())).append(' ').append(Html.escape(item.key())).append(": ")
+                    .append(Html.escape(item.payload())).append(item.sent() ? " (tracked)" : "").append("</li>");
         }
         return out.append("</ul>").toString();
     }

@@ -96,8 +96,7 @@ public final class OutboxLatency {
             KameleoonClientConfig config = KameleoonClientConfig.builder().dataFile(datafile)
                     .dataApiUrl(server.baseUri()).topLevelDomain("example.com").trackingIntervalMillisecond(interval)
                     .build();
-            ClientDependencies dependencies = ClientDependencies.defaults().withStore(persistence.visitorStore())
-                    .withOutbox(persistence.outbox());
+            ClientDependencies dependencies = ClientDependencies.of(persistence.components());
             ExecutorService requests = Executors.newFixedThreadPool(8);
             try (DefaultKameleoonClient client = new DefaultKameleoonClient(SITE, config, dependencies)) {
                 long start = System.nanoTime();

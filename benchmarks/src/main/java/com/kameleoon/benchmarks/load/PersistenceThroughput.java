@@ -1,20 +1,24 @@
 package com.kameleoon.benchmarks.load;
 
+import com.kameleoon.KameleoonClient;
 import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.KameleoonClientFactory;
+import com.kameleoon.integration.KameleoonRequests;
+import com.kameleoon.integration.RequestFacts;
+import com.kameleoon.integration.UnitStats;
+import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.PageView;
 import com.kameleoon.internal.net.AccessTokenProvider;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.internal.tracking.TrackingRelay;
-import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
 import com.kameleoon.testkit.KameleoonTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,32 +92,35 @@ public final class PersistenceThroughput {
         }
     }
 
-    /** Units of work on distinct visitors: one primary-key read, then one transaction writing the delta. */
+    /**
+     * Units of work through the public API, as the servlet filter runs them: open a visitor's unit, add a page view
+     * and a custom datum, end it (one primary-key read; the write goes through the group committer, so concurrent
+     * units share transactions). Codes cycle over 20,000, so most units read existing rows.
+     */
     private static void visitorUnits(String name, KameleoonDatabase db, int seconds, int threads) throws Exception {
         try (KameleoonPersistence persistence = KameleoonPersistence.create(db, "bench-" + name, 30 * 60_000L,
-                System::currentTimeMillis, JdbcOutbox.Settings.DEFAULT, false)) {
-            VisitorStore store = persistence.visitorStore();
+                System::currentTimeMillis, JdbcOutbox.Settings.DEFAULT, false);
+                KameleoonClient client = KameleoonClientFactory.build("bench-" + name, KameleoonClientConfig.builder()
+                        .dataFile(exampleDatafile()).build(), persistence.components())) {
+            KameleoonRequests requests = KameleoonRequests.of(client);
             AtomicLong done = new AtomicLong();
             AtomicLong counter = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             long warmupEnd = System.nanoTime() + 3_000_000_000L;
             long end = warmupEnd + seconds * 1_000_000_000L;
+            UnitStats before = requests.unitStats();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        // Returning visitors: codes cycle over 20,000 so that most units read existing rows.
-                        String code = "v" + (counter.incrementAndGet() % 20_000);
-                        store.begin(code);
+                        long n = counter.incrementAndGet();
+                        String code = "v" + (n % 20_000);
+                        VisitorUnit unit = requests.open(code, RequestFacts.NONE);
                         try {
-                            Visitor visitor = store.getOrCreate(code);
-                            synchronized (visitor) {
-                                visitor.addPageView(new PageView("https://shop.example/p/" + (counter.get() % 50)),
-                                        false, System.currentTimeMillis());
-                                visitor.putCustomData(new CustomData(1, "gold"), false);
-                            }
+                            client.addData(code, new PageView("https://shop.example/p/" + (n % 50)),
+                                    new CustomData(1, "gold"));
                         } finally {
-                            store.end(code);
+                            unit.end();
                         }
                         if (System.nanoTime() > warmupEnd) {
                             done.incrementAndGet();
@@ -126,9 +133,22 @@ public final class PersistenceThroughput {
                 future.get(seconds + 60L, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            System.out.printf("visitor load+save on %s: %,.0f units/s (%d threads, %d s measured)%n", name,
-                    done.get() / (double) seconds, threads, seconds);
+            UnitStats after = requests.unitStats();
+            long units = after.storedUnits() - before.storedUnits();
+            long transactions = Math.max(1, after.transactions() - before.transactions());
+            System.out.printf("visitor load+save on %s: %,.0f units/s (%d threads, %d s measured; %.1f units per"
+                    + " transaction)%n", name, done.get() / (double) seconds, threads, seconds,
+                    units / (double) transactions);
         }
+    }
+
+    private static Path exampleDatafile() throws java.io.IOException {
+        Path file = Files.createTempFile("kameleoon-bench", ".json");
+        file.toFile().deleteOnExit();
+        try (java.io.InputStream in = PersistenceThroughput.class.getResourceAsStream("/example-datafile.json")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     private static KameleoonClientConfig relayConfig(KameleoonTestServer server) {

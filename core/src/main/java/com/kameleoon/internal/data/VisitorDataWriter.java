@@ -16,7 +16,7 @@ import com.kameleoon.internal.datafile.Configuration;
 import com.kameleoon.internal.datafile.CustomDataInfo;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -17,7 +17,7 @@ import com.kameleoon.internal.visitor.ForcedVariation;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.RuleType;
 import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -13,7 +13,7 @@ import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.internal.visitor.AssignedVariation;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.internal.visitor.VisitorVisits;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.types.RemoteVisitorDataFilter;
 import java.net.URI;
 import java.net.http.HttpRequest;

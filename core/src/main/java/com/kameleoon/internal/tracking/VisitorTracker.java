@@ -4,31 +4,27 @@ import com.kameleoon.internal.datafile.Configuration;
 import com.kameleoon.internal.visitor.PageViewEntry;
 import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Runs tracking passes: at each tracking call (a tracked evaluation, a conversion, a flush) it encodes the
- * visitor's unsent data into lines at once and hands them to the outbox, as PHP does; the relay delivers
+ * visitor's unsent data into lines at once and hands them to the visitor's unit of work, as PHP does; the relay delivers
  * them in the background. Building at call time keeps exposures exact (a later {@code track=false}
  * evaluation cannot swallow an earlier tracked one) and keeps request threads off the network. Thread-safe.
  */
 public final class VisitorTracker {
     private final VisitorStore store;
-    private final TrackingOutbox outbox;
     private final Supplier<Configuration> configuration;
 
     /**
-     * @param store where visitors are
-     * @param outbox where lines go
+     * @param store where visitors are, and where their lines go (into the visitor's unit of work)
      * @param configuration the configuration in force (may supply null)
      */
-    public VisitorTracker(VisitorStore store, TrackingOutbox outbox, Supplier<Configuration> configuration) {
+    public VisitorTracker(VisitorStore store, Supplier<Configuration> configuration) {
         this.store = store;
-        this.outbox = outbox;
         this.configuration = configuration;
     }
 
@@ -48,7 +44,7 @@ public final class VisitorTracker {
                 lines = TrackingLineEncoder.encode(visitor, visitorCode, config);
             }
         }
-        outbox.add(visitorCode, lines);
+        store.addLines(visitorCode, lines);
     }
 
     /** Tracks every visitor that has unsent data (no activity lines for the others). */
@@ -69,7 +65,7 @@ public final class VisitorTracker {
                 synchronized (visitor) {
                     lines = hasUnsentData(visitor) ? TrackingLineEncoder.encode(visitor, code, config) : List.of();
                 }
-                outbox.add(code, lines);
+                store.addLines(code, lines);
             }
         }
     }

@@ -2,7 +2,7 @@ package com.kameleoon.internal.visitor;
 
 import com.kameleoon.internal.NamedThreadFactory;
 import com.kameleoon.logging.KameleoonLogger;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.spi.TrackingOutbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,7 @@ public final class InMemoryVisitorStore implements VisitorStore {
     private final long sessionMillis;
     private final int maxVisitors;
     private final LongSupplier clock;
+    private final TrackingOutbox outbox;
     private final ScheduledExecutorService sweeper;
     private final AtomicBoolean sweepRequested = new AtomicBoolean();
     private volatile long lastEvictionWarning = Long.MIN_VALUE / 2;
@@ -49,6 +50,22 @@ public final class InMemoryVisitorStore implements VisitorStore {
      * @param backgroundSweep false to sweep only through {@link #sweep()} (tests)
      */
     public InMemoryVisitorStore(long sessionMillis, int maxVisitors, LongSupplier clock, boolean backgroundSweep) {
+        this(sessionMillis, maxVisitors, clock, backgroundSweep, null);
+    }
+
+    /**
+     * Creates a store whose visitors' tracking lines go straight to an outbox (nothing else is written: the
+     * visitors live here).
+     *
+     * @param sessionMillis how long a visitor lives without access
+     * @param maxVisitors how many codes are kept at most (approximately, between sweeps)
+     * @param clock epoch milliseconds
+     * @param backgroundSweep false to sweep only through {@link #sweep()} (tests)
+     * @param outbox where tracking lines go, or null when nothing is tracked through this store
+     */
+    public InMemoryVisitorStore(long sessionMillis, int maxVisitors, LongSupplier clock, boolean backgroundSweep,
+            TrackingOutbox outbox) {
+        this.outbox = outbox;
         if (sessionMillis <= 0 || maxVisitors <= 0) {
             throw new IllegalArgumentException("sessionMillis and maxVisitors must be positive");
         }
@@ -62,6 +79,14 @@ public final class InMemoryVisitorStore implements VisitorStore {
         } else {
             sweeper = null;
         }
+    }
+
+    @Override
+    public void addLines(String visitorCode, List<String> lines) {
+        if (outbox == null) {
+            throw new IllegalStateException("this visitor store has no outbox");
+        }
+        outbox.add(visitorCode, lines);
     }
 
     @Override

@@ -3,8 +3,6 @@ package com.kameleoon.internal.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.ThreadAssertions;
-import com.kameleoon.spi.VisitorStore;
-import com.kameleoon.spi.VisitorStoreContractTest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,12 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.KameleoonComponents;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
-import com.kameleoon.spi.DatafileCache;
-import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.VisitorStore;
 import javax.sql.DataSource;
 
 /**
- * The JDBC store, outbox and datafile cache of a web application. Kept apart so that the persistence module's
+ * The JDBC repository, outbox and datafile cache of a web application. Kept apart so that the persistence module's
  * classes are only loaded when a database is configured (the module is an optional dependency).
  */
 final class JdbcBackend implements AutoCloseable {
@@ -49,16 +47,8 @@ final class JdbcBackend implements AutoCloseable {
         }
     }
 
-    VisitorStore visitorStore() {
-        return persistence.visitorStore();
-    }
-
-    TrackingOutbox outbox() {
-        return persistence.outbox();
-    }
-
-    DatafileCache datafileCache() {
-        return persistence.clientDatafileCache();
+    KameleoonComponents components() {
+        return persistence.components();
     }
 
     /** Closes the store's background work, then the pool (after the client is closed). */

@@ -1,13 +1,14 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.KameleoonClient;
 import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.KameleoonClientFactory;
+import com.kameleoon.KameleoonComponents;
 import com.kameleoon.exceptions.ConfigException;
-import com.kameleoon.internal.ClientDependencies;
-import com.kameleoon.internal.DefaultKameleoonClient;
-import com.kameleoon.internal.visitor.InMemoryVisitorStore;
+import com.kameleoon.integration.KameleoonRequests;
+import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.jakarta.KameleoonServletClient;
 import com.kameleoon.logging.KameleoonLogger;
-import com.kameleoon.spi.VisitorStore;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +17,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Everything Kameleoon keeps for one web application: the settings, the client, the store wrapper that applies
- * request facts, and the optional JDBC backend. Built once per application (at deployment), closed at undeploy:
+ * Everything Kameleoon keeps for one web application: the settings, the client, its request integration, and the
+ * optional JDBC backend. Built once per application (at deployment), closed at undeploy:
  * pending tracking is delivered within the client's bound, then every thread and the pool stop, and JDBC drivers
  * that the application's class loader registered are deregistered. Thread-safe.
  */
@@ -30,21 +31,19 @@ public final class KameleoonRuntime implements AutoCloseable {
     public static final String DATA_SOURCE_ATTRIBUTE = "com.kameleoon.jakarta.dataSource";
 
     private final JakartaSettings settings;
-    private final DefaultKameleoonClient client;
+    private final KameleoonClient client;
+    private final KameleoonRequests requests;
     private final ServletClient servletClient;
-    private final RequestFactsStore store;
     private final JdbcBackend backend;
     private final VisitorCodeResolver resolver;
 
-    private KameleoonRuntime(JakartaSettings settings, DefaultKameleoonClient client, RequestFactsStore store,
-            JdbcBackend backend) {
+    private KameleoonRuntime(JakartaSettings settings, KameleoonClient client, JdbcBackend backend) {
         this.settings = settings;
         this.client = client;
+        this.requests = KameleoonRequests.of(client);
         this.servletClient = new ServletClient(client);
-        this.store = store;
         this.backend = backend;
-        this.resolver = new VisitorCodeResolver(client, settings.consent(), settings.userAgentData());
-        store.bindApplier(new RequestFactsApplier(client));
+        this.resolver = new VisitorCodeResolver(requests, settings.consent(), settings.userAgentData());
     }
 
     /**
@@ -94,17 +93,11 @@ public final class KameleoonRuntime implements AutoCloseable {
             KameleoonClientConfig config = KameleoonClientConfig.fromProperties(clientSettings);
             backend = settings.jdbc() == null ? null : JdbcBackend.open(settings.jdbc(), dataSource,
                     settings.siteCode(), config.getSessionDurationMinute());
-            VisitorStore inner = backend != null ? backend.visitorStore() : new InMemoryVisitorStore(
-                    config.getSessionDurationMinute() * 60_000L, config.getMaxVisitors(), System::currentTimeMillis);
-            RequestFactsStore store = new RequestFactsStore(inner);
-            ClientDependencies dependencies = ClientDependencies.defaults().withStore(store);
-            if (backend != null) {
-                dependencies = dependencies.withOutbox(backend.outbox()).withDatafileCache(backend.datafileCache());
-            }
-            DefaultKameleoonClient client = new DefaultKameleoonClient(settings.siteCode(), config, dependencies);
+            KameleoonComponents components = backend != null ? backend.components() : KameleoonComponents.defaults();
+            KameleoonClient client = KameleoonClientFactory.build(settings.siteCode(), config, components);
             KameleoonLogger.info("Kameleoon started for site " + settings.siteCode() + " in "
                     + context.getContextPath() + " (" + (backend != null ? "JDBC" : "in-memory") + " store)");
-            return new KameleoonRuntime(settings, client, store, backend);
+            return new KameleoonRuntime(settings, client, backend);
         } catch (RuntimeException e) {
             if (backend != null) {
                 backend.close();
@@ -126,11 +119,10 @@ public final class KameleoonRuntime implements AutoCloseable {
      */
     public RequestUnit beginRequest(HttpServletRequest request, HttpServletResponse response) {
         RequestBinding binding = resolver.resolve(request, response);
-        RequestUnit unit = new RequestUnit(store, binding);
+        VisitorUnit unit = requests.open(binding.visitorCode(), binding.facts());
         request.setAttribute(com.kameleoon.jakarta.KameleoonVisitor.class.getName(),
                 new RequestVisitor(client, binding, unit));
-        unit.begin();
-        return unit;
+        return new RequestUnit(unit);
     }
 
     /** @return the settings */
@@ -144,13 +136,13 @@ public final class KameleoonRuntime implements AutoCloseable {
     }
 
     /** @return the client that does the work */
-    public DefaultKameleoonClient coreClient() {
+    public KameleoonClient coreClient() {
         return client;
     }
 
-    /** @return the store as the client sees it */
-    public RequestFactsStore store() {
-        return store;
+    /** @return the client's request integration (units of work, cookie rules, unit counters) */
+    public KameleoonRequests requests() {
+        return requests;
     }
 
     @Override

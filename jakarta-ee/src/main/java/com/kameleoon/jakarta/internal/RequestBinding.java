@@ -1,5 +1,7 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.integration.RequestFacts;
+
 /**
  * A request's visitor as the filter resolved it. Immutable (the jar belongs to the request).
  *

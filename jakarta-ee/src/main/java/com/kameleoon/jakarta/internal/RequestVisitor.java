@@ -3,7 +3,8 @@ package com.kameleoon.jakarta.internal;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.exceptions.FeatureVariableNotFound;
-import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.KameleoonClient;
+import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.jakarta.KameleoonVisitor;
 import com.kameleoon.types.Variable;
 import com.kameleoon.types.Variation;
@@ -14,16 +15,16 @@ import java.util.Map;
  * The request's visitor: forwards to the client with the request's code. Thread-safe as the client is.
  */
 public final class RequestVisitor implements KameleoonVisitor {
-    private final DefaultKameleoonClient client;
+    private final KameleoonClient client;
     private final RequestBinding binding;
-    private final RequestUnit unit;
+    private final VisitorUnit unit;
 
     /**
      * @param client the client
      * @param binding the request's visitor
      * @param unit the request's unit of work
      */
-    public RequestVisitor(DefaultKameleoonClient client, RequestBinding binding, RequestUnit unit) {
+    public RequestVisitor(KameleoonClient client, RequestBinding binding, VisitorUnit unit) {
         this.client = client;
         this.binding = binding;
         this.unit = unit;
@@ -106,7 +107,7 @@ public final class RequestVisitor implements KameleoonVisitor {
 
     @Override
     public void commit() {
-        unit.commitNow();
+        unit.commit();
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.CookieJar;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
-import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.KameleoonClient;
 import com.kameleoon.jakarta.KameleoonServletClient;
 import com.kameleoon.jakarta.KameleoonVisitor;
 import com.kameleoon.logging.KameleoonLogger;
@@ -20,15 +20,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The container-owned client: every call goes to the web application's {@link DefaultKameleoonClient}, the
+ * The container-owned client: every call goes to the web application's {@link KameleoonClient}, the
  * servlet overloads use the request's visitor when the filter bound one, and {@link #close()} is left to the
  * undeploy. Thread-safe.
  */
 public final class ServletClient implements KameleoonServletClient {
-    private final DefaultKameleoonClient delegate;
+    private final KameleoonClient delegate;
 
     /** @param delegate the client that does the work */
-    public ServletClient(DefaultKameleoonClient delegate) {
+    public ServletClient(KameleoonClient delegate) {
         this.delegate = delegate;
     }
 

@@ -11,7 +11,7 @@ import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.testkit.Endpoint;
 import com.kameleoon.testkit.KameleoonTestServer;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.internal.visitor.JdbcVisitorStore;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
-import com.kameleoon.spi.VisitorStore;
-import com.kameleoon.spi.VisitorStoreContractTest;
+import com.kameleoon.internal.visitor.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStoreContractTest;
 import org.junit.jupiter.api.AfterAll;
 
 /** The visitor-store contract on a database vendor (a subclass per vendor); time passes for real. */

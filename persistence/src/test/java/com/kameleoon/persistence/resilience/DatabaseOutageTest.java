@@ -15,7 +15,7 @@ import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabase;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.testkit.KameleoonTestServer;
 import java.net.URI;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.kameleoon.persistence.internal.Transactions;
 import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.spi.OutboxStats;
 import com.kameleoon.spi.TrackingOutbox;
+import com.kameleoon.spi.UnitWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiPredicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -31,11 +31,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * until {@code claimLease} passes, so that the rows of a node that died mid-batch are taken again later.
  * Delivered rows are deleted, fenced by the token; failed rows come back after an exponential back-off with
  * jitter, and after {@code maxAttempts} they are parked with their last error until {@link #retryParked()}.
- * Lines of a unit of work are inserted in the visitor's transaction (see {@link OutboxWriter}); when that
- * transaction fails, they wait in a bounded memory buffer and are inserted once the database answers.
+ * The lines of units of work are inserted by the visitor repository in the units' transaction
+ * ({@link #insertUnits}); lines {@link #add added} directly wait, when the database cannot take them, in a bounded
+ * memory buffer and are inserted once it answers.
  * Thread-safe.
  */
-public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
+public final class JdbcOutbox implements TrackingOutbox {
     /** Lines claimed at most per claim. */
     static final int CLAIM_LIMIT = 5_000;
 
@@ -52,7 +53,6 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private volatile BiPredicate<String, List<String>> sessions = (code, lines) -> false;
     private volatile int fallbackLines;
 
     /**
@@ -92,13 +92,8 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
     // ---- writing ----------------------------------------------------------------------------------------
 
     @Override
-    public void bindSessions(BiPredicate<String, List<String>> openSessions) {
-        this.sessions = openSessions;
-    }
-
-    @Override
     public void add(String visitorCode, List<String> lines) {
-        if (lines.isEmpty() || sessions.test(visitorCode, lines)) {
+        if (lines.isEmpty()) {
             return;
         }
         List<Pass> passes = List.of(new Pass(visitorCode, List.copyOf(lines)));
@@ -107,7 +102,7 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
                 insert(handle, passes);
                 return null;
             });
-            inserted(passes);
+            notifyListeners();
         } catch (RuntimeException e) {
             KameleoonLogger.error("tracking lines could not be stored (" + e.getClass().getSimpleName()
                     + "); kept in memory until the database answers");
@@ -115,8 +110,41 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         }
     }
 
-    @Override
-    public void insert(Handle handle, List<Pass> passes) {
+    /**
+     * Inserts the tracking lines of units of work in the caller's transaction, one group per unit.
+     *
+     * @param handle the transaction's handle
+     * @param units the units
+     */
+    public void insertUnits(Handle handle, List<UnitWrite> units) {
+        List<Pass> passes = new ArrayList<>(units.size());
+        for (UnitWrite unit : units) {
+            if (!unit.trackingLines().isEmpty()) {
+                passes.add(new Pass(unit.visitorCode(), unit.trackingLines()));
+            }
+        }
+        insert(handle, passes);
+    }
+
+    /**
+     * Called after the transaction that inserted units' lines committed: wakes the relay.
+     *
+     * @param units what was written
+     */
+    public void inserted(List<UnitWrite> units) {
+        for (UnitWrite unit : units) {
+            if (!unit.trackingLines().isEmpty()) {
+                notifyListeners();
+                return;
+            }
+        }
+    }
+
+    /** Lines of one visitor inserted as one group. */
+    private record Pass(String visitorCode, List<String> lines) {
+    }
+
+    private void insert(Handle handle, List<Pass> passes) {
         if (passes.isEmpty()) {
             return;
         }
@@ -141,17 +169,13 @@ public final class JdbcOutbox implements TrackingOutbox, OutboxWriter {
         }
     }
 
-    @Override
-    public void inserted(List<Pass> passes) {
-        if (!passes.isEmpty()) {
-            for (Runnable listener : listeners) {
-                listener.run();
-            }
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            listener.run();
         }
     }
 
-    @Override
-    public void keepForLater(List<Pass> passes) {
+    private void keepForLater(List<Pass> passes) {
         synchronized (fallback) {
             for (Pass pass : passes) {
                 fallback.addLast(pass);

@@ -1,6 +1,6 @@
 package com.kameleoon.persistence.internal.visitor;
 
-import com.kameleoon.internal.NamedThreadFactory;
+import com.kameleoon.persistence.internal.PoolThreadFactory;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SqlDialect;
@@ -40,7 +40,7 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
         this.batchSize = batchSize;
         this.leaseMillis = Math.max(periodMillis, 30_000);
         if (start) {
-            thread = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("visitor-expiry"));
+            thread = Executors.newSingleThreadScheduledExecutor(new PoolThreadFactory("kameleoon-visitor-expiry"));
             thread.scheduleWithFixedDelay(this::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         } else {
             thread = null;
@@ -67,7 +67,7 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
         long deadline = System.currentTimeMillis() + leaseMillis / 2;
         int deleted = 0;
         while (System.currentTimeMillis() < deadline) {
-            int batch = deleteBatch();
+            int batch = deleteBatch(null, batchSize);
             deleted += batch;
             if (batch == 0) {
                 break;
@@ -83,11 +83,22 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
                 .bind("owner", owner).bind("lease", leaseMillis).bind("name", LEASE).execute()) == 1;
     }
 
-    private int deleteBatch() {
+    /**
+     * Deletes one batch of expired visitors in one transaction, without the lease (the caller decides).
+     *
+     * @param siteCode only visitors of this site, or null for every site
+     * @param max the most visitors to delete
+     * @return how many were deleted
+     */
+    public int deleteBatch(String siteCode, int max) {
         return Transactions.run(database.jdbi(), handle -> {
-            List<Object[]> expired = handle.createQuery("SELECT site_code, visitor_code FROM kameleoon_visitor"
-                    + " WHERE expires_at < " + dialect.now() + " ORDER BY expires_at LIMIT " + batchSize)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
+            org.jdbi.v3.core.statement.Query query = handle.createQuery("SELECT site_code, visitor_code FROM"
+                    + " kameleoon_visitor WHERE expires_at < " + dialect.now()
+                    + (siteCode == null ? "" : " AND site_code = :site") + " ORDER BY expires_at LIMIT " + Math.max(1, max));
+            if (siteCode != null) {
+                query.bind("site", siteCode);
+            }
+            List<Object[]> expired = query.map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
             if (expired.isEmpty()) {
                 return 0;
             }

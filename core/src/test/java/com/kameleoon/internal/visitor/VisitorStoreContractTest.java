@@ -1,14 +1,10 @@
-package com.kameleoon.spi;
+package com.kameleoon.internal.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.data.Conversion;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.PageView;
-import com.kameleoon.internal.visitor.AssignedVariation;
-import com.kameleoon.internal.visitor.LegalConsent;
-import com.kameleoon.internal.visitor.RuleType;
-import com.kameleoon.internal.visitor.Visitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,9 +1,6 @@
-package com.kameleoon.internal.tracking;
+package com.kameleoon.spi;
 
 import com.kameleoon.logging.KameleoonLogger;
-import com.kameleoon.spi.OutboxLine;
-import com.kameleoon.spi.OutboxStats;
-import com.kameleoon.spi.TrackingOutbox;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +13,7 @@ import java.util.function.LongSupplier;
  * counts them and logs a warning (at most once a minute), so that a Data API outage never blocks or grows a
  * request thread's work. The lock is held only for queue operations. Thread-safe.
  */
-public final class InMemoryOutbox implements TrackingOutbox {
+public final class InMemoryTrackingOutbox implements TrackingOutbox {
     private static final long WARNING_INTERVAL_MILLIS = 60_000;
 
     private final int capacity;
@@ -36,7 +33,7 @@ public final class InMemoryOutbox implements TrackingOutbox {
      * @param capacity how many lines may wait at most
      * @param clock epoch milliseconds
      */
-    public InMemoryOutbox(int capacity, LongSupplier clock) {
+    public InMemoryTrackingOutbox(int capacity, LongSupplier clock) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }

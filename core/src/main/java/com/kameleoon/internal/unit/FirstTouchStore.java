@@ -1,50 +1,48 @@
-package com.kameleoon.jakarta.internal;
+package com.kameleoon.internal.unit;
 
+import com.kameleoon.integration.RequestFacts;
+import com.kameleoon.integration.UnitStats;
 import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.spi.VisitorStore;
+import com.kameleoon.internal.visitor.VisitorStore;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * Wraps the real store so that a request's {@link RequestFacts} reach its visitor lazily: the first time any code
- * of the request loads the visitor, the facts are applied once (through the client's public methods). Requests
- * that never load the visitor, static files for instance, therefore never read the store. When two requests of
- * one visitor overlap, the later one's facts are the ones applied. Thread-safe.
+ * Applies a request's {@link RequestFacts} to its visitor lazily: the first time any call of the request loads the
+ * visitor, the facts are applied once. Requests that never load the visitor therefore never read the store. When two
+ * requests of one visitor overlap, the later one's facts are the ones applied. Thread-safe.
  */
-public final class RequestFactsStore implements VisitorStore {
+public final class FirstTouchStore implements VisitorStore {
     private final VisitorStore delegate;
+    private final BiConsumer<String, RequestFacts> applier;
     private final Map<String, RequestFacts> pending = new ConcurrentHashMap<>();
-    private volatile BiConsumer<String, RequestFacts> applier = (code, facts) -> { };
 
-    /** @param delegate the store that holds the visitors */
-    public RequestFactsStore(VisitorStore delegate) {
+    /**
+     * @param delegate the store that holds the visitors
+     * @param applier applies facts to a visitor (called outside any lock of this store)
+     */
+    public FirstTouchStore(VisitorStore delegate, BiConsumer<String, RequestFacts> applier) {
         this.delegate = delegate;
-    }
-
-    /** @param newApplier applies the facts to a visitor (called outside any lock of this store) */
-    public void bindApplier(BiConsumer<String, RequestFacts> newApplier) {
-        this.applier = newApplier;
-    }
-
-    /** @return the wrapped store */
-    public VisitorStore delegate() {
-        return delegate;
+        this.applier = applier;
     }
 
     /**
-     * Opens the request's unit of work and parks its facts until the visitor is first loaded.
+     * Opens a request's unit and parks its facts until the visitor is first loaded.
      *
      * @param visitorCode the visitor
-     * @param facts what the request says about the visitor
+     * @param facts what the request says
      */
     public void beginRequest(String visitorCode, RequestFacts facts) {
         delegate.begin(visitorCode);
-        pending.put(visitorCode, facts);
+        if (facts.shapesEvaluation() || facts.userAgent() != null) {
+            pending.put(visitorCode, facts);
+        }
     }
 
     /**
-     * Ends the request's unit of work: the visitor's changes and tracking lines are written now.
+     * Ends a request's unit.
      *
      * @param visitorCode the visitor
      * @param facts the facts given to {@link #beginRequest}
@@ -109,8 +107,23 @@ public final class RequestFactsStore implements VisitorStore {
     }
 
     @Override
-    public boolean endConfirmed(String visitorCode) {
-        return delegate.endConfirmed(visitorCode);
+    public void commitNow(String visitorCode) {
+        delegate.commitNow(visitorCode);
+    }
+
+    @Override
+    public void addLines(String visitorCode, List<String> lines) {
+        delegate.addLines(visitorCode, lines);
+    }
+
+    @Override
+    public UnitStats unitStats() {
+        return delegate.unitStats();
+    }
+
+    /** @return the wrapped store */
+    public VisitorStore delegate() {
+        return delegate;
     }
 
     @Override

@@ -1,25 +1,22 @@
-package com.kameleoon.internal.tracking;
+package com.kameleoon.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kameleoon.spi.OutboxLine;
-import com.kameleoon.spi.TrackingOutbox;
-import com.kameleoon.spi.TrackingOutboxContractTest;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory outbox: the SPI contract, plus its bound (drop the oldest, count, never block). */
-class InMemoryOutboxTest extends TrackingOutboxContractTest {
+class InMemoryTrackingOutboxTest extends TrackingOutboxContractTest {
 
     @Override
     protected TrackingOutbox createOutbox() {
-        return new InMemoryOutbox(100_000, System::currentTimeMillis);
+        return new InMemoryTrackingOutbox(100_000, System::currentTimeMillis);
     }
 
     @Test
     void whenFullTheOldestLinesAreDroppedAndCounted() {
-        InMemoryOutbox outbox = new InMemoryOutbox(3, System::currentTimeMillis);
+        InMemoryTrackingOutbox outbox = new InMemoryTrackingOutbox(3, System::currentTimeMillis);
         outbox.add("a", List.of("1", "2"));
         outbox.add("b", List.of("3", "4"));
         assertThat(outbox.stats().dropped()).isEqualTo(1);

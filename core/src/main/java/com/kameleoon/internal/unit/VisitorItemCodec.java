@@ -1,4 +1,7 @@
-package com.kameleoon.persistence.internal.visitor;
+package com.kameleoon.internal.unit;
+
+import com.kameleoon.spi.ItemKey;
+import com.kameleoon.spi.VisitorItem;
 
 import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,11 +48,11 @@ import java.util.Map;
  * OS, GEO, VIS, CK, AV, UA, UID, MAP, SIM, KCS, CBS. Payloads are compact JSON. Stateless, except for the
  * conversion keys, which a {@link ConversionKeys} instance per loaded visitor remembers.
  */
-public final class VisitorRowCodec {
+public final class VisitorItemCodec {
     private static final ObjectMapper MAPPER = JsonMappers.create();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private VisitorRowCodec() {
+    private VisitorItemCodec() {
     }
 
     /** Keys of a visitor's conversions (a list without identity of its own), kept from load to save. */
@@ -76,14 +79,14 @@ public final class VisitorRowCodec {
      * @param conversionKeys the keys of its loaded conversions
      * @return the rows, in a stable order
      */
-    public static List<VisitorRow> encode(Visitor visitor, ConversionKeys conversionKeys) {
-        List<VisitorRow> rows = new ArrayList<>();
+    public static List<VisitorItem> encode(Visitor visitor, ConversionKeys conversionKeys) {
+        List<VisitorItem> rows = new ArrayList<>();
         visitor.customDataItems().forEach((index, item) -> {
             ObjectNode json = NODES.objectNode();
             ArrayNode values = json.putArray("v");
             item.value().getValues().forEach(values::add);
             json.put("o", item.value().isOverwrite());
-            rows.add(new VisitorRow("CD", Integer.toString(index), JsonMappers.write(json), item.isSent(), 0));
+            rows.add(new VisitorItem("CD", Integer.toString(index), JsonMappers.write(json), item.isSent(), 0));
         });
         for (PageViewEntry entry : visitor.pageViews().values()) {
             PageView page = entry.pageView();
@@ -95,7 +98,7 @@ public final class VisitorRowCodec {
                 ArrayNode referrers = json.putArray("r");
                 page.referrers().forEach(referrers::add);
             }
-            rows.add(new VisitorRow("PV", sha256(page.url()), JsonMappers.write(json), entry.item().isSent(),
+            rows.add(new VisitorItem("PV", sha256(page.url()), JsonMappers.write(json), entry.item().isSent(),
                     entry.count()));
         }
         for (TrackedItem<Conversion> item : visitor.conversions()) {
@@ -108,20 +111,20 @@ public final class VisitorRowCodec {
                     m.getValues().forEach(values::add);
                 }
             }
-            rows.add(new VisitorRow("CV", conversionKeys.keyOf(item), JsonMappers.write(json), item.isSent(), 0));
+            rows.add(new VisitorItem("CV", conversionKeys.keyOf(item), JsonMappers.write(json), item.isSent(), 0));
         }
         visitor.assignments().forEach((experimentId, item) -> {
             AssignedVariation a = item.value();
             ObjectNode json = NODES.objectNode().put("v", a.variationId()).put("t", a.ruleType().name())
                     .put("ts", a.assignmentTime());
-            rows.add(new VisitorRow("AS", Integer.toString(experimentId), JsonMappers.write(json), item.isSent(), 0));
+            rows.add(new VisitorItem("AS", Integer.toString(experimentId), JsonMappers.write(json), item.isSent(), 0));
         });
         visitor.targetedSegments().forEach((segmentId, item) ->
-                rows.add(new VisitorRow("SEG", Integer.toString(segmentId), "{}", item.isSent(), 0)));
-        visitor.forcedExperiments().forEach((experimentId, forced) -> rows.add(new VisitorRow("FV",
+                rows.add(new VisitorItem("SEG", Integer.toString(segmentId), "{}", item.isSent(), 0)));
+        visitor.forcedExperiments().forEach((experimentId, forced) -> rows.add(new VisitorItem("FV",
                 Integer.toString(experimentId), JsonMappers.write(NODES.objectNode()
                         .put("k", forced.variationKey()).put("f", forced.forceTargeting())), true, 0)));
-        visitor.personalizations().forEach((id, variation) -> rows.add(new VisitorRow("PER", Integer.toString(id),
+        visitor.personalizations().forEach((id, variation) -> rows.add(new VisitorItem("PER", Integer.toString(id),
                 JsonMappers.write(NODES.objectNode().put("v", variation)), true, 0)));
         single(rows, "DEV", visitor.deviceItem(), d -> NODES.objectNode().put("t", d.type().name()));
         single(rows, "BRW", visitor.browserItem(), b -> {
@@ -129,12 +132,12 @@ public final class VisitorRowCodec {
             return Double.isNaN(b.version()) ? json : json.put("v", b.version());
         });
         single(rows, "OS", visitor.operatingSystemItem(), o -> NODES.objectNode().put("t", o.type().name()));
-        single(rows, "GEO", visitor.geolocationItem(), VisitorRowCodec::geolocation);
-        single(rows, "VIS", visitor.visitsItem(), VisitorRowCodec::visits);
+        single(rows, "GEO", visitor.geolocationItem(), VisitorItemCodec::geolocation);
+        single(rows, "VIS", visitor.visitsItem(), VisitorItemCodec::visits);
         if (visitor.cookie() != null) {
             ObjectNode json = NODES.objectNode();
             visitor.cookie().cookies().forEach(json::put);
-            rows.add(new VisitorRow("CK", "", JsonMappers.write(json), true, 0));
+            rows.add(new VisitorItem("CK", "", JsonMappers.write(json), true, 0));
         }
         if (visitor.applicationVersion() != null) {
             rows.add(text("AV", visitor.applicationVersion().version()));
@@ -143,7 +146,7 @@ public final class VisitorRowCodec {
             rows.add(text("UA", visitor.userAgent().value()));
         }
         if (visitor.isUniqueIdentifier()) {
-            rows.add(new VisitorRow("UID", "", "{\"v\":true}", true, 0));
+            rows.add(new VisitorItem("UID", "", "{\"v\":true}", true, 0));
         }
         if (visitor.mappingIdentifier() != null) {
             rows.add(text("MAP", visitor.mappingIdentifier()));
@@ -159,28 +162,28 @@ public final class VisitorRowCodec {
                     entry.put("k", forced.variationKey());
                 }
             });
-            rows.add(new VisitorRow("SIM", "", JsonMappers.write(json), true, 0));
+            rows.add(new VisitorItem("SIM", "", JsonMappers.write(json), true, 0));
         }
         if (visitor.kcsHeat() != null) {
-            rows.add(new VisitorRow("KCS", "", JsonMappers.write(MAPPER.valueToTree(visitor.kcsHeat())), true, 0));
+            rows.add(new VisitorItem("KCS", "", JsonMappers.write(MAPPER.valueToTree(visitor.kcsHeat())), true, 0));
         }
         if (visitor.cbScores() != null) {
-            rows.add(new VisitorRow("CBS", "", JsonMappers.write(MAPPER.valueToTree(visitor.cbScores())), true, 0));
+            rows.add(new VisitorItem("CBS", "", JsonMappers.write(MAPPER.valueToTree(visitor.cbScores())), true, 0));
         }
         return rows;
     }
 
-    private static VisitorRow text(String kind, String value) {
-        return new VisitorRow(kind, "", JsonMappers.write(NODES.objectNode().put("v", value)), true, 0);
+    private static VisitorItem text(String kind, String value) {
+        return new VisitorItem(kind, "", JsonMappers.write(NODES.objectNode().put("v", value)), true, 0);
     }
 
     private interface Json<T> {
         ObjectNode of(T value);
     }
 
-    private static <T> void single(List<VisitorRow> rows, String kind, TrackedItem<T> item, Json<T> json) {
+    private static <T> void single(List<VisitorItem> rows, String kind, TrackedItem<T> item, Json<T> json) {
         if (item != null) {
-            rows.add(new VisitorRow(kind, "", JsonMappers.write(json.of(item.value())), item.isSent(), 0));
+            rows.add(new VisitorItem(kind, "", JsonMappers.write(json.of(item.value())), item.isSent(), 0));
         }
     }
 
@@ -222,9 +225,9 @@ public final class VisitorRowCodec {
      * @param conversionKeys receives the keys of the restored conversions
      * @return how many rows were unreadable
      */
-    public static int decode(Visitor visitor, List<VisitorRow> rows, ConversionKeys conversionKeys) {
+    public static int decode(Visitor visitor, List<VisitorItem> rows, ConversionKeys conversionKeys) {
         int unreadable = 0;
-        for (VisitorRow row : rows) {
+        for (VisitorItem row : rows) {
             try {
                 apply(visitor, row, MAPPER.readTree(row.payload()), conversionKeys);
             } catch (Exception e) {
@@ -234,7 +237,7 @@ public final class VisitorRowCodec {
         return unreadable;
     }
 
-    private static void apply(Visitor v, VisitorRow row, JsonNode json, ConversionKeys keys) {
+    private static void apply(Visitor v, VisitorItem row, JsonNode json, ConversionKeys keys) {
         switch (row.kind()) {
             case "CD":
                 v.putCustomData(new CustomData(Integer.parseInt(row.key()), strings(json.get("v")))

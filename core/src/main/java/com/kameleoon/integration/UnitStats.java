@@ -1,0 +1,20 @@
+package com.kameleoon.integration;
+
+/**
+ * Counters of the units of work a client wrote to its visitor repository, since start. Immutable.
+ *
+ * @param storedUnits units written
+ * @param transactions repository writes that succeeded (a batch of units is one); {@code storedUnits /
+ *        transactions} is the group-commit batch size
+ * @param bufferedUnits unconfirmed units waiting in memory for the repository to answer again
+ * @param droppedUnits unconfirmed units dropped because the buffer was full
+ * @param rejectedUnits units the repository refused (a constraint, a value too long), dropped
+ * @param failedConfirmedUnits confirmed units that could not be written, dropped whole and reported to the caller
+ * @param circuitOpen true while the repository is taken as unavailable
+ * @param circuitOpenings how many times the repository was found unavailable
+ */
+public record UnitStats(long storedUnits, long transactions, int bufferedUnits, long droppedUnits, long rejectedUnits,
+        long failedConfirmedUnits, boolean circuitOpen, long circuitOpenings) {
+    /** The counters of a client that keeps its visitors in memory (nothing is written). */
+    public static final UnitStats NONE = new UnitStats(0, 0, 0, 0, 0, 0, false, 0);
+}

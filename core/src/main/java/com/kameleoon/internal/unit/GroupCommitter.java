@@ -1,0 +1,419 @@
+package com.kameleoon.internal.unit;
+
+import com.kameleoon.integration.UnitStats;
+import com.kameleoon.internal.NamedThreadFactory;
+import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.spi.StoreException;
+import com.kameleoon.spi.UnitSettings;
+import com.kameleoon.spi.UnitWrite;
+import com.kameleoon.spi.VisitorRepository;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes the units of work of one node to the repository, many units per transaction. Units that end while a
+ * transaction runs form the next batch, so the number of transactions falls as load rises while each request
+ * still waits for its own unit. A batch that the repository rejects is retried unit by unit, so that one bad unit
+ * does not fail its neighbours. When the repository is unreachable the circuit opens: confirmed units fail at once
+ * (their caller is told, nothing of them is written), unconfirmed ones wait whole, in order, in a bounded buffer
+ * that is written first once a probe finds the repository again. One daemon thread ({@code kameleoon-commit})
+ * does all writing. Thread-safe.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    /** What became of a unit. Failures of confirmed units complete the future exceptionally instead. */
+    public enum Outcome {
+        /** Written. */
+        STORED,
+        /** Kept in memory until the repository answers again. */
+        BUFFERED,
+        /** Refused by the repository, or pushed out of a full buffer: lost, counted and logged. */
+        DROPPED
+    }
+
+    private static final int QUEUED = 0;
+    private static final int TAKEN = 1;
+    private static final int WITHDRAWN = 2;
+    private static final long IDLE_POLL_MILLIS = 50;
+    private static final long WARNING_INTERVAL_MILLIS = 10_000;
+
+    /** A unit handed to the writer. */
+    static final class Pending {
+        final UnitWrite write;
+        final boolean confirmed;
+        final CompletableFuture<Outcome> done = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Pending(UnitWrite write, boolean confirmed) {
+            this.write = write;
+            this.confirmed = confirmed;
+        }
+    }
+
+    private final VisitorRepository repository;
+    private final UnitSettings settings;
+    private final StoreCircuit circuit;
+    private final Runnable afterWrite;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
+    private final Thread writer;
+    private volatile boolean closing;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failedConfirmed = new AtomicLong();
+    private long lastDropWarning = Long.MIN_VALUE / 2;
+
+    /**
+     * Starts the writer thread.
+     *
+     * @param repository where units go
+     * @param settings batch size, buffer bound and timings
+     * @param circuit shared with the loads of the same repository
+     * @param afterWrite run after each successful write (wakes the tracking relay); must not throw
+     */
+    GroupCommitter(VisitorRepository repository, UnitSettings settings, StoreCircuit circuit, Runnable afterWrite) {
+        this.repository = repository;
+        this.settings = settings;
+        this.circuit = circuit;
+        this.afterWrite = afterWrite;
+        this.writer = new NamedThreadFactory("commit").newThread(this::run);
+        writer.start();
+    }
+
+    /**
+     * Hands a unit to the writer.
+     *
+     * @param write the unit
+     * @param confirmed true when the caller must know whether it was stored (it is then never buffered)
+     * @return completes with the outcome; exceptionally with a {@link StoreException} for a confirmed unit that
+     *         was not stored
+     */
+    CompletableFuture<Outcome> submit(UnitWrite write, boolean confirmed) {
+        Pending pending = new Pending(write, confirmed);
+        if (circuit.isOpen() || closing) {
+            divert(pending, new StoreException("the visitor store is unavailable", true, null));
+        } else {
+            queue.add(pending);
+        }
+        return pending.done;
+    }
+
+    /**
+     * Takes a unit back if the writer has not started writing it.
+     *
+     * @param future a future returned by {@link #submit}
+     * @param write the unit it was returned for
+     * @return true when the unit will never be written
+     */
+    boolean withdraw(UnitWrite write) {
+        for (Pending pending : queue) {
+            if (pending.write == write && pending.state.compareAndSet(QUEUED, WITHDRAWN)) {
+                queue.remove(pending);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the counters */
+    UnitStats stats() {
+        int waiting;
+        synchronized (buffer) {
+            waiting = buffer.size();
+        }
+        return new UnitStats(stored.get(), transactions.get(), waiting, dropped.get(), rejected.get(),
+                failedConfirmed.get(), circuit.isOpen(), circuit.openings());
+    }
+
+    // ---- the writer thread ----------------------------------------------------------------------------------
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                if (circuit.isOpen()) {
+                    divertQueue();
+                    if (closing) {
+                        break;
+                    }
+                    long wait = circuit.untilProbe();
+                    if (wait > 0) {
+                        Thread.sleep(Math.min(wait, IDLE_POLL_MILLIS));
+                    } else {
+                        probe(batch);
+                    }
+                    continue;
+                }
+                batch.clear();
+                if (!takeBatch(batch)) {
+                    if (closing && queue.isEmpty() && bufferIsEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                if (closing) {
+                    closing = true;
+                }
+            } catch (RuntimeException e) {
+                // Never let the writer die: a unit that reached here is failed by writeBatch already.
+                KameleoonLogger.error("unexpected failure in the unit writer: " + Failures.describe(e));
+            }
+        }
+        abandonBuffer();
+    }
+
+    private void probe(List<Pending> batch) {
+        batch.clear();
+        synchronized (buffer) {
+            while (batch.size() < settings.maxBatch() && !buffer.isEmpty()) {
+                batch.add(buffer.pollFirst());
+            }
+        }
+        if (batch.isEmpty()) {
+            try {
+                repository.ping();
+                circuit.close();
+            } catch (RuntimeException e) {
+                circuit.probeFailed();
+            }
+        } else if (writeBatch(batch)) {
+            circuit.close();
+        }
+    }
+
+    private boolean takeBatch(List<Pending> batch) throws InterruptedException {
+        synchronized (buffer) {
+            while (batch.size() < settings.maxBatch() && !buffer.isEmpty()) {
+                batch.add(buffer.pollFirst());
+            }
+        }
+        if (!batch.isEmpty()) {
+            return true;
+        }
+        Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        if (first.state.compareAndSet(QUEUED, TAKEN)) {
+            batch.add(first);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
+        while (batch.size() < settings.maxBatch()) {
+            Pending next = queue.poll();
+            if (next == null) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || closing) {
+                    break;
+                }
+                next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+            }
+            if (next.state.compareAndSet(QUEUED, TAKEN)) {
+                batch.add(next);
+            }
+        }
+        return !batch.isEmpty();
+    }
+
+    /** @return false when the repository turned out unreachable */
+    private boolean writeBatch(List<Pending> batch) {
+        List<Pending> ordered = new ArrayList<>(batch);
+        // Same order on every node (visitor code, then each visitor's units in submission order): no deadlocks.
+        ordered.sort(Comparator.comparing(pending -> pending.write.visitorCode()));
+        try {
+            repository.write(writesOf(ordered));
+            transactions.incrementAndGet();
+            for (Pending pending : ordered) {
+                succeed(pending);
+            }
+            afterWrite.run();
+            return true;
+        } catch (RuntimeException e) {
+            if (Failures.isUnavailable(e)) {
+                unavailable(ordered, 0, e);
+                return false;
+            }
+            if (ordered.size() == 1) {
+                reject(ordered.get(0), e);
+                return true;
+            }
+        }
+        return writeOneByOne(ordered);
+    }
+
+    private boolean writeOneByOne(List<Pending> ordered) {
+        boolean wrote = false;
+        for (int i = 0; i < ordered.size(); i++) {
+            Pending pending = ordered.get(i);
+            try {
+                repository.write(List.of(pending.write));
+                transactions.incrementAndGet();
+                succeed(pending);
+                wrote = true;
+            } catch (RuntimeException e) {
+                if (Failures.isUnavailable(e)) {
+                    if (wrote) {
+                        afterWrite.run();
+                    }
+                    unavailable(ordered, i, e);
+                    return false;
+                }
+                reject(pending, e);
+            }
+        }
+        if (wrote) {
+            afterWrite.run();
+        }
+        return true;
+    }
+
+    private static List<UnitWrite> writesOf(List<Pending> pendings) {
+        List<UnitWrite> writes = new ArrayList<>(pendings.size());
+        for (Pending pending : pendings) {
+            writes.add(pending.write);
+        }
+        return writes;
+    }
+
+    private void succeed(Pending pending) {
+        stored.incrementAndGet();
+        pending.done.complete(Outcome.STORED);
+    }
+
+    private void reject(Pending pending, RuntimeException e) {
+        rejected.incrementAndGet();
+        KameleoonLogger.error("the visitor store refused the unit of work of visitor " + pending.write.visitorCode()
+                + "; its changes and " + pending.write.trackingLines().size() + " tracking lines are dropped: "
+                + Failures.describe(e));
+        if (pending.confirmed) {
+            failedConfirmed.incrementAndGet();
+            pending.done.completeExceptionally(e instanceof StoreException ? e
+                    : new StoreException("the visitor store refused the unit", false, e));
+        } else {
+            pending.done.complete(Outcome.DROPPED);
+        }
+    }
+
+    /** Units from {@code from} on were not written: confirmed ones fail, the others go back to the buffer's head. */
+    private void unavailable(List<Pending> ordered, int from, RuntimeException e) {
+        circuit.open(e);
+        StoreException failure = e instanceof StoreException ? (StoreException) e
+                : new StoreException("the visitor store is unavailable", true, e);
+        List<Pending> kept = new ArrayList<>();
+        for (int i = from; i < ordered.size(); i++) {
+            Pending pending = ordered.get(i);
+            if (pending.confirmed) {
+                failedConfirmed.incrementAndGet();
+                pending.done.completeExceptionally(failure);
+            } else {
+                kept.add(pending);
+            }
+        }
+        // Back at the head, in their order: they are older than anything buffered since.
+        kept.sort(Comparator.comparingLong(pending -> 0L));
+        synchronized (buffer) {
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                buffer.addFirst(kept.get(i));
+            }
+            trimBuffer();
+        }
+        for (Pending pending : kept) {
+            pending.done.complete(Outcome.BUFFERED);
+        }
+    }
+
+    /** Moves queued units aside while the circuit is open: confirmed ones fail, the others are buffered. */
+    private void divertQueue() {
+        Pending pending;
+        StoreException failure = new StoreException("the visitor store is unavailable", true, null);
+        while ((pending = queue.poll()) != null) {
+            if (pending.state.compareAndSet(QUEUED, TAKEN)) {
+                divert(pending, failure);
+            }
+        }
+    }
+
+    private void divert(Pending pending, StoreException failure) {
+        if (pending.confirmed) {
+            failedConfirmed.incrementAndGet();
+            pending.done.completeExceptionally(failure);
+            return;
+        }
+        synchronized (buffer) {
+            buffer.addLast(pending);
+            trimBuffer();
+        }
+        pending.done.complete(Outcome.BUFFERED);
+    }
+
+    /** Called with the buffer's monitor held. */
+    private void trimBuffer() {
+        int over = buffer.size() - settings.bufferCapacity();
+        if (over <= 0) {
+            return;
+        }
+        for (int i = 0; i < over; i++) {
+            buffer.pollFirst();
+        }
+        long total = dropped.addAndGet(over);
+        long now = System.currentTimeMillis();
+        if (now - lastDropWarning >= WARNING_INTERVAL_MILLIS) {
+            lastDropWarning = now;
+            KameleoonLogger.warning("the unit buffer is full (" + settings.bufferCapacity() + " units) while the "
+                    + "visitor store is unavailable: the oldest units are dropped (" + total + " so far)");
+        }
+    }
+
+    private boolean bufferIsEmpty() {
+        synchronized (buffer) {
+            return buffer.isEmpty();
+        }
+    }
+
+    private void abandonBuffer() {
+        int lost;
+        synchronized (buffer) {
+            lost = buffer.size();
+            buffer.clear();
+        }
+        if (lost > 0) {
+            dropped.addAndGet(lost);
+            KameleoonLogger.error(lost + " units of work could not be written before the client closed (the visitor "
+                    + "store was unavailable); they are lost");
+        }
+    }
+
+    /**
+     * Writes what is queued (and, when the repository answers, what is buffered), then stops the writer.
+     *
+     * @param waitMillis how long to wait for the writer at most
+     */
+    void close(long waitMillis) {
+        closing = true;
+        try {
+            writer.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            writer.interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(10_000);
+    }
+}

@@ -1,0 +1,266 @@
+package com.kameleoon.persistence.internal.visitor;
+
+import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.SqlDialect;
+import com.kameleoon.persistence.internal.Transactions;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.spi.ItemKey;
+import com.kameleoon.spi.ItemUpsert;
+import com.kameleoon.spi.StoredVisitor;
+import com.kameleoon.spi.UnitWrite;
+import com.kameleoon.spi.VisitorItem;
+import com.kameleoon.spi.VisitorRepository;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The {@link VisitorRepository} of a site in {@code kameleoon_visitor} (one header row per code) and
+ * {@code kameleoon_visitor_item} (one row per item), shared by every node of a cluster. A load is one primary-key
+ * query (two for a linked code). A write is one transaction for a whole batch of units: one JDBC batch of header
+ * upserts, one of deletes, one of item upserts (per-vendor upserts in which page-view counters add up) and one of
+ * outbox lines, so that a batch costs a handful of round trips whatever its size. Rows are written in key order, so
+ * that two nodes writing the same visitors never deadlock. Failures are classified by {@link SqlFailures}.
+ * Thread-safe.
+ */
+public final class JdbcVisitorRepository implements VisitorRepository {
+    private final KameleoonDatabase database;
+    private final SqlDialect dialect;
+    private final String siteCode;
+    private final long sessionMillis;
+    private final JdbcOutbox outbox;
+    private final VisitorExpiryCleaner cleaner;
+
+    /**
+     * @param database the database
+     * @param siteCode the site code (visitors of several sites may share the tables)
+     * @param sessionMillis how long a visitor lives after its last write
+     * @param outbox where the units' tracking lines are inserted, in the same transaction
+     * @param cleaner deletes expired visitors
+     */
+    public JdbcVisitorRepository(KameleoonDatabase database, String siteCode, long sessionMillis, JdbcOutbox outbox,
+            VisitorExpiryCleaner cleaner) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.siteCode = siteCode;
+        this.sessionMillis = sessionMillis;
+        this.outbox = outbox;
+        this.cleaner = cleaner;
+    }
+
+    // ---- load ---------------------------------------------------------------------------------------------
+
+    @Override
+    public StoredVisitor load(String visitorCode) {
+        try {
+            return database.jdbi().withHandle(handle -> {
+                Loaded loaded = read(handle, visitorCode);
+                if (loaded != null && loaded.aliasOf() != null && !loaded.expired()) {
+                    Loaded target = read(handle, loaded.aliasOf());
+                    if (target != null && !target.expired()) {
+                        return target.toStored(loaded.aliasOf());
+                    }
+                }
+                return loaded == null ? null : loaded.toStored(visitorCode);
+            });
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate("reading visitor " + visitorCode, e);
+        }
+    }
+
+    private record Loaded(long timeStarted, String consent, String aliasOf, boolean expired, List<VisitorItem> items) {
+        StoredVisitor toStored(String code) {
+            return new StoredVisitor(code, timeStarted, consent == null ? "UNKNOWN" : consent, expired,
+                    expired ? List.of() : items);
+        }
+    }
+
+    private Loaded read(Handle handle, String code) {
+        List<Object[]> raw = handle.createQuery("SELECT v.time_started, v.consent, v.alias_of,"
+                + " CASE WHEN v.expires_at < " + dialect.now() + " THEN 1 ELSE 0 END AS expired,"
+                + " i.kind, i.item_key, i.payload, i.sent, i.counter FROM kameleoon_visitor v"
+                + " LEFT JOIN kameleoon_visitor_item i ON i.site_code = v.site_code AND i.visitor_code = v.visitor_code"
+                + " WHERE v.site_code = :site AND v.visitor_code = :code")
+                .bind("site", siteCode).bind("code", code)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getInt(9)})
+                .list();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        Object[] first = raw.get(0);
+        List<VisitorItem> items = new ArrayList<>();
+        for (Object[] r : raw) {
+            if (r[4] != null) {
+                items.add(new VisitorItem((String) r[4], (String) r[5], (String) r[6], (Boolean) r[7], (Integer) r[8]));
+            }
+        }
+        return new Loaded((Long) first[0], (String) first[1], (String) first[2], ((Integer) first[3]) == 1, items);
+    }
+
+    // ---- write --------------------------------------------------------------------------------------------
+
+    @Override
+    public void write(List<UnitWrite> units) {
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("write needs at least one unit");
+        }
+        try {
+            Transactions.run(database.jdbi(), handle -> {
+                writeHeaders(handle, units);
+                writeDeletes(handle, units);
+                writeItems(handle, units);
+                outbox.insertUnits(handle, units);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate("writing " + units.size() + " units of work", e);
+        }
+        outbox.inserted(units);
+    }
+
+    private void writeHeaders(Handle handle, List<UnitWrite> units) {
+        PreparedBatch headers = handle.prepareBatch(upsertHeaderSql());
+        for (UnitWrite unit : units) {
+            UnitWrite.Header header = unit.header();
+            if (header == null) {
+                continue;
+            }
+            for (String linked : unit.linkedCodes()) {
+                headers.bind("site", siteCode).bind("code", linked).bind("started", header.timeStarted())
+                        .bind("consent", "UNKNOWN").bind("alias", unit.visitorCode()).bind("ttl", sessionMillis)
+                        .bind("consentChanged", false).bind("reset", true).add();
+            }
+            headers.bind("site", siteCode).bind("code", unit.visitorCode()).bind("started", header.timeStarted())
+                    .bind("consent", header.consent()).bind("alias", (String) null).bind("ttl", sessionMillis)
+                    .bind("consentChanged", header.consentChanged()).bind("reset", header.replaceStored()).add();
+        }
+        if (headers.size() > 0) {
+            headers.execute();
+        }
+    }
+
+    private void writeDeletes(Handle handle, List<UnitWrite> units) {
+        PreparedBatch replaced = handle.prepareBatch("DELETE FROM kameleoon_visitor_item WHERE site_code = :site"
+                + " AND visitor_code = :code");
+        PreparedBatch deletes = handle.prepareBatch("DELETE FROM kameleoon_visitor_item WHERE site_code = :site"
+                + " AND visitor_code = :code AND kind = :kind AND item_key = :key");
+        for (UnitWrite unit : units) {
+            if (unit.header() != null && unit.header().replaceStored()) {
+                // An expired visitor came back before the cleaner ran: its old items must not resurface.
+                replaced.bind("site", siteCode).bind("code", unit.visitorCode()).add();
+            }
+            for (ItemKey key : unit.deletes()) {
+                deletes.bind("site", siteCode).bind("code", unit.visitorCode()).bind("kind", key.kind())
+                        .bind("key", key.key()).add();
+            }
+        }
+        if (replaced.size() > 0) {
+            replaced.execute();
+        }
+        if (deletes.size() > 0) {
+            deletes.execute();
+        }
+    }
+
+    private void writeItems(Handle handle, List<UnitWrite> units) {
+        PreparedBatch items = handle.prepareBatch(upsertItemSql());
+        for (UnitWrite unit : units) {
+            for (ItemUpsert upsert : unit.upserts()) {
+                VisitorItem item = upsert.item();
+                items.bind("site", siteCode).bind("code", unit.visitorCode()).bind("kind", item.kind())
+                        .bind("key", item.key()).bind("payload", item.payload()).bind("sent", item.sent())
+                        .bind("counter", upsert.counterDelta()).add();
+            }
+        }
+        if (items.size() > 0) {
+            items.execute();
+        }
+    }
+
+    /** One atomic per-vendor upsert of a visitor's header: concurrent nodes never fail or deadlock on it. */
+    private String upsertHeaderSql() {
+        String expires = dialect.nowPlusMillis(":ttl");
+        switch (dialect) {
+            case POSTGRESQL:
+                return "INSERT INTO kameleoon_visitor AS v (site_code, visitor_code, time_started, consent,"
+                        + " consent_version, alias_of, expires_at) VALUES (:site, :code, :started, :consent, 0, :alias, "
+                        + expires + ") ON CONFLICT (site_code, visitor_code) DO UPDATE SET expires_at = EXCLUDED.expires_at,"
+                        + " consent = CASE WHEN :consentChanged THEN EXCLUDED.consent ELSE v.consent END,"
+                        + " consent_version = v.consent_version + CASE WHEN :consentChanged THEN 1 ELSE 0 END,"
+                        + " alias_of = COALESCE(EXCLUDED.alias_of, v.alias_of),"
+                        + " time_started = CASE WHEN :reset THEN EXCLUDED.time_started ELSE v.time_started END";
+            case MYSQL:
+                // Assignments run left to right: consent_version reads the version before this statement.
+                return "INSERT INTO kameleoon_visitor (site_code, visitor_code, time_started, consent, consent_version,"
+                        + " alias_of, expires_at) VALUES (:site, :code, :started, :consent, 0, :alias, " + expires + ")"
+                        + " ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at),"
+                        + " consent_version = consent_version + IF(:consentChanged, 1, 0),"
+                        + " consent = IF(:consentChanged, VALUES(consent), consent),"
+                        + " alias_of = COALESCE(VALUES(alias_of), alias_of),"
+                        + " time_started = IF(:reset, VALUES(time_started), time_started)";
+            default:
+                return "MERGE INTO kameleoon_visitor t USING (VALUES (CAST(:site AS VARCHAR(64)),"
+                        + " CAST(:code AS VARCHAR(255)), CAST(:started AS BIGINT), CAST(:consent AS VARCHAR(16)),"
+                        + " CAST(:alias AS VARCHAR(255)))) s(site_code, visitor_code, time_started, consent, alias_of)"
+                        + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code"
+                        + " WHEN MATCHED THEN UPDATE SET expires_at = " + expires + ","
+                        + " consent = CASE WHEN CAST(:consentChanged AS BOOLEAN) THEN s.consent ELSE t.consent END,"
+                        + " consent_version = t.consent_version + CASE WHEN CAST(:consentChanged AS BOOLEAN) THEN 1 ELSE 0 END,"
+                        + " alias_of = COALESCE(s.alias_of, t.alias_of),"
+                        + " time_started = CASE WHEN CAST(:reset AS BOOLEAN) THEN s.time_started ELSE t.time_started END"
+                        + " WHEN NOT MATCHED THEN INSERT (site_code, visitor_code, time_started, consent, consent_version,"
+                        + " alias_of, expires_at) VALUES (s.site_code, s.visitor_code, s.time_started, s.consent, 0,"
+                        + " s.alias_of, " + expires + ")";
+        }
+    }
+
+    private String upsertItemSql() {
+        switch (dialect) {
+            case POSTGRESQL:
+                return "INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,"
+                        + " counter, updated_at) VALUES (:site, :code, :kind, :key, :payload, :sent, :counter,"
+                        + " CURRENT_TIMESTAMP) ON CONFLICT (site_code, visitor_code, kind, item_key) DO UPDATE SET"
+                        + " payload = EXCLUDED.payload, sent = EXCLUDED.sent,"
+                        + " counter = kameleoon_visitor_item.counter + EXCLUDED.counter, updated_at = EXCLUDED.updated_at";
+            case MYSQL:
+                return "INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,"
+                        + " counter, updated_at) VALUES (:site, :code, :kind, :key, :payload, :sent, :counter,"
+                        + " UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE payload = VALUES(payload), sent = VALUES(sent),"
+                        + " counter = counter + VALUES(counter), updated_at = VALUES(updated_at)";
+            default:
+                return "MERGE INTO kameleoon_visitor_item t USING (VALUES (CAST(:site AS VARCHAR(64)),"
+                        + " CAST(:code AS VARCHAR(255)), CAST(:kind AS VARCHAR(16)), CAST(:key AS VARCHAR(191)),"
+                        + " CAST(:payload AS CHARACTER LARGE OBJECT), CAST(:sent AS BOOLEAN), CAST(:counter AS INT)))"
+                        + " s(site_code, visitor_code, kind, item_key, payload, sent, counter)"
+                        + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code AND t.kind = s.kind"
+                        + " AND t.item_key = s.item_key"
+                        + " WHEN MATCHED THEN UPDATE SET payload = s.payload, sent = s.sent, counter = t.counter + s.counter,"
+                        + " updated_at = CURRENT_TIMESTAMP"
+                        + " WHEN NOT MATCHED THEN INSERT (site_code, visitor_code, kind, item_key, payload, sent, counter,"
+                        + " updated_at) VALUES (s.site_code, s.visitor_code, s.kind, s.item_key, s.payload, s.sent,"
+                        + " s.counter, CURRENT_TIMESTAMP)";
+        }
+    }
+
+    // ---- housekeeping -----------------------------------------------------------------------------------------
+
+    @Override
+    public int deleteExpired(int max) {
+        try {
+            return cleaner.deleteBatch(siteCode, max);
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate("deleting expired visitors", e);
+        }
+    }
+
+    @Override
+    public void ping() {
+        try {
+            database.jdbi().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate("reaching the database", e);
+        }
+    }
+}
