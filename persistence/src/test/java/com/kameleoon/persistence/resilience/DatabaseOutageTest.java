@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.data.CustomData;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.integration.KameleoonRequests;
+import com.kameleoon.integration.RequestFacts;
+import com.kameleoon.integration.UnitStats;
+import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.internal.NamedThreadFactory;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
@@ -39,8 +43,8 @@ import org.junit.jupiter.api.Timeout;
  * Database outage (DESIGN.md "Principles": an unreachable backend degrades, requests are still answered): a TCP
  * proxy between the pool and PostgreSQL cuts the database off for 30 s while three threads serve visitors. Every
  * call returns within the pool's connection timeout plus a margin, the outage is logged as an ERROR, rows committed
- * before the cut stay, the store saves visitors again by itself after the cut, and the tracking lines of the outage,
- * kept in memory, are delivered once the database answers.
+ * before the cut stay, the store saves visitors again by itself after the cut, and the units of the outage, kept
+ * whole in memory, are written once the database answers: their visitor changes and their tracking lines.
  */
 class DatabaseOutageTest {
     private static final TestDatabases DATABASES = new TestDatabases();
@@ -81,6 +85,7 @@ class DatabaseOutageTest {
             KameleoonLogger.setLogLevel(LogLevel.INFO);
             DefaultKameleoonClient client = node.client();
             VisitorStore store = node.store();
+            KameleoonRequests requests = KameleoonRequests.of(client);
             ConcurrentLinkedQueue<Iteration> iterations = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
             long t0 = System.nanoTime();
@@ -89,7 +94,7 @@ class DatabaseOutageTest {
                 int thread = t;
                 workers.add(load.submit(() -> {
                     for (int n = 0; !stop.get(); n++) {
-                        iterations.add(iterate(client, store, "t" + thread + "-" + n));
+                        iterations.add(iterate(client, requests, "t" + thread + "-" + n));
                         sleep(50);
                     }
                 }));
@@ -153,6 +158,14 @@ class DatabaseOutageTest {
             Set<String> undeliveredDuring = during.stream().map(Iteration::code).filter(undelivered::contains)
                     .collect(Collectors.toCollection(TreeSet::new));
 
+            // Units served during the outage were kept whole and written after it: their visitor changes are stored
+            // too, not only their tracking lines.
+            Set<String> storedAfter = new HashSet<>(Sql.strings(direct, "SELECT DISTINCT visitor_code"
+                    + " FROM kameleoon_visitor_item WHERE site_code = '" + JdbcClient.SITE + "' AND kind = 'CV'"));
+            Set<String> duringNotStored = during.stream().map(Iteration::code).filter(c -> !storedAfter.contains(c))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            UnitStats units = requests.unitStats();
+
             List<String> logLines = log.lines();
             List<String> errors = logLines.stream().filter(l -> l.startsWith("ERROR")).collect(Collectors.toList());
             List<String> restored = logLines.stream().filter(l -> l.contains("stored after a database outage"))
@@ -165,9 +178,11 @@ class DatabaseOutageTest {
                     + " the outage %d ms, bound %d ms%n", slowest.slowestNanos() / 1_000_000, slowest.slowestCall(),
                     slowest.code(), maxBeforeMillis, maxDuringMillis,
                     CONNECTION_TIMEOUT.plus(LATENCY_MARGIN).toMillis());
-            System.out.printf("database: failed visitor commits %d; proxy refused %d connections; conversions"
+            System.out.printf("units: %s; during the outage, units whose visitor changes were not stored after it %d"
+                    + " of %d%n", units, duringNotStored.size(), during.size());
+            System.out.printf("database: circuit openings %d; proxy refused %d connections; conversions"
                     + " committed before the cut %d, still stored %d; after-restore visitors not saved %d of %d%n",
-                    node.persistence().failedVisitorCommits(), proxy.refused(), before.size(),
+                    units.circuitOpenings(), proxy.refused(), before.size(),
                     before.size() - lostBefore.size(), notSavedAfter.size(), after.size());
             System.out.printf("tracking: conversions expected (before + during) %d, delivered %d, missing %d"
                     + " (%d of the %d tracked during the outage); %d tracking lines received; restore log: %s%n",
@@ -181,7 +196,9 @@ class DatabaseOutageTest {
             assertThat(after).as("units of work after the restore").isNotEmpty();
             assertThat(slowest.slowestNanos()).as("slowest call, ns (%s)", slowest)
                     .isLessThanOrEqualTo(CONNECTION_TIMEOUT.plus(LATENCY_MARGIN).toNanos());
-            assertThat(errors).as("ERROR log lines").anyMatch(l -> l.contains("database unavailable"));
+            assertThat(errors).as("ERROR log lines").anyMatch(l -> l.contains("visitor store unavailable"));
+            assertThat(duringNotStored).as("units of the outage whose visitor changes were dropped").isEmpty();
+            assertThat(units.droppedUnits() + units.rejectedUnits()).as("units lost").isZero();
             assertThat(lostBefore).as("conversions committed before the cut, missing from the database").isEmpty();
             assertThat(notSavedAfter).as("visitors served after the restore but not saved").isEmpty();
             assertThat(undelivered).as("conversions tracked before or during the outage, never delivered").isEmpty();
@@ -191,19 +208,20 @@ class DatabaseOutageTest {
         }
     }
 
-    private static Iteration iterate(DefaultKameleoonClient client, VisitorStore store, String code) {
+    private static Iteration iterate(DefaultKameleoonClient client, KameleoonRequests requests, String code) {
         long start = System.nanoTime();
         long[] slowest = {0};
         String[] slowestCall = {null};
         String failure = null;
         try {
-            timed("begin", () -> store.begin(code), slowest, slowestCall);
+            VisitorUnit[] unit = new VisitorUnit[1];
+            timed("begin", () -> unit[0] = requests.open(code, RequestFacts.NONE), slowest, slowestCall);
             try {
                 timed("addData", () -> client.addData(code, new CustomData(1, "gold")), slowest, slowestCall);
                 timed("getVariation", () -> client.getVariation(code, "new_checkout", true), slowest, slowestCall);
                 timed("trackConversion", () -> client.trackConversion(code, 7, 10.0), slowest, slowestCall);
             } finally {
-                timed("end", () -> store.end(code), slowest, slowestCall);
+                timed("end", () -> unit[0].end(), slowest, slowestCall);
             }
         } catch (Throwable e) {
             failure = e.toString();

@@ -28,8 +28,8 @@ final class JdbcClient implements AutoCloseable {
         KameleoonClientConfig config = KameleoonClientConfig.builder().dataFile(datafile()).dataApiUrl(dataApiUrl)
                 .topLevelDomain("example.com").trackingIntervalMillisecond(1_000).defaultTimeoutMillisecond(5_000)
                 .build();
-        this.client = new DefaultKameleoonClient(SITE, config, ClientDependencies.defaults()
-                .withStore(persistence.visitorStore()).withOutbox(persistence.outbox()).withRetryDelayMillis(100));
+        this.client = new DefaultKameleoonClient(SITE, config, ClientDependencies.of(persistence.components())
+                .withRetryDelayMillis(100));
     }
 
     static Path datafile() {
@@ -49,7 +49,7 @@ final class JdbcClient implements AutoCloseable {
     }
 
     VisitorStore store() {
-        return persistence.visitorStore();
+        return client.visitorStore();
     }
 
     JdbcOutbox outbox() {

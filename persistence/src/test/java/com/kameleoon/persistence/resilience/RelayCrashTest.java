@@ -6,7 +6,7 @@ import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
-import com.kameleoon.persistence.internal.outbox.OutboxWriter;
+import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.persistence.testing.LogCapture;
 import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabase;
@@ -201,13 +201,13 @@ class RelayCrashTest {
         Set<String> nonces = new HashSet<>();
         int chunk = 10_000;
         for (int from = 0; from < total; from += chunk) {
-            List<OutboxWriter.Pass> passes = new ArrayList<>(chunk);
+            List<UnitWrite> passes = new ArrayList<>(chunk);
             for (int i = from; i < Math.min(total, from + chunk); i++) {
                 String line = TrackingLines.conversionLine(i);
                 nonces.add(TrackingLines.nonce(line));
-                passes.add(new OutboxWriter.Pass("v" + i, List.of(line)));
+                passes.add(new UnitWrite("v" + i, null, List.of(), List.of(), List.of(), List.of(line)));
             }
-            database.jdbi().useTransaction(handle -> outbox.insert(handle, passes));
+            database.jdbi().useTransaction(handle -> outbox.insertUnits(handle, passes));
         }
         assertThat(nonces).hasSize(total);
         return nonces;

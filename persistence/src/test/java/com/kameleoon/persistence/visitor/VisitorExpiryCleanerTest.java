@@ -2,11 +2,13 @@ package com.kameleoon.persistence.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kameleoon.data.CustomData;
-import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
-import com.kameleoon.persistence.internal.visitor.JdbcVisitorStore;
+import com.kameleoon.persistence.internal.visitor.JdbcVisitorRepository;
+import com.kameleoon.spi.ItemUpsert;
+import com.kameleoon.spi.UnitWrite;
+import com.kameleoon.spi.VisitorItem;
+import java.util.List;
 import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
 import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabases;
@@ -24,16 +26,10 @@ class VisitorExpiryCleanerTest {
         DATABASES.close();
     }
 
-    private static void save(JdbcVisitorStore store, String code) {
-        store.begin(code);
-        try {
-            Visitor visitor = store.getOrCreate(code);
-            synchronized (visitor) {
-                visitor.putCustomData(new CustomData(1, "x"), false);
-            }
-        } finally {
-            store.end(code);
-        }
+    private static void save(JdbcVisitorRepository repository, String code) {
+        repository.write(List.of(new UnitWrite(code, new UnitWrite.Header(1_000, "UNKNOWN", false, false),
+                List.of(new ItemUpsert(new VisitorItem("CD", "1", "{\"v\":[\"x\"]}", false, 0), 0)), List.of(),
+                List.of(), List.of())));
     }
 
     @ParameterizedTest
@@ -41,8 +37,9 @@ class VisitorExpiryCleanerTest {
     void expiredVisitorsAreDeletedByOneNodeAtATime(Vendor vendor) throws Exception {
         KameleoonDatabase database = DATABASES.fresh(vendor).database();
         JdbcOutbox outbox = new JdbcOutbox(database, "s", JdbcOutbox.Settings.DEFAULT);
-        JdbcVisitorStore shortLived = new JdbcVisitorStore(database, "s", 300, System::currentTimeMillis, outbox);
-        JdbcVisitorStore longLived = new JdbcVisitorStore(database, "s", 3_600_000, System::currentTimeMillis, outbox);
+        VisitorExpiryCleaner unused = new VisitorExpiryCleaner(database, 60_000, 500, false);
+        JdbcVisitorRepository shortLived = new JdbcVisitorRepository(database, "s", 300, outbox, unused);
+        JdbcVisitorRepository longLived = new JdbcVisitorRepository(database, "s", 3_600_000, outbox, unused);
         for (int i = 0; i < 1_200; i++) {
             save(shortLived, "old-" + i);
         }
@@ -57,11 +54,6 @@ class VisitorExpiryCleanerTest {
 
         assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_visitor")).isEqualTo(1);
         assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_visitor_item")).isEqualTo(1);
-        longLived.begin("live");
-        try {
-            assertThat(longLived.get("live").customData(1)).isNotNull();
-        } finally {
-            longLived.end("live");
-        }
+        assertThat(longLived.load("live").items()).extracting(VisitorItem::kind).containsExactly("CD");
     }
 }
