@@ -1,0 +1,276 @@
+package com.kameleoon.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kameleoon.KameleoonClient;
+import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.KameleoonClientFactory;
+import com.kameleoon.KameleoonComponents;
+import com.kameleoon.data.CustomData;
+import com.kameleoon.exceptions.UnitNotStored;
+import com.kameleoon.integration.KameleoonRequests;
+import com.kameleoon.integration.RequestFacts;
+import com.kameleoon.integration.UnitStats;
+import com.kameleoon.integration.VisitorUnit;
+import com.kameleoon.spi.InMemoryTrackingOutbox;
+import com.kameleoon.spi.InMemoryVisitorRepository;
+import com.kameleoon.spi.OutboxLine;
+import com.kameleoon.spi.StoredVisitor;
+import com.kameleoon.spi.UnitSettings;
+import com.kameleoon.spi.VisitorItem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The unit of work over a visitor repository, through the public API: a unit's visitor changes and tracking lines
+ * are stored together or not at all; a confirmed unit that cannot be stored is dropped whole and reported; an
+ * unconfirmed one is kept whole, in order, in a bounded buffer, and written when the repository answers again;
+ * units ending together share a transaction; a refused unit does not fail its neighbours; while the repository is
+ * down, loads answer "new visitor" without calling it.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class UnitOfWorkTest {
+    private static final String SITE = "unit-site";
+    private static final String GOAL_LINE = "eventType=conversion";
+
+    private InMemoryTrackingOutbox outbox;
+    private InMemoryVisitorRepository stored;
+    private SwitchableRepository repository;
+    private KameleoonClient client;
+    private KameleoonRequests requests;
+
+    @BeforeEach
+    void start() throws Exception {
+        start(UnitSettings.DEFAULT);
+    }
+
+    private void start(UnitSettings settings) throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        outbox = new InMemoryTrackingOutbox(10_000, System::currentTimeMillis);
+        stored = new InMemoryVisitorRepository(outbox, 30 * 60_000L, System::currentTimeMillis);
+        repository = new SwitchableRepository(stored);
+        Path datafile = Path.of(getClass().getResource("/conformance/example-datafile.json").toURI());
+        client = KameleoonClientFactory.build(SITE, KameleoonClientConfig.builder().dataFile(datafile).build(),
+                KameleoonComponents.defaults().withRepository(repository, outbox).withUnitSettings(settings));
+        requests = KameleoonRequests.of(client);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+    }
+
+    private List<String> lines(String code) {
+        List<OutboxLine> claimed = outbox.claim(Long.MAX_VALUE);
+        List<String> texts = claimed.stream().filter(line -> line.visitorCode().equals(code))
+                .map(OutboxLine::text).collect(Collectors.toList());
+        outbox.fail(claimed, "read by the test");
+        return texts;
+    }
+
+    private long conversionLines(String code) {
+        return lines(code).stream().filter(line -> line.startsWith(GOAL_LINE)).count();
+    }
+
+    private List<String> kinds(String code) {
+        StoredVisitor visitor = stored.load(code);
+        return visitor == null ? List.of() : visitor.items().stream().map(VisitorItem::kind).collect(Collectors.toList());
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void anOrdinaryUnitIsStoredWholeWhenItEnds() {
+        VisitorUnit unit = requests.open("page-1", RequestFacts.NONE);
+        client.addData("page-1", new CustomData(1, "vip"));
+        client.trackConversion("page-1", 7);
+        assertThat(kinds("page-1")).as("nothing is written before the unit ends").isEmpty();
+        unit.end();
+        assertThat(kinds("page-1")).contains("CD", "CV");
+        assertThat(conversionLines("page-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedUnitThatCannotBeStoredIsDroppedWholeAndReported() {
+        VisitorUnit unit = requests.open("buyer", RequestFacts.NONE);
+        client.addData("buyer", new CustomData(1, "vip"));
+        client.trackConversion("buyer", 7);
+        repository.down(true);
+        assertThatThrownBy(unit::commit).isInstanceOf(UnitNotStored.class).hasMessageContaining("buyer");
+        repository.down(false);
+        unit.end();
+        assertThat(kinds("buyer")).as("no visitor change of the failed unit").isEmpty();
+        assertThat(conversionLines("buyer")).as("no tracking line of the failed unit").isZero();
+        assertThat(requests.unitStats().failedConfirmedUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedUnitFailsAtOnceWhileTheCircuitIsOpen() {
+        repository.down(true);
+        requests.open("probe", RequestFacts.NONE).end();
+        VisitorUnit seen = requests.open("seen", RequestFacts.NONE);
+        client.getVariation("seen", "new_checkout");
+        seen.end();
+        assertThat(requests.unitStats().circuitOpen()).isTrue();
+        VisitorUnit unit = requests.open("buyer-2", RequestFacts.NONE);
+        client.trackConversion("buyer-2", 7);
+        long start = System.nanoTime();
+        assertThatThrownBy(unit::commit).isInstanceOf(UnitNotStored.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait on a known-dead store")
+                .isLessThan(Duration.ofMillis(500));
+        unit.end();
+    }
+
+    @Test
+    void whileTheStoreIsDownLoadsAnswerNewVisitorWithoutCallingIt() {
+        repository.down(true);
+        VisitorUnit first = requests.open("a", RequestFacts.NONE);
+        client.getVariation("a", "new_checkout");
+        first.end();
+        int loads = repository.loads.get();
+        for (int i = 0; i < 20; i++) {
+            VisitorUnit unit = requests.open("v" + i, RequestFacts.NONE);
+            assertThat(client.getVariation("v" + i, "new_checkout")).isNotNull();
+            unit.end();
+        }
+        assertThat(repository.loads.get()).as("loads reaching the dead store").isEqualTo(loads);
+    }
+
+    @Test
+    void unconfirmedUnitsOfAnOutageAreKeptWholeAndWrittenInOrderWhenTheStoreAnswers() throws Exception {
+        repository.down(true);
+        for (int i = 0; i < 3; i++) {
+            VisitorUnit unit = requests.open("outage", RequestFacts.NONE);
+            client.addData("outage", new CustomData(1, "step-" + i));
+            client.trackConversion("outage", 10 + i);
+            long start = System.nanoTime();
+            unit.end();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a page does not wait on the dead store")
+                    .isLessThanOrEqualTo(Duration.ofMillis(UnitSettings.DEFAULT_UNCONFIRMED_WAIT_MILLIS + 200));
+        }
+        assertThat(kinds("outage")).isEmpty();
+        assertThat(requests.unitStats().bufferedUnits()).isEqualTo(3);
+        repository.down(false);
+        await("buffer written after the store answers", () -> requests.unitStats().bufferedUnits() == 0
+                && !requests.unitStats().circuitOpen());
+        StoredVisitor visitor = stored.load("outage");
+        assertThat(visitor.items().stream().filter(item -> item.kind().equals("CD")).findFirst().orElseThrow()
+                .payload()).as("the last unit's value wins: units are written in order").contains("step-2");
+        assertThat(visitor.items().stream().filter(item -> item.kind().equals("CV")).count()).isEqualTo(3);
+        assertThat(lines("outage").stream().filter(line -> line.startsWith(GOAL_LINE))
+                .map(line -> line.replaceAll(".*goalId=(\\d+).*", "$1")).collect(Collectors.toList()))
+                .containsExactly("10", "11", "12");
+    }
+
+    @Test
+    void beyondTheBufferTheOldestUnitsAreDroppedAndCounted() throws Exception {
+        start(new UnitSettings(UnitSettings.DEFAULT_MAX_BATCH, 0, 2, 200, 100));
+        repository.down(true);
+        for (int i = 0; i < 5; i++) {
+            VisitorUnit unit = requests.open("b" + i, RequestFacts.NONE);
+            client.trackConversion("b" + i, 7);
+            unit.end();
+        }
+        assertThat(requests.unitStats().droppedUnits()).isEqualTo(3);
+        repository.down(false);
+        await("buffer written", () -> requests.unitStats().bufferedUnits() == 0 && !requests.unitStats().circuitOpen());
+        assertThat(conversionLines("b0") + conversionLines("b1") + conversionLines("b2")).as("dropped").isZero();
+        assertThat(conversionLines("b3") + conversionLines("b4")).as("kept").isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedUnitDoesNotFailItsNeighbours() throws Exception {
+        repository.slowWrites(30);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String code = (t == 3 ? "bad-" : "good-") + t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 5; i++) {
+                        VisitorUnit unit = requests.open(code, RequestFacts.NONE);
+                        client.trackConversion(code, 7);
+                        unit.end();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < 8; t++) {
+            if (t != 3) {
+                assertThat(conversionLines("good-" + t)).as("neighbour good-%d", t).isEqualTo(5);
+            }
+        }
+        assertThat(conversionLines("bad-3")).isZero();
+        UnitStats stats = requests.unitStats();
+        assertThat(stats.rejectedUnits()).isEqualTo(5);
+        assertThat(stats.circuitOpen()).as("a refusal is not an outage").isFalse();
+    }
+
+    @Test
+    void unitsEndingTogetherShareTransactions() throws Exception {
+        repository.slowWrites(20);
+        int threads = 16;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String code = "g" + thread + "-" + i;
+                        VisitorUnit unit = requests.open(code, RequestFacts.NONE);
+                        client.addData(code, new CustomData(1, "x"));
+                        unit.end();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        UnitStats stats = requests.unitStats();
+        assertThat(stats.storedUnits()).isEqualTo(threads * perThread);
+        assertThat(stats.transactions()).as("transactions for %d units", stats.storedUnits())
+                .isLessThan(stats.storedUnits() / 2);
+        assertThat(repository.batchSizes.stream().mapToInt(Integer::intValue).max().orElse(0))
+                .isLessThanOrEqualTo(UnitSettings.DEFAULT_MAX_BATCH);
+    }
+}
