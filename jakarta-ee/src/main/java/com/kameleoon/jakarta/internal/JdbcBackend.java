@@ -37,8 +37,11 @@ final class JdbcBackend implements AutoCloseable {
         } else if (settings.jndiName() != null) {
             builder.jndiName(settings.jndiName());
         } else {
+            // Null timeouts mean the persistence module's defaults; a container DataSource keeps its own.
             builder.jdbcUrl(settings.url()).username(settings.username()).password(settings.password())
-                    .driverClassName(settings.driver()).maximumPoolSize(settings.poolSize());
+                    .driverClassName(settings.driver()).maximumPoolSize(settings.poolSize())
+                    .socketTimeout(settings.socketTimeout()).connectTimeout(settings.connectTimeout())
+                    .connectionTimeout(settings.connectionTimeout());
         }
         KameleoonDatabase database = builder.build();
         try {
@@ -47,6 +50,11 @@ final class JdbcBackend implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** @return the database (its pool's settings are what the configuration asked for) */
+    KameleoonDatabase database() {
+        return database;
     }
 
     VisitorStore visitorStore() {
