@@ -1,7 +1,9 @@
 package com.kameleoon.persistence;
 
 import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.persistence.internal.DriverTimeouts;
 import com.kameleoon.persistence.internal.JdbcUrls;
+import com.kameleoon.persistence.internal.MigrationDataSource;
 import com.kameleoon.persistence.internal.PoolThreadFactory;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.zaxxer.hikari.HikariConfig;
@@ -36,7 +38,16 @@ import org.jdbi.v3.core.Jdbi;
  * or {@link Builder#h2File(Path)}), pooled like a URL. An H2 file is opened by one JVM at a time; clusters use
  * PostgreSQL or MySQL 8 / MariaDB.</li>
  * </ul>
- * Thread-safe; {@link #close()} is idempotent. {@link #toString()} never shows a password.
+ *
+ * <p>A pool created here bounds every wait on the database, so that a dead or partitioned database fails a call
+ * within about a second or two instead of holding a request thread: waiting for a pooled connection
+ * ({@link Builder#connectionTimeout}, default 1 s), a TCP connect ({@link Builder#connectTimeout}, default 1 s)
+ * and every read on an open connection ({@link Builder#socketTimeout}, default 2 s), set as driver properties in
+ * each driver's names and units (PostgreSQL, MariaDB and MySQL; embedded H2 has no network). A given or JNDI data
+ * source is used as it is: its pool (the container's) should set such timeouts itself. Schema migrations at start
+ * read with {@link #MIGRATION_SOCKET_TIMEOUT} instead, since they may legitimately wait longer.
+ *
+ * <p>Thread-safe; {@link #close()} is idempotent. {@link #toString()} never shows a password.
  *
  * <pre>{@code
  * try (KameleoonDatabase db = KameleoonDatabase.builder()
@@ -63,8 +74,34 @@ public final class KameleoonDatabase implements AutoCloseable {
     /** Default maximum pool size. */
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
 
-    /** Default wait for a connection from the pool. */
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default wait for a connection from the pool: short, so that a request finds out at once that the database
+     * is gone (a healthy pool hands out a connection in microseconds).
+     */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The shortest wait for a pooled connection that HikariCP accepts. */
+    public static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    /**
+     * Default longest wait for a read on an open connection. Above the SDK's own statements (short primary-key
+     * reads and writes), below what a request can afford on a dead database.
+     */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Default longest wait for a TCP connection to the database server: a reachable server answers in ms. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    /**
+     * The read timeout of connections while the schema is migrated at start: Flyway waits for its lock (MySQL's
+     * {@code GET_LOCK} blocks up to 10 s while another node migrates) and DDL may wait for table locks or rewrite
+     * a large table, all of which the request-sized {@link #DEFAULT_SOCKET_TIMEOUT} would cut short. Still bounded,
+     * so that a database that dies in the middle of a migration fails the start instead of hanging it.
+     */
+    public static final Duration MIGRATION_SOCKET_TIMEOUT = Duration.ofMinutes(10);
+
+    /** HikariCP's default aliveness-check bound, kept when the connection timeout is longer. */
+    private static final Duration MAXIMUM_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String MASK = "****";
     private static final Duration POOL_THREADS_END_BOUND = Duration.ofSeconds(5);
@@ -192,6 +229,8 @@ public final class KameleoonDatabase implements AutoCloseable {
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
         private int minimumIdle = -1;
         private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private String poolName = DEFAULT_POOL_NAME;
         private boolean migrate = true;
         private final Map<String, String> dataSourceProperties = new LinkedHashMap<>();
@@ -310,13 +349,51 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
 
         /**
-         * Sets how long a caller waits for a pooled connection (pools created here only).
+         * Sets how long a caller waits for a pooled connection (pools created here only). A connection idle for more
+         * than half a second is checked before it is handed out; that check waits at most this long too (capped at
+         * HikariCP's default of 5 s), so on a dead database a caller waits about this long, at most twice.
          *
-         * @param timeout at least 250 ms; {@code null} means {@link #DEFAULT_CONNECTION_TIMEOUT}
+         * @param timeout at least {@link #MINIMUM_CONNECTION_TIMEOUT} (250 ms); {@code null} means
+         *     {@link #DEFAULT_CONNECTION_TIMEOUT} (1 s)
          * @return this builder
+         * @throws IllegalArgumentException when shorter than 250 ms
          */
         public Builder connectionTimeout(Duration timeout) {
-            this.connectionTimeout = timeout == null ? DEFAULT_CONNECTION_TIMEOUT : timeout;
+            this.connectionTimeout = timeout == null ? DEFAULT_CONNECTION_TIMEOUT
+                    : atLeast("connectionTimeout", timeout, MINIMUM_CONNECTION_TIMEOUT);
+            return this;
+        }
+
+        /**
+         * Sets the longest wait for a read on an open connection (pools created here only): a statement whose
+         * answer does not come in time fails, and the driver closes its connection. Bounds what a request thread
+         * waits on a database that died or became unreachable while a connection was open. Set as the driver
+         * property {@code socketTimeout}: whole seconds for PostgreSQL (rounded up), milliseconds for MariaDB and
+         * MySQL; nothing for H2. A {@code socketTimeout} in the URL or given with {@link #dataSourceProperty} wins.
+         * Schema migrations read with {@link #MIGRATION_SOCKET_TIMEOUT} instead.
+         *
+         * @param timeout positive; {@code null} means {@link #DEFAULT_SOCKET_TIMEOUT} (2 s)
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder socketTimeout(Duration timeout) {
+            this.socketTimeout = timeout == null ? DEFAULT_SOCKET_TIMEOUT : positive("socketTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the longest wait for a TCP connection to the database server (pools created here only). Set as the
+         * driver property {@code connectTimeout}: whole seconds for PostgreSQL (rounded up; {@code loginTimeout},
+         * the whole connection set-up, is set to connect + socket timeout), milliseconds for MariaDB and MySQL;
+         * nothing for H2. A value in the URL or given with {@link #dataSourceProperty} wins. New connections are
+         * made by the pool's own thread, so a request waits {@link #connectionTimeout} at most, not this.
+         *
+         * @param timeout positive; {@code null} means {@link #DEFAULT_CONNECT_TIMEOUT} (1 s)
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout == null ? DEFAULT_CONNECT_TIMEOUT : positive("connectTimeout", timeout);
             return this;
         }
 
@@ -332,7 +409,8 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
 
         /**
-         * Adds a driver property (pools created here only), e.g. {@code sslMode} for MariaDB.
+         * Adds a driver property (pools created here only), e.g. {@code sslMode} for MariaDB. Wins over the
+         * properties that {@link #socketTimeout} and {@link #connectTimeout} set.
          *
          * @param key the property name
          * @param value the value
@@ -409,6 +487,9 @@ public final class KameleoonDatabase implements AutoCloseable {
                 config.setMaximumPoolSize(maximumPoolSize);
                 config.setMinimumIdle(minimumIdle < 0 ? maximumPoolSize : Math.min(minimumIdle, maximumPoolSize));
                 config.setConnectionTimeout(connectionTimeout.toMillis());
+                // Checking an idle connection must not outlast the wait for a connection.
+                config.setValidationTimeout(min(connectionTimeout, MAXIMUM_VALIDATION_TIMEOUT).toMillis());
+                DriverTimeouts.properties(url, socketTimeout, connectTimeout).forEach(config::addDataSourceProperty);
                 dataSourceProperties.forEach(config::addDataSourceProperty);
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {
@@ -430,7 +511,9 @@ public final class KameleoonDatabase implements AutoCloseable {
                             + safeMessage(e), e);
                 }
                 if (migrate) {
-                    KameleoonMigrator.migrate(source, dialect);
+                    // A pool created here reads with a short timeout; migrations get a longer one (see there).
+                    KameleoonMigrator.migrate(owned == null ? source
+                            : new MigrationDataSource(owned, MIGRATION_SOCKET_TIMEOUT), dialect);
                 } else {
                     KameleoonLogger.info("Kameleoon schema migration skipped (migrate=false)");
                 }
@@ -441,6 +524,25 @@ public final class KameleoonDatabase implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        private static Duration positive(String method, Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(method + " must be positive, was " + timeout);
+            }
+            return timeout;
+        }
+
+        private static Duration atLeast(String method, Duration timeout, Duration minimum) {
+            if (timeout.compareTo(minimum) < 0) {
+                throw new IllegalArgumentException(method + " must be at least " + minimum.toMillis() + " ms, was "
+                        + timeout);
+            }
+            return timeout;
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         private static DataSource lookup(String name) {

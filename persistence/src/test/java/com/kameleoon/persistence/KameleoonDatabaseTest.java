@@ -13,9 +13,13 @@ import com.kameleoon.persistence.testing.Vendor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.naming.Context;
@@ -152,7 +156,7 @@ class KameleoonDatabaseTest {
         }
         assertThatThrownBy(() -> KameleoonDatabase.builder()
                 .jdbcUrl("jdbc:postgresql://127.0.0.1:1/nothing?password=hunter2&connectTimeout=2")
-                .password("hunter2").connectionTimeout(java.time.Duration.ofSeconds(1)).build())
+                .password("hunter2").connectionTimeout(Duration.ofSeconds(1)).build())
                 .isInstanceOf(PersistenceException.class)
                 .hasMessageContaining("127.0.0.1:1")
                 .hasMessageNotContaining("hunter2");
@@ -173,6 +177,97 @@ class KameleoonDatabaseTest {
         assertThatThrownBy(() -> KameleoonDatabase.builder().jdbcUrl("jdbc:h2:mem:x")
                 .driverClassName("com.example.MissingDriver").build())
                 .isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void rejectsTimeoutsThatCannotBeHonouredNamingTheBuilderMethod() {
+        KameleoonDatabase.Builder builder = KameleoonDatabase.builder();
+        assertThatThrownBy(() -> builder.socketTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("socketTimeout");
+        assertThatThrownBy(() -> builder.socketTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("socketTimeout");
+        assertThatThrownBy(() -> builder.connectTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> builder.connectTimeout(Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> builder.connectionTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout");
+        assertThatThrownBy(() -> builder.connectionTimeout(Duration.ofMillis(249)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout")
+                .hasMessageContaining("250 ms");
+        // null keeps meaning "the default", as it always did for connectionTimeout.
+        builder.socketTimeout(null).connectTimeout(null).connectionTimeout(null)
+                .connectionTimeout(KameleoonDatabase.MINIMUM_CONNECTION_TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Vendor.class, names = {"POSTGRESQL", "MARIADB"})
+    void boundsEveryNetworkWaitOfThePoolByDefault(Vendor vendor) throws SQLException {
+        TestDatabase target = DATABASES.fresh(vendor);
+        try (KameleoonDatabase database = target.builder().maximumPoolSize(1).migrate(false).build()) {
+            HikariDataSource pool = (HikariDataSource) database.dataSource();
+            assertThat(pool.getConnectionTimeout()).isEqualTo(1000);
+            assertThat(pool.getValidationTimeout()).isEqualTo(1000);
+            Map<Object, Object> expected = vendor == Vendor.POSTGRESQL
+                    ? Map.of("connectTimeout", "1", "socketTimeout", "2", "loginTimeout", "3")
+                    : Map.of("connectTimeout", "1000", "socketTimeout", "2000");
+            assertThat(pool.getDataSourceProperties()).containsExactlyInAnyOrderEntriesOf(expected);
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(2000);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Vendor.class, names = {"POSTGRESQL", "MARIADB"})
+    void timeoutsInTheUrlOrGivenAsDriverPropertiesWin(Vendor vendor) throws SQLException {
+        TestDatabase target = DATABASES.fresh(vendor);
+        boolean seconds = vendor == Vendor.POSTGRESQL;
+        String url = target.jdbcUrl() + (target.jdbcUrl().contains("?") ? "&" : "?") + "socketTimeout="
+                + (seconds ? "7" : "7000");
+        try (KameleoonDatabase database = KameleoonDatabase.builder().jdbcUrl(url).username(target.username())
+                .password(target.password()).maximumPoolSize(1).migrate(false)
+                .socketTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(3))
+                .dataSourceProperty("connectTimeout", seconds ? "4" : "4000").build()) {
+            HikariDataSource pool = (HikariDataSource) database.dataSource();
+            assertThat(pool.getDataSourceProperties()).doesNotContainKey("socketTimeout")
+                    .containsEntry("connectTimeout", seconds ? "4" : "4000");
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(7000);
+            }
+        }
+    }
+
+    @Test
+    void embeddedH2GetsNoNetworkTimeouts() {
+        try (KameleoonDatabase database = KameleoonDatabase.builder().h2File(folder.resolve("no-network"))
+                .socketTimeout(Duration.ofSeconds(1)).build()) {
+            assertThat(((HikariDataSource) database.dataSource()).getDataSourceProperties()).isEmpty();
+            assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_lease")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGivenDataSourceKeepsItsOwnTimeouts() throws SQLException {
+        TestDatabase target = DATABASES.fresh(Vendor.POSTGRESQL);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("app-pool-timeouts");
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.username());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource own = new HikariDataSource(config)) {
+            long validation = own.getValidationTimeout();
+            try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(own).migrate(false)
+                    .socketTimeout(Duration.ofSeconds(1)).connectionTimeout(Duration.ofSeconds(1)).build()) {
+                assertThat(database.dataSource()).isSameAs(own);
+            }
+            assertThat(own.getDataSourceProperties()).isEmpty();
+            assertThat(own.getValidationTimeout()).isEqualTo(validation);
+            try (Connection connection = own.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).as("no read timeout: pgJDBC's default").isZero();
+            }
+        }
     }
 
     private HikariDataSource h2Pool(String name) {

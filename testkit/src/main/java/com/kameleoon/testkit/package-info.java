@@ -3,8 +3,11 @@
  * a real loopback HTTP port and plays the configuration server, the real-time (SSE) server, the OAuth server
  * and the Data API at once, records what it receives ({@link com.kameleoon.testkit.RecordedRequest}) and
  * injects {@link com.kameleoon.testkit.Fault faults} per {@link com.kameleoon.testkit.Endpoint endpoint}.
+ * {@link com.kameleoon.testkit.TcpProxy} sits in front of any other TCP server (a database) and takes it away
+ * at the network level: refused connections or a silent partition.
  *
- * <p>Only {@code KameleoonTestServer}, {@code Endpoint}, {@code Fault} and {@code RecordedRequest} are public;
+ * <p>Only {@code KameleoonTestServer}, {@code Endpoint}, {@code Fault}, {@code RecordedRequest} and
+ * {@code TcpProxy} are public;
  * every other class of this package is package-private machinery that may change at will. All public types
  * are thread-safe: tests may call them from any thread while the server is serving.
  */

@@ -35,7 +35,9 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         CONSENT_COOKIE_REFUSED("consent_cookie_refused"), USER_AGENT_DATA("user_agent_data"),
         JDBC_URL("jdbc_url"), JDBC_USERNAME("jdbc_username"), JDBC_PASSWORD("jdbc_password"),
         JDBC_DRIVER("jdbc_driver"), JDBC_JNDI_NAME("jdbc_jndi_name"), JDBC_POOL_SIZE("jdbc_pool_size"),
-        JDBC_MIGRATE("jdbc_migrate");
+        JDBC_MIGRATE("jdbc_migrate"), JDBC_SOCKET_TIMEOUT_MILLISECOND("jdbc_socket_timeout_millisecond"),
+        JDBC_CONNECT_TIMEOUT_MILLISECOND("jdbc_connect_timeout_millisecond"),
+        JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond");
 
         final String canonical;
         final String normalised;

@@ -35,8 +35,11 @@ final class JdbcBackend implements AutoCloseable {
         } else if (settings.jndiName() != null) {
             builder.jndiName(settings.jndiName());
         } else {
+            // Null timeouts mean the persistence module's defaults; a container DataSource keeps its own.
             builder.jdbcUrl(settings.url()).username(settings.username()).password(settings.password())
-                    .driverClassName(settings.driver()).maximumPoolSize(settings.poolSize());
+                    .driverClassName(settings.driver()).maximumPoolSize(settings.poolSize())
+                    .socketTimeout(settings.socketTimeout()).connectTimeout(settings.connectTimeout())
+                    .connectionTimeout(settings.connectionTimeout());
         }
         KameleoonDatabase database = builder.build();
         try {
@@ -49,6 +52,11 @@ final class JdbcBackend implements AutoCloseable {
 
     KameleoonComponents components() {
         return persistence.components();
+    }
+
+    /** @return the database (its pool's settings are what the configuration asked for) */
+    KameleoonDatabase database() {
+        return database;
     }
 
     /** Closes the store's background work, then the pool (after the client is closed). */

@@ -1,6 +1,7 @@
 package com.kameleoon.jakarta.internal;
 
 import com.kameleoon.internal.config.ConfigValueParser;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -14,11 +15,19 @@ import java.util.Map;
  * @param jndiName the JNDI name of a container DataSource, or null
  * @param poolSize the pool's maximum size (ignored for container DataSources)
  * @param migrate whether the schema is migrated at start
+ * @param socketTimeout the pool's read timeout, or null for the persistence module's default (ignored for
+ *     container DataSources, like the two below)
+ * @param connectTimeout the pool's TCP connect timeout, or null for the default
+ * @param connectionTimeout the pool's wait for a connection, or null for the default
  */
 public record JdbcSettings(String url, String username, String password, String driver, String jndiName,
-        int poolSize, boolean migrate) {
+        int poolSize, boolean migrate, Duration socketTimeout, Duration connectTimeout,
+        Duration connectionTimeout) {
     /** The pool size when none is configured. */
     public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** HikariCP's shortest wait for a connection. */
+    static final long MINIMUM_CONNECTION_TIMEOUT_MILLISECOND = 250;
 
     /** @return null when no database is configured */
     static JdbcSettings of(Map<JakartaSettings.Key, String> own, boolean dataSourceGiven) {
@@ -38,13 +47,35 @@ public record JdbcSettings(String url, String username, String password, String 
         }
         return new JdbcSettings(url, own.get(JakartaSettings.Key.JDBC_USERNAME),
                 own.get(JakartaSettings.Key.JDBC_PASSWORD), own.get(JakartaSettings.Key.JDBC_DRIVER), jndi, poolSize,
-                JakartaSettings.bool(own, JakartaSettings.Key.JDBC_MIGRATE, true));
+                JakartaSettings.bool(own, JakartaSettings.Key.JDBC_MIGRATE, true),
+                millisecond(own, JakartaSettings.Key.JDBC_SOCKET_TIMEOUT_MILLISECOND, 1),
+                millisecond(own, JakartaSettings.Key.JDBC_CONNECT_TIMEOUT_MILLISECOND, 1),
+                millisecond(own, JakartaSettings.Key.JDBC_CONNECTION_TIMEOUT_MILLISECOND,
+                        MINIMUM_CONNECTION_TIMEOUT_MILLISECOND));
+    }
+
+    /** Null when not configured: the persistence module's default then applies (this module does not repeat it). */
+    private static Duration millisecond(Map<JakartaSettings.Key, String> own, JakartaSettings.Key key, long minimum) {
+        String text = own.get(key);
+        if (text == null) {
+            return null;
+        }
+        long millisecond = ConfigValueParser.parseLong(key.canonical, text);
+        if (millisecond < minimum) {
+            throw ConfigValueParser.invalid(key.canonical, text, "at least " + minimum);
+        }
+        return Duration.ofMillis(millisecond);
     }
 
     @Override
     public String toString() {
         return "JdbcSettings[url=" + url + ", username=" + username + ", password=" + (password == null ? "none"
                 : "****") + ", driver=" + driver + ", jndiName=" + jndiName + ", poolSize=" + poolSize
-                + ", migrate=" + migrate + "]";
+                + ", migrate=" + migrate + ", socketTimeout=" + shown(socketTimeout) + ", connectTimeout="
+                + shown(connectTimeout) + ", connectionTimeout=" + shown(connectionTimeout) + "]";
+    }
+
+    private static String shown(Duration timeout) {
+        return timeout == null ? "default" : timeout.toMillis() + " ms";
     }
 }

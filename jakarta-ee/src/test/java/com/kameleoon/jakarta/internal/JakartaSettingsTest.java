@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.exceptions.ConfigException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,45 @@ class JakartaSettingsTest {
         JakartaSettings settings = JakartaSettings.parse(merged("site_code", "s", "max_visitors", "lots"), false);
         assertThatThrownBy(() -> KameleoonClientConfig.fromProperties(settings.clientSettings()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max_visitors");
+    }
+
+    @Test
+    void jdbcTimeoutsAreReadInMillisecondsAndLeftToThePoolsDefaultsWhenUnset() {
+        JdbcSettings unset = JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a"), false).jdbc();
+        assertThat(unset.socketTimeout()).isNull();
+        assertThat(unset.connectTimeout()).isNull();
+        assertThat(unset.connectionTimeout()).isNull();
+        assertThat(unset.toString()).contains("socketTimeout=default");
+
+        JdbcSettings set = JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a",
+                "jdbc_socket_timeout_millisecond", "3000", "KAMELEOON_JDBC_CONNECT_TIMEOUT_MILLISECOND", "1_500",
+                "jdbcConnectionTimeoutMillisecond", "250"), false).jdbc();
+        assertThat(set.socketTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(set.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(set.connectionTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.toString()).contains("socketTimeout=3000 ms", "connectTimeout=1500 ms",
+                "connectionTimeout=250 ms");
+        assertThat(JakartaSettings.isKnown("kameleoon.jdbc_socket_timeout_millisecond")).isTrue();
+    }
+
+    @Test
+    void jdbcTimeoutsThatAreNotPositiveOrBelowHikariCpsFloorFailNamingTheKey() {
+        assertThat(List.of("0", "-1", "soon", "1.5")).allSatisfy(bad -> {
+            assertThatThrownBy(() -> jdbc("jdbc_socket_timeout_millisecond", bad))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("jdbc_socket_timeout_millisecond");
+            assertThatThrownBy(() -> jdbc("jdbc_connect_timeout_millisecond", bad))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("jdbc_connect_timeout_millisecond");
+        });
+        assertThatThrownBy(() -> jdbc("jdbc_connection_timeout_millisecond", "249"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(
+                        "jdbc_connection_timeout_millisecond: invalid value '249', expected at least 250");
+        assertThatThrownBy(() -> jdbc("jdbc_socket_timeout_millisecond", "0"))
+                .hasMessageEndingWith("jdbc_socket_timeout_millisecond: invalid value '0', expected at least 1");
+    }
+
+    private static JdbcSettings jdbc(String key, String value) {
+        return JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a", key, value), false).jdbc();
     }
 
     @Test

@@ -3,7 +3,10 @@ package com.kameleoon.persistence.internal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** JDBC URL helpers: the driver class a URL needs and a form of the URL that is safe to log. Stateless. */
+/**
+ * JDBC URL helpers: the driver class a URL needs, whether it sets a driver property, and a form of the URL that is
+ * safe to log. Stateless.
+ */
 public final class JdbcUrls {
     /** H2's driver. */
     public static final String H2_DRIVER = "org.h2.Driver";
@@ -43,6 +46,24 @@ public final class JdbcUrls {
         }
         throw new IllegalArgumentException("Cannot infer the JDBC driver of '" + mask(jdbcUrl)
                 + "': set driverClassName explicitly");
+    }
+
+    /**
+     * Tells whether a URL sets a driver property: {@code name=} after {@code ?}, {@code &} or {@code ;}, ignoring
+     * case (MariaDB Connector/J matches names that way; for a driver that does not, a differently spelled name is
+     * still the user's choice, not to be overridden). Properties in MySQL host specifications
+     * ({@code (host=…,name=…)}) are not seen.
+     *
+     * @param jdbcUrl the URL, or {@code null}
+     * @param name the property name
+     * @return true when the URL sets it
+     */
+    public static boolean setsProperty(String jdbcUrl, String name) {
+        if (jdbcUrl == null || jdbcUrl.indexOf('?') < 0 && jdbcUrl.indexOf(';') < 0) {
+            return false;
+        }
+        return Pattern.compile("[?&;]\\s*" + Pattern.quote(name) + "\\s*=", Pattern.CASE_INSENSITIVE)
+                .matcher(jdbcUrl).find();
     }
 
     /**

@@ -19,6 +19,17 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void findsTheDriverPropertiesAUrlSets() {
+        assertThat(JdbcUrls.setsProperty("jdbc:postgresql://db/shop?socketTimeout=5", "socketTimeout")).isTrue();
+        assertThat(JdbcUrls.setsProperty("jdbc:mariadb://db/shop?a=1&SOCKETTIMEOUT=5", "socketTimeout")).isTrue();
+        assertThat(JdbcUrls.setsProperty("jdbc:h2:tcp://db/k;socketTimeout=5", "socketTimeout")).isTrue();
+        assertThat(JdbcUrls.setsProperty("jdbc:postgresql://db/shop?loginTimeout=5", "socketTimeout")).isFalse();
+        assertThat(JdbcUrls.setsProperty("jdbc:postgresql://db/shop?xsocketTimeout=5", "socketTimeout")).isFalse();
+        assertThat(JdbcUrls.setsProperty("jdbc:postgresql://db/socketTimeout=5", "socketTimeout")).isFalse();
+        assertThat(JdbcUrls.setsProperty(null, "socketTimeout")).isFalse();
+    }
+
+    @Test
     void masksPasswordsInUrls() {
         assertThat(JdbcUrls.mask("jdbc:postgresql://db/shop?user=a&password=hunter2&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/shop?user=a&password=****&ssl=true");

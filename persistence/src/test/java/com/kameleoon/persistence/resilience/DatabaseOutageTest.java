@@ -21,6 +21,7 @@ import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.testkit.KameleoonTestServer;
+import com.kameleoon.testkit.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class DatabaseOutageTest {
         KameleoonDatabase direct = testDatabase.database();
         URI server = URI.create(testDatabase.jdbcUrl().substring("jdbc:".length()));
         ExecutorService load = Executors.newFixedThreadPool(THREADS, new NamedThreadFactory("test-load"));
-        try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
+        try (TcpProxy proxy = TcpProxy.start(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
                 KameleoonDatabase database = KameleoonDatabase.builder()
                         .jdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath())
                         .username(testDatabase.username()).password(testDatabase.password())
@@ -102,11 +103,11 @@ class DatabaseOutageTest {
 
             sleep(BEFORE_CUT.toMillis());
             long cutStart = System.nanoTime();
-            proxy.cut();
+            proxy.switchTo(TcpProxy.Mode.REFUSE);
             long cutDone = System.nanoTime();
             sleep(OUTAGE.toMillis());
             long restoreStart = System.nanoTime();
-            proxy.restore();
+            proxy.switchTo(TcpProxy.Mode.PASS);
             long restoreDone = System.nanoTime();
             sleep(AFTER_RESTORE.toMillis());
             stop.set(true);

@@ -1,6 +1,9 @@
 package com.kameleoon.persistence.testing;
 
 import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.testkit.TcpProxy;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +63,39 @@ public final class TestDatabase implements AutoCloseable {
      */
     public KameleoonDatabase.Builder builder() {
         return KameleoonDatabase.builder().jdbcUrl(jdbcUrl).username(username).password(password);
+    }
+
+    /**
+     * Returns the address of this database's server, for a {@link TcpProxy} in front of it.
+     *
+     * @return host and port
+     * @throws IllegalStateException for H2, which has no server
+     */
+    public InetSocketAddress serverAddress() {
+        URI server = serverUri();
+        int port = server.getPort() >= 0 ? server.getPort() : vendor == Vendor.POSTGRESQL ? 5432 : 3306;
+        return InetSocketAddress.createUnresolved(server.getHost(), port);
+    }
+
+    /**
+     * Returns a builder set to this database reached through a proxy instead of directly (not tracked: close what
+     * it builds).
+     *
+     * @param proxy a proxy in front of {@link #serverAddress()}
+     * @return the builder
+     */
+    public KameleoonDatabase.Builder builderThrough(TcpProxy proxy) {
+        URI server = serverUri();
+        String url = "jdbc:" + server.getScheme() + "://" + proxy.host() + ':' + proxy.port() + server.getRawPath()
+                + (server.getRawQuery() == null ? "" : '?' + server.getRawQuery());
+        return KameleoonDatabase.builder().jdbcUrl(url).username(username).password(password);
+    }
+
+    private URI serverUri() {
+        if (vendor == Vendor.H2) {
+            throw new IllegalStateException("H2 databases have no server: " + this);
+        }
+        return URI.create(jdbcUrl.substring("jdbc:".length()));
     }
 
     /**
