@@ -40,15 +40,15 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class RedisVisitorRepositoryTest extends VisitorRepositoryContract {
- *     private final MutableClock clock = new MutableClock();
+ *     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
  *     private final RedisOutbox outbox = new RedisOutbox(redis);
  *     private final RedisVisitorRepository repository =
- *             new RedisVisitorRepository(redis, outbox, Duration.ofMinutes(30), clock);
+ *             new RedisVisitorRepository(redis, outbox, Duration.ofMinutes(30), clock::get);
  *
  *     protected VisitorRepository repository() { return repository; }
  *     protected TrackingOutbox outbox() { return outbox; }
  *     protected Duration sessionDuration() { return Duration.ofMinutes(30); }
- *     protected void advance(Duration duration) { clock.add(duration); }
+ *     protected void advance(Duration duration) { clock.addAndGet(duration.toMillis()); }
  * }
  * }</pre>
  *
