@@ -11,7 +11,9 @@ import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -20,9 +22,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code kameleoon_visitor_item} (one row per item), shared by every node of a cluster. A load is one primary-key
  * query (two for a linked code). A write is one transaction for a whole batch of units: one JDBC batch of header
  * upserts, one of deletes, one of item upserts (per-vendor upserts in which page-view counters add up) and one of
- * outbox lines, so that a batch costs a handful of round trips whatever its size. Rows are written in key order, so
- * that two nodes writing the same visitors never deadlock. Failures are classified by {@link SqlFailures}.
- * Thread-safe.
+ * outbox lines, so that a batch costs a handful of round trips whatever its size. (A batch holding several units of
+ * one visitor takes one such round per unit of that visitor.) Rows are written in key order, so that two nodes
+ * writing the same visitors never deadlock. Failures are classified by {@link SqlFailures}. Thread-safe.
  */
 public final class JdbcVisitorRepository implements VisitorRepository {
     private final KameleoonDatabase database;
@@ -108,9 +110,11 @@ public final class JdbcVisitorRepository implements VisitorRepository {
         }
         try {
             Transactions.run(database.jdbi(), handle -> {
-                writeHeaders(handle, units);
-                writeDeletes(handle, units);
-                writeItems(handle, units);
+                for (List<UnitWrite> round : rounds(units)) {
+                    writeHeaders(handle, round);
+                    writeDeletes(handle, round);
+                    writeItems(handle, round);
+                }
                 outbox.insertUnits(handle, units);
                 return null;
             });
@@ -118,6 +122,25 @@ public final class JdbcVisitorRepository implements VisitorRepository {
             throw SqlFailures.translate("writing " + units.size() + " units of work", e);
         }
         outbox.inserted(units);
+    }
+
+    /**
+     * Splits a batch so that no round holds two units of one visitor: the n-th unit of each visitor goes to the
+     * n-th round. A later unit of a visitor was computed on top of the earlier one (it may delete an item the
+     * earlier one added, or replace the visitor), while each round runs all deletes before all upserts. Nearly
+     * every batch is a single round.
+     */
+    private static List<List<UnitWrite>> rounds(List<UnitWrite> units) {
+        List<List<UnitWrite>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (UnitWrite unit : units) {
+            int round = seen.merge(unit.visitorCode(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(unit);
+        }
+        return rounds;
     }
 
     private void writeHeaders(Handle handle, List<UnitWrite> units) {
@@ -201,9 +224,11 @@ public final class JdbcVisitorRepository implements VisitorRepository {
                         + " alias_of = COALESCE(VALUES(alias_of), alias_of),"
                         + " time_started = IF(:reset, VALUES(time_started), time_started)";
             default:
-                return "MERGE INTO kameleoon_visitor t USING (VALUES (CAST(:site AS VARCHAR(64)),"
-                        + " CAST(:code AS VARCHAR(255)), CAST(:started AS BIGINT), CAST(:consent AS VARCHAR(16)),"
-                        + " CAST(:alias AS VARCHAR(255)))) s(site_code, visitor_code, time_started, consent, alias_of)"
+                // Casts without a length: H2 truncates a value cast to a shorter VARCHAR, which would store an
+                // overlong code under a colliding prefix instead of refusing it as the other vendors do.
+                return "MERGE INTO kameleoon_visitor t USING (VALUES (CAST(:site AS VARCHAR),"
+                        + " CAST(:code AS VARCHAR), CAST(:started AS BIGINT), CAST(:consent AS VARCHAR),"
+                        + " CAST(:alias AS VARCHAR))) s(site_code, visitor_code, time_started, consent, alias_of)"
                         + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code"
                         + " WHEN MATCHED THEN UPDATE SET expires_at = " + expires + ","
                         + " consent = CASE WHEN CAST(:consentChanged AS BOOLEAN) THEN s.consent ELSE t.consent END,"
@@ -230,8 +255,9 @@ public final class JdbcVisitorRepository implements VisitorRepository {
                         + " UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE payload = VALUES(payload), sent = VALUES(sent),"
                         + " counter = counter + VALUES(counter), updated_at = VALUES(updated_at)";
             default:
-                return "MERGE INTO kameleoon_visitor_item t USING (VALUES (CAST(:site AS VARCHAR(64)),"
-                        + " CAST(:code AS VARCHAR(255)), CAST(:kind AS VARCHAR(16)), CAST(:key AS VARCHAR(191)),"
+                // Casts without a length, as for the header: an overlong kind or key must fail, not be cut.
+                return "MERGE INTO kameleoon_visitor_item t USING (VALUES (CAST(:site AS VARCHAR),"
+                        + " CAST(:code AS VARCHAR), CAST(:kind AS VARCHAR), CAST(:key AS VARCHAR),"
                         + " CAST(:payload AS CHARACTER LARGE OBJECT), CAST(:sent AS BOOLEAN), CAST(:counter AS INT)))"
                         + " s(site_code, visitor_code, kind, item_key, payload, sent, counter)"
                         + " ON t.site_code = s.site_code AND t.visitor_code = s.visitor_code AND t.kind = s.kind"

@@ -1,0 +1,71 @@
+package com.kameleoon.persistence.contract;
+
+import com.kameleoon.persistence.KameleoonPersistence;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.persistence.testing.TestDatabases;
+import com.kameleoon.persistence.testing.Vendor;
+import com.kameleoon.spi.TrackingOutbox;
+import com.kameleoon.spi.VisitorRepository;
+import com.kameleoon.testkit.VisitorRepositoryContract;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The visitor-repository contract on a database vendor (a subclass per vendor). Each test gets a fresh
+ * persistence, but all of a class share one database and one site code, so the contract's isolation of tests
+ * sharing tables is exercised too. Expiry follows the database clock, which the test cannot move: the session
+ * is short and the contract polls for it to run out. The background cleaner is off, so that expired visitors
+ * stay visible until {@code deleteExpired}.
+ */
+abstract class JdbcVisitorRepositoryContract extends VisitorRepositoryContract {
+    private static final TestDatabases DATABASES = new TestDatabases();
+    private static final Duration SESSION = Duration.ofSeconds(2);
+    private static final JdbcOutbox.Settings OUTBOX = new JdbcOutbox.Settings(Duration.ofSeconds(30), Duration.ZERO,
+            Duration.ZERO, 20, 100_000);
+
+    private KameleoonPersistence persistence;
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.close();
+    }
+
+    @AfterEach
+    void closePersistence() {
+        if (persistence != null) {
+            persistence.close();
+        }
+    }
+
+    /** @return the vendor under test */
+    abstract Vendor vendor();
+
+    private KameleoonPersistence persistence() {
+        if (persistence == null) {
+            persistence = KameleoonPersistence.create(DATABASES.migrated(vendor()), "contract", SESSION.toMillis(),
+                    System::currentTimeMillis, OUTBOX, false);
+        }
+        return persistence;
+    }
+
+    @Override
+    protected VisitorRepository repository() {
+        return persistence().repository();
+    }
+
+    @Override
+    protected TrackingOutbox outbox() {
+        return persistence().outbox();
+    }
+
+    @Override
+    protected Duration sessionDuration() {
+        return SESSION;
+    }
+
+    @Override
+    protected void advance(Duration duration) {
+        // The database's clock decides; the contract polls until it has moved on.
+    }
+}
