@@ -33,7 +33,7 @@ abstract class JdbcServletScenarios extends ServletScenarios {
     }
 
     @Test
-    void aRequestThatUsesItsVisitorReadsItOnceAndWritesOnce() throws Exception {
+    void aRequestThatUsesItsVisitorReadsItOnceAndWritesThroughTheGroupCommitter() throws Exception {
         String code = newCode();
         long before = requestConnections();
 
@@ -41,7 +41,9 @@ abstract class JdbcServletScenarios extends ServletScenarios {
                 COOKIE + "=" + code + "; " + CONSENT + "=true");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(requestConnections() - before).as("one primary-key read, one write transaction").isEqualTo(2);
+        // The request thread reads once; its unit is written by the node's group committer (a kameleoon-commit
+        // thread, not counted), before the response: the conversion line is then in the outbox and gets delivered.
+        assertThat(requestConnections() - before).as("one primary-key read on the request thread").isEqualTo(1);
         awaitLine(code, "eventType=conversion&goalId=7005&");
     }
 }
