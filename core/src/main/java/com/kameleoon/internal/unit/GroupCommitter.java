@@ -109,8 +109,7 @@ public final class GroupCommitter implements AutoCloseable {
     /**
      * Takes a unit back if the writer has not started writing it.
      *
-     * @param future a future returned by {@link #submit}
-     * @param write the unit it was returned for
+     * @param write a unit handed to {@link #submit}
      * @return true when the unit will never be written
      */
     boolean withdraw(UnitWrite write) {
@@ -161,9 +160,8 @@ public final class GroupCommitter implements AutoCloseable {
                 }
                 writeBatch(batch);
             } catch (InterruptedException e) {
-                if (closing) {
-                    closing = true;
-                }
+                // Only close() interrupts the writer, after a bounded wait: stop now.
+                break;
             } catch (RuntimeException e) {
                 // Never let the writer die: a unit that reached here is failed by writeBatch already.
                 KameleoonLogger.error("unexpected failure in the unit writer: " + Failures.describe(e));
@@ -322,7 +320,6 @@ public final class GroupCommitter implements AutoCloseable {
             }
         }
         // Back at the head, in their order: they are older than anything buffered since.
-        kept.sort(Comparator.comparingLong(pending -> 0L));
         synchronized (buffer) {
             for (int i = kept.size() - 1; i >= 0; i--) {
                 buffer.addFirst(kept.get(i));
