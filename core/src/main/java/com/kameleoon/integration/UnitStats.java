@@ -12,9 +12,19 @@ package com.kameleoon.integration;
  * @param failedConfirmedUnits confirmed units that could not be written, dropped whole and reported to the caller
  * @param circuitOpen true while the repository is taken as unavailable
  * @param circuitOpenings how many times the repository was found unavailable
+ * @param lateLoads loads that did not answer within the load wait (the visitor was served as new)
  */
 public record UnitStats(long storedUnits, long transactions, int bufferedUnits, long droppedUnits, long rejectedUnits,
-        long failedConfirmedUnits, boolean circuitOpen, long circuitOpenings) {
+        long failedConfirmedUnits, boolean circuitOpen, long circuitOpenings, long lateLoads) {
     /** The counters of a client that keeps its visitors in memory (nothing is written). */
-    public static final UnitStats NONE = new UnitStats(0, 0, 0, 0, 0, 0, false, 0);
+    public static final UnitStats NONE = new UnitStats(0, 0, 0, 0, 0, 0, false, 0, 0);
+
+    /**
+     * @param count loads that answered too late
+     * @return a copy with that count
+     */
+    public UnitStats withLateLoads(long count) {
+        return new UnitStats(storedUnits, transactions, bufferedUnits, droppedUnits, rejectedUnits,
+                failedConfirmedUnits, circuitOpen, circuitOpenings, count);
+    }
 }

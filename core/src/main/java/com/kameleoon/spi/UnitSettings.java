@@ -16,18 +16,20 @@ package com.kameleoon.spi;
  *        {@value #DEFAULT_PROBE_INTERVAL_MILLIS})
  */
 public record UnitSettings(int maxBatch, long maxWaitMillis, int bufferCapacity, long unconfirmedWaitMillis,
-        long probeIntervalMillis) {
+        long loadWaitMillis, long probeIntervalMillis) {
     /** Default units per transaction. */
     public static final int DEFAULT_MAX_BATCH = 128;
     /** Default unconfirmed units kept during an outage. */
     public static final int DEFAULT_BUFFER_CAPACITY = 10_000;
     /** Default bound of a request's wait for its unconfirmed unit. */
-    public static final long DEFAULT_UNCONFIRMED_WAIT_MILLIS = 1_000;
+    public static final long DEFAULT_UNCONFIRMED_WAIT_MILLIS = 500;
+    /** Default bound of a request's wait for its visitor's load. */
+    public static final long DEFAULT_LOAD_WAIT_MILLIS = 400;
     /** Default pause between two attempts to reach an unavailable repository. */
     public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1_000;
     /** The defaults. */
     public static final UnitSettings DEFAULT = new UnitSettings(DEFAULT_MAX_BATCH, 0, DEFAULT_BUFFER_CAPACITY,
-            DEFAULT_UNCONFIRMED_WAIT_MILLIS, DEFAULT_PROBE_INTERVAL_MILLIS);
+            DEFAULT_UNCONFIRMED_WAIT_MILLIS, DEFAULT_LOAD_WAIT_MILLIS, DEFAULT_PROBE_INTERVAL_MILLIS);
 
     /** Checks the bounds, naming the setting at fault. */
     public UnitSettings {
@@ -35,7 +37,23 @@ public record UnitSettings(int maxBatch, long maxWaitMillis, int bufferCapacity,
         notNegative("commit_max_wait_millisecond", maxWaitMillis);
         positive("unit_buffer_capacity", bufferCapacity);
         positive("unit_wait_millisecond", unconfirmedWaitMillis);
+        positive("load_wait_millisecond", loadWaitMillis);
         positive("store_probe_interval_millisecond", probeIntervalMillis);
+    }
+
+    /**
+     * Settings with the default load wait.
+     *
+     * @param maxBatch the most units per transaction
+     * @param maxWaitMillis the writer's wait for a fuller batch
+     * @param bufferCapacity unconfirmed units kept during an outage
+     * @param unconfirmedWaitMillis a request's wait for its unconfirmed unit
+     * @param probeIntervalMillis pause between attempts to reach an unavailable store
+     */
+    public UnitSettings(int maxBatch, long maxWaitMillis, int bufferCapacity, long unconfirmedWaitMillis,
+            long probeIntervalMillis) {
+        this(maxBatch, maxWaitMillis, bufferCapacity, unconfirmedWaitMillis, DEFAULT_LOAD_WAIT_MILLIS,
+                probeIntervalMillis);
     }
 
     private static void positive(String key, long value) {

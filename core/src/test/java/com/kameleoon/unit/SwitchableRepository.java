@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hand-written stand-in for a database that goes away: it forwards to an in-memory repository while up, throws
- * "unavailable" while down, refuses units of visitors whose code starts with {@code "bad"}, can be slowed down, and
+ * "unavailable" while down, refuses units of visitors whose code starts with {@code "bad"}, can be slowed down (loads and writes), and
  * records every batch it wrote. Thread-safe.
  */
 final class SwitchableRepository implements VisitorRepository {
     private final VisitorRepository delegate;
     private volatile boolean down;
     private volatile long writeDelayMillis;
+    private volatile long loadDelayMillis;
     final AtomicInteger loads = new AtomicInteger();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 
@@ -26,6 +27,10 @@ final class SwitchableRepository implements VisitorRepository {
 
     void down(boolean value) {
         down = value;
+    }
+
+    void slowLoads(long millis) {
+        loadDelayMillis = millis;
     }
 
     void slowWrites(long millis) {
@@ -41,6 +46,7 @@ final class SwitchableRepository implements VisitorRepository {
     @Override
     public StoredVisitor load(String visitorCode) {
         loads.incrementAndGet();
+        pause(loadDelayMillis);
         check();
         return delegate.load(visitorCode);
     }
@@ -48,13 +54,7 @@ final class SwitchableRepository implements VisitorRepository {
     @Override
     public void write(List<UnitWrite> units) {
         check();
-        if (writeDelayMillis > 0) {
-            try {
-                Thread.sleep(writeDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        pause(writeDelayMillis);
         for (UnitWrite unit : units) {
             if (unit.visitorCode().startsWith("bad")) {
                 throw new StoreException("value too long for visitor " + unit.visitorCode(), false, null);
@@ -62,6 +62,16 @@ final class SwitchableRepository implements VisitorRepository {
         }
         delegate.write(units);
         batchSizes.add(units.size());
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -159,6 +159,24 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void aStoreThatStopsAnsweringDoesNotHoldAPageLongerThanTheLoadWait() throws Exception {
+        VisitorUnit known = requests.open("returning", RequestFacts.NONE);
+        client.addData("returning", new CustomData(1, "vip"));
+        known.end();
+        repository.slowLoads(3_000);
+        VisitorUnit unit = requests.open("returning", RequestFacts.NONE);
+        long start = System.nanoTime();
+        assertThat(client.getVariation("returning", "new_checkout")).isNotNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("evaluation with a hanging store")
+                .isLessThan(Duration.ofMillis(UnitSettings.DEFAULT_LOAD_WAIT_MILLIS + 300));
+        client.trackConversion("returning", 9);
+        unit.end();
+        assertThat(requests.unitStats().lateLoads()).isEqualTo(1);
+        assertThat(kinds("returning")).as("served as new, the unit still merges into the stored visitor")
+                .contains("CD", "CV");
+    }
+
+    @Test
     void unconfirmedUnitsOfAnOutageAreKeptWholeAndWrittenInOrderWhenTheStoreAnswers() throws Exception {
         repository.down(true);
         for (int i = 0; i < 3; i++) {

@@ -129,7 +129,7 @@ public final class GroupCommitter implements AutoCloseable {
             waiting = buffer.size();
         }
         return new UnitStats(stored.get(), transactions.get(), waiting, dropped.get(), rejected.get(),
-                failedConfirmed.get(), circuit.isOpen(), circuit.openings());
+                failedConfirmed.get(), circuit.isOpen(), circuit.openings(), 0);
     }
 
     // ---- the writer thread ----------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ public final class RepositoryUnits implements VisitorStore {
     private final UnitSettings settings;
     private final StoreCircuit circuit;
     private final GroupCommitter committer;
+    private final BoundedLoader loader;
     private final Map<String, UnitSession> sessions = new ConcurrentHashMap<>();
     private volatile long lastFailureLog = Long.MIN_VALUE / 2;
 
@@ -59,6 +60,7 @@ public final class RepositoryUnits implements VisitorStore {
         this.settings = settings;
         this.circuit = new StoreCircuit(System::currentTimeMillis, settings.probeIntervalMillis());
         this.committer = new GroupCommitter(repository, settings, circuit, afterWrite);
+        this.loader = new BoundedLoader(repository, circuit, settings.loadWaitMillis());
     }
 
     // ---- units of work --------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ public final class RepositoryUnits implements VisitorStore {
 
     @Override
     public UnitStats unitStats() {
-        return committer.stats();
+        return committer.stats().withLateLoads(loader.lateLoads());
     }
 
     /** Called with the session's monitor held. */
@@ -213,14 +215,14 @@ public final class RepositoryUnits implements VisitorStore {
             return;
         }
         try {
-            StoredVisitor stored = repository.load(session.code);
+            StoredVisitor stored = loader.load(session.code);
             if (stored != null) {
                 apply(session, stored);
             }
+        } catch (BoundedLoader.Late e) {
+            // Served as new: what the unit adds still merges into the stored visitor when it is written.
+            reportFailure("reading visitor " + session.code + " (" + e.getMessage() + ")", null);
         } catch (RuntimeException e) {
-            if (Failures.isUnavailable(e)) {
-                circuit.open(e);
-            }
             // Serve the request with what it adds; the next unit reads again.
             reportFailure("reading visitor " + session.code, e);
         }
@@ -380,11 +382,11 @@ public final class RepositoryUnits implements VisitorStore {
         }
     }
 
-    private void reportFailure(String what, RuntimeException e) {
+    private void reportFailure(String what, Exception e) {
         long now = System.currentTimeMillis();
         if (now - lastFailureLog >= FAILURE_LOG_INTERVAL_MILLIS) {
             lastFailureLog = now;
-            KameleoonLogger.error("visitor store failed while " + what + ": " + Failures.describe(e)
+            KameleoonLogger.error("visitor store failed while " + what + (e == null ? "" : ": " + Failures.describe(e))
                     + " (requests are still answered; such errors are logged at most every 10 s)");
         }
     }
@@ -401,5 +403,6 @@ public final class RepositoryUnits implements VisitorStore {
         sessions.clear();
         // The repository belongs to whoever built it (the persistence module closes its pool after the client).
         committer.close();
+        loader.close();
     }
 }
