@@ -33,7 +33,7 @@ abstract class JdbcServletScenarios extends ServletScenarios {
     }
 
     @Test
-    void aRequestThatUsesItsVisitorReadsItOnceAndWritesThroughTheGroupCommitter() throws Exception {
+    void aRequestThatUsesItsVisitorReadsItOnceAndWritesOnce() throws Exception {
         String code = newCode();
         long before = requestConnections();
 
@@ -41,9 +41,9 @@ abstract class JdbcServletScenarios extends ServletScenarios {
                 COOKIE + "=" + code + "; " + CONSENT + "=true");
 
         assertThat(answer.status()).isEqualTo(200);
-        // The request thread reads once; its unit is written by the node's group committer (a kameleoon-commit
-        // thread, not counted), before the response: the conversion line is then in the outbox and gets delivered.
-        assertThat(requestConnections() - before).as("one primary-key read on the request thread").isEqualTo(1);
+        // One read (on a kameleoon-load thread for the request) and one write (the group committer's transaction,
+        // which the request waits for): both counted.
+        assertThat(requestConnections() - before).as("one primary-key read, one write transaction").isEqualTo(2);
         awaitLine(code, "eventType=conversion&goalId=7005&");
     }
 }

@@ -9,8 +9,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that counts the connections it hands out to request threads (not to Kameleoon's own
- * {@code kameleoon-…} threads, whose relay polls on its own schedule), to prove which requests reach the database.
+ * A DataSource that counts the connections taken for requests: by request threads, by the threads that load
+ * visitors for them ({@code kameleoon-load-…}) and by the group committer that writes their units
+ * ({@code kameleoon-commit}); not by Kameleoon's other threads, whose relay polls on its own schedule. It proves
+ * which requests reach the database.
  */
 public final class CountingDataSource implements DataSource {
     private final DataSource delegate;
@@ -39,7 +41,8 @@ public final class CountingDataSource implements DataSource {
     }
 
     private void count() {
-        if (!Thread.currentThread().getName().startsWith("kameleoon")) {
+        String thread = Thread.currentThread().getName();
+        if (!thread.startsWith("kameleoon") || thread.startsWith("kameleoon-load") || thread.startsWith("kameleoon-commit")) {
             connections.incrementAndGet();
         }
     }
