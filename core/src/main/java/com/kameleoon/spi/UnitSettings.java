@@ -22,9 +22,9 @@ public record UnitSettings(int maxBatch, long maxWaitMillis, int bufferCapacity,
     /** Default unconfirmed units kept during an outage. */
     public static final int DEFAULT_BUFFER_CAPACITY = 10_000;
     /** Default bound of a request's wait for its unconfirmed unit. */
-    public static final long DEFAULT_UNCONFIRMED_WAIT_MILLIS = 500;
+    public static final long DEFAULT_UNCONFIRMED_WAIT_MILLIS = 400;
     /** Default bound of a request's wait for its visitor's load. */
-    public static final long DEFAULT_LOAD_WAIT_MILLIS = 400;
+    public static final long DEFAULT_LOAD_WAIT_MILLIS = 300;
     /** Default pause between two attempts to reach an unavailable repository. */
     public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1_000;
     /** The defaults. */

@@ -191,8 +191,8 @@ class UnitOfWorkTest {
         assertThat(kinds("outage")).isEmpty();
         assertThat(requests.unitStats().bufferedUnits()).isEqualTo(3);
         repository.down(false);
-        await("buffer written after the store answers", () -> requests.unitStats().bufferedUnits() == 0
-                && !requests.unitStats().circuitOpen());
+        await("buffer written after the store answers", () -> stored.load("outage") != null
+                && stored.load("outage").items().stream().filter(item -> item.kind().equals("CV")).count() == 3);
         StoredVisitor visitor = stored.load("outage");
         assertThat(visitor.items().stream().filter(item -> item.kind().equals("CD")).findFirst().orElseThrow()
                 .payload()).as("the last unit's value wins: units are written in order").contains("step-2");
@@ -200,6 +200,29 @@ class UnitOfWorkTest {
         assertThat(lines("outage").stream().filter(line -> line.startsWith(GOAL_LINE))
                 .map(line -> line.replaceAll(".*goalId=(\\d+).*", "$1")).collect(Collectors.toList()))
                 .containsExactly("10", "11", "12");
+    }
+
+    @Test
+    void afterAnOutageAPurchaseOfAnotherVisitorDoesNotWaitForTheWholeBacklog() throws Exception {
+        start(new UnitSettings(8, 0, 10_000, 400, 300, 100));
+        repository.down(true);
+        for (int i = 0; i < 200; i++) {
+            VisitorUnit page = requests.open("backlog-" + i, RequestFacts.NONE);
+            client.addData("backlog-" + i, new CustomData(1, "x"));
+            page.end();
+        }
+        repository.slowWrites(20);
+        repository.down(false);
+        await("the probe finds the store again", () -> !requests.unitStats().circuitOpen());
+        VisitorUnit purchase = requests.open("buyer-after", RequestFacts.NONE);
+        client.trackConversion("buyer-after", 7);
+        purchase.commit();
+        purchase.end();
+        assertThat(requests.unitStats().bufferedUnits()).as("backlog still draining when the purchase was stored")
+                .isPositive();
+        assertThat(conversionLines("buyer-after")).isEqualTo(1);
+        await("the whole backlog written", () -> kinds("backlog-199").contains("CD"));
+        assertThat(kinds("backlog-0")).contains("CD");
     }
 
     @Test
@@ -213,7 +236,7 @@ class UnitOfWorkTest {
         }
         assertThat(requests.unitStats().droppedUnits()).isEqualTo(3);
         repository.down(false);
-        await("buffer written", () -> requests.unitStats().bufferedUnits() == 0 && !requests.unitStats().circuitOpen());
+        await("buffer written", () -> kinds("b3").contains("CV") && kinds("b4").contains("CV"));
         assertThat(conversionLines("b0") + conversionLines("b1") + conversionLines("b2")).as("dropped").isZero();
         assertThat(conversionLines("b3") + conversionLines("b4")).as("kept").isEqualTo(2);
     }

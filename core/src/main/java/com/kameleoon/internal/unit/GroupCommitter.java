@@ -7,7 +7,6 @@ import com.kameleoon.spi.StoreException;
 import com.kameleoon.spi.UnitSettings;
 import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorRepository;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +40,6 @@ public final class GroupCommitter implements AutoCloseable {
     private static final int TAKEN = 1;
     private static final int WITHDRAWN = 2;
     private static final long IDLE_POLL_MILLIS = 50;
-    private static final long WARNING_INTERVAL_MILLIS = 10_000;
 
     /** A unit handed to the writer. */
     static final class Pending {
@@ -61,15 +59,13 @@ public final class GroupCommitter implements AutoCloseable {
     private final StoreCircuit circuit;
     private final Runnable afterWrite;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
+    private final UnitBuffer buffer;
     private final Thread writer;
     private volatile boolean closing;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedConfirmed = new AtomicLong();
-    private long lastDropWarning = Long.MIN_VALUE / 2;
 
     /**
      * Starts the writer thread.
@@ -84,6 +80,7 @@ public final class GroupCommitter implements AutoCloseable {
         this.settings = settings;
         this.circuit = circuit;
         this.afterWrite = afterWrite;
+        this.buffer = new UnitBuffer(settings.bufferCapacity());
         this.writer = new NamedThreadFactory("commit").newThread(this::run);
         writer.start();
     }
@@ -124,11 +121,7 @@ public final class GroupCommitter implements AutoCloseable {
 
     /** @return the counters */
     UnitStats stats() {
-        int waiting;
-        synchronized (buffer) {
-            waiting = buffer.size();
-        }
-        return new UnitStats(stored.get(), transactions.get(), waiting, dropped.get(), rejected.get(),
+        return new UnitStats(stored.get(), transactions.get(), buffer.size(), buffer.dropped(), rejected.get(),
                 failedConfirmed.get(), circuit.isOpen(), circuit.openings(), 0);
     }
 
@@ -153,7 +146,7 @@ public final class GroupCommitter implements AutoCloseable {
                 }
                 batch.clear();
                 if (!takeBatch(batch)) {
-                    if (closing && queue.isEmpty() && bufferIsEmpty()) {
+                    if (closing && queue.isEmpty() && buffer.isEmpty()) {
                         break;
                     }
                     continue;
@@ -172,11 +165,7 @@ public final class GroupCommitter implements AutoCloseable {
 
     private void probe(List<Pending> batch) {
         batch.clear();
-        synchronized (buffer) {
-            while (batch.size() < settings.maxBatch() && !buffer.isEmpty()) {
-                batch.add(buffer.pollFirst());
-            }
-        }
+        buffer.drainTo(batch, settings.maxBatch());
         if (batch.isEmpty()) {
             try {
                 repository.ping();
@@ -190,12 +179,11 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private boolean takeBatch(List<Pending> batch) throws InterruptedException {
-        synchronized (buffer) {
-            while (batch.size() < settings.maxBatch() && !buffer.isEmpty()) {
-                batch.add(buffer.pollFirst());
-            }
-        }
-        if (!batch.isEmpty()) {
+        if (!buffer.isEmpty()) {
+            // While the backlog of an outage drains, confirmed units of other visitors (a purchase waiting for its
+            // answer) go first; a visitor with buffered units keeps its order.
+            takeConfirmedAhead(batch, Math.max(1, settings.maxBatch() / 4));
+            buffer.drainTo(batch, settings.maxBatch());
             return true;
         }
         Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -223,6 +211,19 @@ public final class GroupCommitter implements AutoCloseable {
             }
         }
         return !batch.isEmpty();
+    }
+
+    private void takeConfirmedAhead(List<Pending> batch, int max) {
+        for (Pending pending : queue) {
+            if (batch.size() >= max) {
+                return;
+            }
+            if (pending.confirmed && !buffer.holdsVisitor(pending.write.visitorCode())
+                    && pending.state.compareAndSet(QUEUED, TAKEN)) {
+                queue.remove(pending);
+                batch.add(pending);
+            }
+        }
     }
 
     /** @return false when the repository turned out unreachable */
@@ -319,13 +320,7 @@ public final class GroupCommitter implements AutoCloseable {
                 kept.add(pending);
             }
         }
-        // Back at the head, in their order: they are older than anything buffered since.
-        synchronized (buffer) {
-            for (int i = kept.size() - 1; i >= 0; i--) {
-                buffer.addFirst(kept.get(i));
-            }
-            trimBuffer();
-        }
+        buffer.addFirst(kept);
         for (Pending pending : kept) {
             pending.done.complete(Outcome.BUFFERED);
         }
@@ -348,45 +343,13 @@ public final class GroupCommitter implements AutoCloseable {
             pending.done.completeExceptionally(failure);
             return;
         }
-        synchronized (buffer) {
-            buffer.addLast(pending);
-            trimBuffer();
-        }
+        buffer.addLast(pending);
         pending.done.complete(Outcome.BUFFERED);
     }
 
-    /** Called with the buffer's monitor held. */
-    private void trimBuffer() {
-        int over = buffer.size() - settings.bufferCapacity();
-        if (over <= 0) {
-            return;
-        }
-        for (int i = 0; i < over; i++) {
-            buffer.pollFirst();
-        }
-        long total = dropped.addAndGet(over);
-        long now = System.currentTimeMillis();
-        if (now - lastDropWarning >= WARNING_INTERVAL_MILLIS) {
-            lastDropWarning = now;
-            KameleoonLogger.warning("the unit buffer is full (" + settings.bufferCapacity() + " units) while the "
-                    + "visitor store is unavailable: the oldest units are dropped (" + total + " so far)");
-        }
-    }
-
-    private boolean bufferIsEmpty() {
-        synchronized (buffer) {
-            return buffer.isEmpty();
-        }
-    }
-
     private void abandonBuffer() {
-        int lost;
-        synchronized (buffer) {
-            lost = buffer.size();
-            buffer.clear();
-        }
+        int lost = buffer.clear();
         if (lost > 0) {
-            dropped.addAndGet(lost);
             KameleoonLogger.error(lost + " units of work could not be written before the client closed (the visitor "
                     + "store was unavailable); they are lost");
         }

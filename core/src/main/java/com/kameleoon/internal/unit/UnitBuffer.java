@@ -1,0 +1,97 @@
+package com.kameleoon.internal.unit;
+
+import com.kameleoon.logging.KameleoonLogger;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Unconfirmed units waiting, in order, for the repository to answer again. Bounded: beyond the capacity the oldest
+ * units are dropped, counted and logged (at most every 10 s). Knows which visitors have units waiting, so that the
+ * writer can let other visitors' confirmed units go first without reordering any one visitor's units. Thread-safe
+ * (one monitor).
+ */
+final class UnitBuffer {
+    private static final long WARNING_INTERVAL_MILLIS = 10_000;
+
+    private final int capacity;
+    private final ArrayDeque<GroupCommitter.Pending> units = new ArrayDeque<>();
+    private final Map<String, Integer> perVisitor = new HashMap<>();
+    private long dropped;
+    private long lastWarning = Long.MIN_VALUE / 2;
+
+    UnitBuffer(int capacity) {
+        this.capacity = capacity;
+    }
+
+    synchronized void addLast(GroupCommitter.Pending pending) {
+        units.addLast(pending);
+        count(pending, 1);
+        trim();
+    }
+
+    /** Puts units back at the head, in their order: they are older than anything buffered since. */
+    synchronized void addFirst(List<GroupCommitter.Pending> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            units.addFirst(older.get(i));
+            count(older.get(i), 1);
+        }
+        trim();
+    }
+
+    /** Moves up to {@code max - batch.size()} of the oldest units into the batch. */
+    synchronized void drainTo(List<GroupCommitter.Pending> batch, int max) {
+        while (batch.size() < max && !units.isEmpty()) {
+            GroupCommitter.Pending pending = units.pollFirst();
+            count(pending, -1);
+            batch.add(pending);
+        }
+    }
+
+    synchronized boolean holdsVisitor(String visitorCode) {
+        return perVisitor.containsKey(visitorCode);
+    }
+
+    synchronized int size() {
+        return units.size();
+    }
+
+    synchronized boolean isEmpty() {
+        return units.isEmpty();
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Forgets every unit (the client closes with the repository unavailable). @return how many were forgotten */
+    synchronized int clear() {
+        int lost = units.size();
+        units.clear();
+        perVisitor.clear();
+        dropped += lost;
+        return lost;
+    }
+
+    private void count(GroupCommitter.Pending pending, int delta) {
+        perVisitor.merge(pending.write.visitorCode(), delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    private void trim() {
+        int over = units.size() - capacity;
+        if (over <= 0) {
+            return;
+        }
+        for (int i = 0; i < over; i++) {
+            count(units.pollFirst(), -1);
+        }
+        dropped += over;
+        long now = System.currentTimeMillis();
+        if (now - lastWarning >= WARNING_INTERVAL_MILLIS) {
+            lastWarning = now;
+            KameleoonLogger.warning("the unit buffer is full (" + capacity + " units) while the visitor store is "
+                    + "unavailable: the oldest units are dropped (" + dropped + " so far)");
+        }
+    }
+}
