@@ -26,7 +26,7 @@ public record UnitSettings(int maxBatch, long maxWaitMillis, int bufferCapacity,
     /** Default bound of a request's wait for its visitor's load. */
     public static final long DEFAULT_LOAD_WAIT_MILLIS = 300;
     /** Default pause between two attempts to reach an unavailable repository. */
-    public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1_000;
+    public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 500;
     /** The defaults. */
     public static final UnitSettings DEFAULT = new UnitSettings(DEFAULT_MAX_BATCH, 0, DEFAULT_BUFFER_CAPACITY,
             DEFAULT_UNCONFIRMED_WAIT_MILLIS, DEFAULT_LOAD_WAIT_MILLIS, DEFAULT_PROBE_INTERVAL_MILLIS);

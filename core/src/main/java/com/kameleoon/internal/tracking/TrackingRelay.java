@@ -37,6 +37,8 @@ public final class TrackingRelay implements AutoCloseable {
     static final long WAKE_UP_LINES = 10_000;
 
     private final TrackingOutbox outbox;
+    /** Lines delivered whose completion failed; completed before the next claim. Relay thread (or close) only. */
+    private volatile List<OutboxLine> undeleted = List.of();
     private final HttpTransport http;
     private final AccessTokenProvider tokens;
     private final Supplier<ServiceUrls> urls;
@@ -106,6 +108,11 @@ public final class TrackingRelay implements AutoCloseable {
 
     /** Posts batches until the outbox is empty or a batch fails. */
     private void drain() {
+        if (!undeleted.isEmpty()) {
+            // Delivered before the outbox failed to forget them: forget them now, rather than deliver them again.
+            outbox.complete(undeleted);
+            undeleted = List.of();
+        }
         while (!Thread.currentThread().isInterrupted()) {
             List<OutboxLine> batch = outbox.claim(MAX_BODY_CHARS);
             if (batch.isEmpty()) {
@@ -113,7 +120,12 @@ public final class TrackingRelay implements AutoCloseable {
             }
             String failure = deliver(batch);
             if (failure == null) {
-                outbox.complete(batch);
+                try {
+                    outbox.complete(batch);
+                } catch (RuntimeException e) {
+                    undeleted = batch;
+                    throw e;
+                }
             } else {
                 outbox.fail(batch, failure);
                 KameleoonLogger.warning("tracking request of " + batch.size() + " lines failed (" + failure

@@ -342,9 +342,9 @@ public final class JdbcOutbox implements TrackingOutbox {
         String token = claimTokens.getOrDefault(lines.get(0).id(), "");
         boolean wholeClaim = lines.stream().allMatch(line -> token.equals(claimTokens.get(line.id())))
                 && claimSizes.getOrDefault(token, -1) == lines.size();
-        int count;
-        try {
-            count = Transactions.run(database.jdbi(), handle -> {
+        // The claim's tokens are kept when the delete fails (the database is down): the relay completes the same
+        // lines again once it answers, so that lines already delivered are not delivered a second time.
+        int count = Transactions.run(database.jdbi(), handle -> {
                 if (wholeClaim) {
                     // The usual case: the relay completes what it claimed, so the claim token alone fences the delete.
                     return handle.createUpdate("DELETE FROM kameleoon_outbox WHERE claim_token = :token")
@@ -360,10 +360,8 @@ public final class JdbcOutbox implements TrackingOutbox {
                 }
                 return deleted;
             });
-        } finally {
-            lines.forEach(line -> claimTokens.remove(line.id()));
-            claimSizes.remove(token);
-        }
+        lines.forEach(line -> claimTokens.remove(line.id()));
+        claimSizes.remove(token);
         sent.addAndGet(count);
         if (count < lines.size()) {
             KameleoonLogger.warning((lines.size() - count) + " delivered lines had been claimed again by another relay"
