@@ -1,10 +1,11 @@
 package com.kameleoon;
 
+import com.kameleoon.config.ConfigKeys;
+import com.kameleoon.config.ConfigValueParser;
 import com.kameleoon.exceptions.ConfigCredentialsInvalid;
 import com.kameleoon.exceptions.ConfigException;
 import com.kameleoon.exceptions.ConfigFileNotFound;
 import com.kameleoon.internal.config.ConfigFileReader;
-import com.kameleoon.internal.config.ConfigKeys;
 import com.kameleoon.internal.config.DomainNormalizer;
 import com.kameleoon.logging.KameleoonLogger;
 import java.net.URI;
@@ -44,6 +45,48 @@ public final class KameleoonClientConfig {
     public static final int DEFAULT_MAX_VISITORS = 1_000_000;
     /** How many tracking lines the in-memory outbox holds at most. */
     public static final int DEFAULT_TRACKING_QUEUE_CAPACITY = 100_000;
+
+    /** Sets one builder property from the text of a value; the key is the canonical one, for messages. */
+    @FunctionalInterface
+    private interface Setter {
+        void set(Builder builder, String key, String value, Path baseDirectory);
+    }
+
+    // Kept here rather than beside the key names so that the public key list does not depend on this class.
+    private static final Map<String, Setter> SETTERS = Map.ofEntries(
+            Map.entry("client_id", (b, k, v, d) -> b.clientId(v)),
+            Map.entry("client_secret", (b, k, v, d) -> b.clientSecret(v)),
+            Map.entry("data_file", (b, k, v, d) -> b.dataFile(ConfigValueParser.parsePath(k, v, d))),
+            Map.entry("refresh_interval_minute",
+                    (b, k, v, d) -> b.refreshIntervalMinute(ConfigValueParser.parseInt(k, v))),
+            Map.entry("session_duration_minute",
+                    (b, k, v, d) -> b.sessionDurationMinute(ConfigValueParser.parseInt(k, v))),
+            Map.entry("default_timeout_millisecond",
+                    (b, k, v, d) -> b.defaultTimeoutMillisecond(ConfigValueParser.parseLong(k, v))),
+            Map.entry("tracking_interval_millisecond",
+                    (b, k, v, d) -> b.trackingIntervalMillisecond(ConfigValueParser.parseInt(k, v))),
+            Map.entry("environment", (b, k, v, d) -> b.environment(v)),
+            Map.entry("top_level_domain", (b, k, v, d) -> b.topLevelDomain(v)),
+            Map.entry("network_domain", (b, k, v, d) -> b.networkDomain(v)),
+            Map.entry("data_api_url", (b, k, v, d) -> b.dataApiUrl(ConfigValueParser.parseUri(k, v))),
+            Map.entry("sdk_config_url", (b, k, v, d) -> b.sdkConfigUrl(ConfigValueParser.parseUri(k, v))),
+            Map.entry("events_url", (b, k, v, d) -> b.eventsUrl(ConfigValueParser.parseUri(k, v))),
+            Map.entry("access_token_url", (b, k, v, d) -> b.accessTokenUrl(ConfigValueParser.parseUri(k, v))),
+            Map.entry("cookie_secure", (b, k, v, d) -> b.cookieSecure(ConfigValueParser.parseBoolean(k, v))),
+            Map.entry("cookie_http_only", (b, k, v, d) -> b.cookieHttpOnly(ConfigValueParser.parseBoolean(k, v))),
+            Map.entry("cookie_same_site", (b, k, v, d) -> b.cookieSameSite(v)),
+            Map.entry("max_visitors", (b, k, v, d) -> b.maxVisitors(ConfigValueParser.parseInt(k, v))),
+            Map.entry("tracking_queue_capacity",
+                    (b, k, v, d) -> b.trackingQueueCapacity(ConfigValueParser.parseInt(k, v))),
+            Map.entry("time_zone", (b, k, v, d) -> b.timeZone(ConfigValueParser.parseZone(k, v))));
+
+    static {
+        // A key named but not bound would be accepted and silently dropped: fail when the class loads instead.
+        if (!SETTERS.keySet().equals(ConfigKeys.names())) {
+            throw new IllegalStateException("configuration keys and setters differ: " + ConfigKeys.names()
+                    + " vs " + SETTERS.keySet());
+        }
+    }
 
     private final String clientId;
     private final String clientSecret;
@@ -124,7 +167,7 @@ public final class KameleoonClientConfig {
         Objects.requireNonNull(path, "path");
         Map<String, String> values = ConfigFileReader.read(path);
         Builder builder = builder();
-        ConfigKeys.apply(builder, values, path.toAbsolutePath().getParent());
+        apply(builder, values, path.toAbsolutePath().getParent());
         return builder.build();
     }
 
@@ -141,8 +184,13 @@ public final class KameleoonClientConfig {
     public static KameleoonClientConfig fromProperties(Map<String, String> values) {
         Objects.requireNonNull(values, "values");
         Builder builder = builder();
-        ConfigKeys.apply(builder, values, null);
+        apply(builder, values, null);
         return builder.build();
+    }
+
+    private static void apply(Builder builder, Map<String, String> values, Path baseDirectory) {
+        ConfigKeys.canonicalise(values).forEach((key, value) -> SETTERS.get(key).set(builder, key, value,
+                baseDirectory));
     }
 
     /** @return the OAuth client id, or null when running from a data file only */

@@ -1,8 +1,8 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.config.ConfigKeys;
+import com.kameleoon.config.ConfigValueParser;
 import com.kameleoon.exceptions.ConfigException;
-import com.kameleoon.internal.config.ConfigKeys;
-import com.kameleoon.internal.config.ConfigValueParser;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

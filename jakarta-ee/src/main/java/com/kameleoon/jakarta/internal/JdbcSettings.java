@@ -1,6 +1,6 @@
 package com.kameleoon.jakarta.internal;
 
-import com.kameleoon.internal.config.ConfigValueParser;
+import com.kameleoon.config.ConfigValueParser;
 import java.time.Duration;
 import java.util.Map;
 

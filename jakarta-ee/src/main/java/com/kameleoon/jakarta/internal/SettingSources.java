@@ -1,7 +1,7 @@
 package com.kameleoon.jakarta.internal;
 
+import com.kameleoon.config.ConfigKeys;
 import com.kameleoon.exceptions.ConfigException;
-import com.kameleoon.internal.config.ConfigKeys;
 import com.kameleoon.logging.KameleoonLogger;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;

@@ -15,7 +15,7 @@ class JakartaSettingsTest {
     private static Map<String, String> merged(String... keyValues) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(com.kameleoon.internal.config.ConfigKeys.normalise(keyValues[i]), keyValues[i + 1]);
+            values.put(com.kameleoon.config.ConfigKeys.normalise(keyValues[i]), keyValues[i + 1]);
         }
         return values;
     }

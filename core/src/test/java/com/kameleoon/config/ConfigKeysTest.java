@@ -1,10 +1,13 @@
-package com.kameleoon.internal.config;
+package com.kameleoon.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.exceptions.ConfigException;
+import com.kameleoon.internal.config.LogCapture;
+import com.kameleoon.logging.LogLevel;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,12 +36,54 @@ class ConfigKeysTest {
         assertThat(ConfigKeys.normalise("kameleoon")).isEqualTo("kameleoon");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"KAMELEOON_CLIENT_ID", "clientId", "kameleoon.client-id"})
+    void everySpellingHasTheCanonicalName(String spelling) {
+        assertThat(ConfigKeys.canonicalName(spelling)).hasValue("client_id");
+        assertThat(ConfigKeys.isKnown(spelling)).isTrue();
+    }
+
+    @Test
+    void aKeyOfNoClientSettingHasNoCanonicalName() {
+        assertThat(ConfigKeys.canonicalName("site_code")).isEmpty();
+        assertThat(ConfigKeys.isKnown("site_code")).isFalse();
+    }
+
+    @Test
+    void theNamesAreTheCanonicalOnes() {
+        assertThat(ConfigKeys.names()).startsWith("client_id", "client_secret", "data_file")
+                .contains("top_level_domain", "cookie_same_site", "time_zone")
+                .doesNotContain("cookie_options.domain")
+                .allSatisfy(name -> assertThat(ConfigKeys.canonicalName(name)).hasValue(name));
+    }
+
+    @Test
+    void canonicaliseTrimsValuesDropsBlankOnesAndWarnsOfUnknownKeys() {
+        Map<String, String> values = new HashMap<>();
+        values.put("KAMELEOON_ENVIRONMENT", " staging ");
+        values.put("clientId", "  ");
+        values.put("client_secret", null);
+        values.put("work_dir", "/tmp");
+        assertThat(ConfigKeys.canonicalise(values)).containsExactly(Map.entry("environment", "staging"));
+        assertThat(log.lines(LogLevel.WARNING)).singleElement().asString()
+                .contains("unknown configuration key 'work_dir' is ignored");
+    }
+
+    @Test
+    void canonicaliseKeepsTheOrderOfTheNames() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("time_zone", "UTC");
+        values.put("cookie_options.secure", "on");
+        values.put("CLIENT_ID", "i");
+        assertThat(ConfigKeys.canonicalise(values).keySet())
+                .containsExactly("client_id", "cookie_secure", "time_zone");
+    }
+
     @Test
     void phpCookieOptionsAreAliases() {
-        KameleoonClientConfig.Builder builder = KameleoonClientConfig.builder().clientId("i").clientSecret("s");
-        ConfigKeys.apply(builder, Map.of("cookie_options.secure", "true", "cookie_options.http_only", "yes",
-                "cookie_options.samesite", "none", "COOKIE_OPTIONS_DOMAIN", "Example.com"), null);
-        KameleoonClientConfig config = builder.build();
+        KameleoonClientConfig config = KameleoonClientConfig.fromProperties(Map.of("client_id", "i",
+                "client_secret", "s", "cookie_options.secure", "true", "cookie_options.http_only", "yes",
+                "cookie_options.samesite", "none", "COOKIE_OPTIONS_DOMAIN", "Example.com"));
         assertThat(config.isCookieSecure()).isTrue();
         assertThat(config.isCookieHttpOnly()).isTrue();
         assertThat(config.getCookieSameSite()).isEqualTo("None");
@@ -50,7 +95,7 @@ class ConfigKeysTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("top_level_domain", "example.com");
         values.put("cookie_options.domain", "example.org");
-        assertThatThrownBy(() -> ConfigKeys.apply(KameleoonClientConfig.builder(), values, null))
+        assertThatThrownBy(() -> ConfigKeys.canonicalise(values))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("top_level_domain is given twice")
                 .hasMessageContaining("cookie_options.domain")
@@ -60,9 +105,9 @@ class ConfigKeysTest {
     @Test
     void oneSettingGivenTwiceWithTheSameValueIsAccepted() {
         Map<String, String> values = Map.of("clientId", "i", "client_id", " i ", "client_secret", "s");
-        KameleoonClientConfig.Builder builder = KameleoonClientConfig.builder();
-        ConfigKeys.apply(builder, values, null);
-        assertThat(builder.build().getClientId()).isEqualTo("i");
+        assertThat(ConfigKeys.canonicalise(values)).containsExactly(Map.entry("client_id", "i"),
+                Map.entry("client_secret", "s"));
+        assertThat(KameleoonClientConfig.fromProperties(values).getClientId()).isEqualTo("i");
     }
 
     @Test
