@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,39 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * does all writing. Thread-safe.
  */
 public final class GroupCommitter implements AutoCloseable {
-    /** What became of a unit. Failures of confirmed units complete the future exceptionally instead. */
-    public enum Outcome {
-        /** Written. */
-        STORED,
-        /** Kept in memory until the repository answers again. */
-        BUFFERED,
-        /** Refused by the repository, or pushed out of a full buffer: lost, counted and logged. */
-        DROPPED
-    }
-
-    private static final int QUEUED = 0;
-    private static final int TAKEN = 1;
-    private static final int WITHDRAWN = 2;
     private static final long IDLE_POLL_MILLIS = 50;
-
-    /** A unit handed to the writer. */
-    static final class Pending {
-        final UnitWrite write;
-        final boolean confirmed;
-        final CompletableFuture<Outcome> done = new CompletableFuture<>();
-        private final AtomicInteger state = new AtomicInteger(QUEUED);
-
-        Pending(UnitWrite write, boolean confirmed) {
-            this.write = write;
-            this.confirmed = confirmed;
-        }
-    }
 
     private final VisitorRepository repository;
     private final UnitSettings settings;
     private final StoreCircuit circuit;
     private final Runnable afterWrite;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<PendingUnit> queue = new LinkedBlockingQueue<>();
     private final UnitBuffer buffer;
     private final Thread writer;
     private volatile boolean closing;
@@ -93,8 +66,8 @@ public final class GroupCommitter implements AutoCloseable {
      * @return completes with the outcome; exceptionally with a {@link StoreException} for a confirmed unit that
      *         was not stored
      */
-    CompletableFuture<Outcome> submit(UnitWrite write, boolean confirmed) {
-        Pending pending = new Pending(write, confirmed);
+    CompletableFuture<UnitOutcome> submit(UnitWrite write, boolean confirmed) {
+        PendingUnit pending = new PendingUnit(write, confirmed);
         if (circuit.isOpen() || closing) {
             divert(pending, new StoreException("the visitor store is unavailable", true, null));
         } else {
@@ -110,8 +83,8 @@ public final class GroupCommitter implements AutoCloseable {
      * @return true when the unit will never be written
      */
     boolean withdraw(UnitWrite write) {
-        for (Pending pending : queue) {
-            if (pending.write == write && pending.state.compareAndSet(QUEUED, WITHDRAWN)) {
+        for (PendingUnit pending : queue) {
+            if (pending.write == write && pending.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.WITHDRAWN)) {
                 queue.remove(pending);
                 return true;
             }
@@ -128,7 +101,7 @@ public final class GroupCommitter implements AutoCloseable {
     // ---- the writer thread ----------------------------------------------------------------------------------
 
     private void run() {
-        List<Pending> batch = new ArrayList<>();
+        List<PendingUnit> batch = new ArrayList<>();
         while (true) {
             try {
                 if (circuit.isOpen()) {
@@ -163,7 +136,7 @@ public final class GroupCommitter implements AutoCloseable {
         abandonBuffer();
     }
 
-    private void probe(List<Pending> batch) {
+    private void probe(List<PendingUnit> batch) {
         batch.clear();
         buffer.drainTo(batch, settings.maxBatch());
         if (batch.isEmpty()) {
@@ -178,7 +151,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private boolean takeBatch(List<Pending> batch) throws InterruptedException {
+    private boolean takeBatch(List<PendingUnit> batch) throws InterruptedException {
         if (!buffer.isEmpty()) {
             // While the backlog of an outage drains, confirmed units of other visitors (a purchase waiting for its
             // answer) go first; a visitor with buffered units keeps its order.
@@ -186,16 +159,16 @@ public final class GroupCommitter implements AutoCloseable {
             buffer.drainTo(batch, settings.maxBatch());
             return true;
         }
-        Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        PendingUnit first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
             return false;
         }
-        if (first.state.compareAndSet(QUEUED, TAKEN)) {
+        if (first.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.TAKEN)) {
             batch.add(first);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
         while (batch.size() < settings.maxBatch()) {
-            Pending next = queue.poll();
+            PendingUnit next = queue.poll();
             if (next == null) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0 || closing) {
@@ -206,20 +179,20 @@ public final class GroupCommitter implements AutoCloseable {
                     break;
                 }
             }
-            if (next.state.compareAndSet(QUEUED, TAKEN)) {
+            if (next.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.TAKEN)) {
                 batch.add(next);
             }
         }
         return !batch.isEmpty();
     }
 
-    private void takeConfirmedAhead(List<Pending> batch, int max) {
-        for (Pending pending : queue) {
+    private void takeConfirmedAhead(List<PendingUnit> batch, int max) {
+        for (PendingUnit pending : queue) {
             if (batch.size() >= max) {
                 return;
             }
             if (pending.confirmed && !buffer.holdsVisitor(pending.write.visitorCode())
-                    && pending.state.compareAndSet(QUEUED, TAKEN)) {
+                    && pending.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.TAKEN)) {
                 queue.remove(pending);
                 batch.add(pending);
             }
@@ -227,14 +200,14 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /** @return false when the repository turned out unreachable */
-    private boolean writeBatch(List<Pending> batch) {
-        List<Pending> ordered = new ArrayList<>(batch);
+    private boolean writeBatch(List<PendingUnit> batch) {
+        List<PendingUnit> ordered = new ArrayList<>(batch);
         // Same order on every node (visitor code, then each visitor's units in submission order): no deadlocks.
         ordered.sort(Comparator.comparing(pending -> pending.write.visitorCode()));
         try {
             repository.write(writesOf(ordered));
             transactions.incrementAndGet();
-            for (Pending pending : ordered) {
+            for (PendingUnit pending : ordered) {
                 succeed(pending);
             }
             afterWrite.run();
@@ -252,10 +225,10 @@ public final class GroupCommitter implements AutoCloseable {
         return writeOneByOne(ordered);
     }
 
-    private boolean writeOneByOne(List<Pending> ordered) {
+    private boolean writeOneByOne(List<PendingUnit> ordered) {
         boolean wrote = false;
         for (int i = 0; i < ordered.size(); i++) {
-            Pending pending = ordered.get(i);
+            PendingUnit pending = ordered.get(i);
             try {
                 repository.write(List.of(pending.write));
                 transactions.incrementAndGet();
@@ -278,20 +251,20 @@ public final class GroupCommitter implements AutoCloseable {
         return true;
     }
 
-    private static List<UnitWrite> writesOf(List<Pending> pendings) {
+    private static List<UnitWrite> writesOf(List<PendingUnit> pendings) {
         List<UnitWrite> writes = new ArrayList<>(pendings.size());
-        for (Pending pending : pendings) {
+        for (PendingUnit pending : pendings) {
             writes.add(pending.write);
         }
         return writes;
     }
 
-    private void succeed(Pending pending) {
+    private void succeed(PendingUnit pending) {
         stored.incrementAndGet();
-        pending.done.complete(Outcome.STORED);
+        pending.done.complete(UnitOutcome.STORED);
     }
 
-    private void reject(Pending pending, RuntimeException e) {
+    private void reject(PendingUnit pending, RuntimeException e) {
         rejected.incrementAndGet();
         KameleoonLogger.error("the visitor store refused the unit of work of visitor " + pending.write.visitorCode()
                 + "; its changes and " + pending.write.trackingLines().size() + " tracking lines are dropped: "
@@ -301,18 +274,18 @@ public final class GroupCommitter implements AutoCloseable {
             pending.done.completeExceptionally(e instanceof StoreException ? e
                     : new StoreException("the visitor store refused the unit", false, e));
         } else {
-            pending.done.complete(Outcome.DROPPED);
+            pending.done.complete(UnitOutcome.DROPPED);
         }
     }
 
     /** Units from {@code from} on were not written: confirmed ones fail, the others go back to the buffer's head. */
-    private void unavailable(List<Pending> ordered, int from, RuntimeException e) {
+    private void unavailable(List<PendingUnit> ordered, int from, RuntimeException e) {
         circuit.open(e);
         StoreException failure = e instanceof StoreException ? (StoreException) e
                 : new StoreException("the visitor store is unavailable", true, e);
-        List<Pending> kept = new ArrayList<>();
+        List<PendingUnit> kept = new ArrayList<>();
         for (int i = from; i < ordered.size(); i++) {
-            Pending pending = ordered.get(i);
+            PendingUnit pending = ordered.get(i);
             if (pending.confirmed) {
                 failedConfirmed.incrementAndGet();
                 pending.done.completeExceptionally(failure);
@@ -321,30 +294,30 @@ public final class GroupCommitter implements AutoCloseable {
             }
         }
         buffer.addFirst(kept);
-        for (Pending pending : kept) {
-            pending.done.complete(Outcome.BUFFERED);
+        for (PendingUnit pending : kept) {
+            pending.done.complete(UnitOutcome.BUFFERED);
         }
     }
 
     /** Moves queued units aside while the circuit is open: confirmed ones fail, the others are buffered. */
     private void divertQueue() {
-        Pending pending;
+        PendingUnit pending;
         StoreException failure = new StoreException("the visitor store is unavailable", true, null);
         while ((pending = queue.poll()) != null) {
-            if (pending.state.compareAndSet(QUEUED, TAKEN)) {
+            if (pending.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.TAKEN)) {
                 divert(pending, failure);
             }
         }
     }
 
-    private void divert(Pending pending, StoreException failure) {
+    private void divert(PendingUnit pending, StoreException failure) {
         if (pending.confirmed) {
             failedConfirmed.incrementAndGet();
             pending.done.completeExceptionally(failure);
             return;
         }
         buffer.addLast(pending);
-        pending.done.complete(Outcome.BUFFERED);
+        pending.done.complete(UnitOutcome.BUFFERED);
     }
 
     private void abandonBuffer() {

@@ -290,7 +290,7 @@ public final class RepositoryUnits implements VisitorStore {
                     advance(session, current, consent);
                 }
             }
-            CompletableFuture<GroupCommitter.Outcome> outcome = committer.submit(write, confirmed);
+            CompletableFuture<UnitOutcome> outcome = committer.submit(write, confirmed);
             if (confirmed) {
                 awaitConfirmed(session, write, outcome, current, consent);
             } else {
@@ -334,7 +334,7 @@ public final class RepositoryUnits implements VisitorStore {
         session.linkedCodes.clear();
     }
 
-    private void awaitConfirmed(UnitSession session, UnitWrite write, CompletableFuture<GroupCommitter.Outcome> outcome,
+    private void awaitConfirmed(UnitSession session, UnitWrite write, CompletableFuture<UnitOutcome> outcome,
             List<VisitorItem> current, LegalConsent consent) {
         try {
             try {
@@ -372,7 +372,7 @@ public final class RepositoryUnits implements VisitorStore {
         }
     }
 
-    private void awaitBriefly(CompletableFuture<GroupCommitter.Outcome> outcome) {
+    private void awaitBriefly(CompletableFuture<UnitOutcome> outcome) {
         try {
             outcome.get(settings.unconfirmedWaitMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {

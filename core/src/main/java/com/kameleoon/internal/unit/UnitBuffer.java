@@ -16,7 +16,7 @@ final class UnitBuffer {
     private static final long WARNING_INTERVAL_MILLIS = 10_000;
 
     private final int capacity;
-    private final ArrayDeque<GroupCommitter.Pending> units = new ArrayDeque<>();
+    private final ArrayDeque<PendingUnit> units = new ArrayDeque<>();
     private final Map<String, Integer> perVisitor = new HashMap<>();
     private long dropped;
     private long lastWarning = Long.MIN_VALUE / 2;
@@ -25,14 +25,14 @@ final class UnitBuffer {
         this.capacity = capacity;
     }
 
-    synchronized void addLast(GroupCommitter.Pending pending) {
+    synchronized void addLast(PendingUnit pending) {
         units.addLast(pending);
         count(pending, 1);
         trim();
     }
 
     /** Puts units back at the head, in their order: they are older than anything buffered since. */
-    synchronized void addFirst(List<GroupCommitter.Pending> older) {
+    synchronized void addFirst(List<PendingUnit> older) {
         for (int i = older.size() - 1; i >= 0; i--) {
             units.addFirst(older.get(i));
             count(older.get(i), 1);
@@ -41,9 +41,9 @@ final class UnitBuffer {
     }
 
     /** Moves up to {@code max - batch.size()} of the oldest units into the batch. */
-    synchronized void drainTo(List<GroupCommitter.Pending> batch, int max) {
+    synchronized void drainTo(List<PendingUnit> batch, int max) {
         while (batch.size() < max && !units.isEmpty()) {
-            GroupCommitter.Pending pending = units.pollFirst();
+            PendingUnit pending = units.pollFirst();
             count(pending, -1);
             batch.add(pending);
         }
@@ -74,7 +74,7 @@ final class UnitBuffer {
         return lost;
     }
 
-    private void count(GroupCommitter.Pending pending, int delta) {
+    private void count(PendingUnit pending, int delta) {
         perVisitor.merge(pending.write.visitorCode(), delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
