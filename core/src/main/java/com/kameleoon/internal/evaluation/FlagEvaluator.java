@@ -17,30 +17,27 @@ import com.kameleoon.internal.visitor.ForcedVariation;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.RuleType;
 import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.internal.visitor.VisitorStore;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Evaluates one feature flag for one visitor (evaluation.md §3.3–3.7, §3.11): simulated variation, holdout,
- * mutually exclusive group, then the rule loop, and saves the assignment. The visitor's monitor is held for
- * the whole evaluation, so concurrent requests of one visitor see and save consistent state. Evaluation never
- * creates a visitor except to save an assignment. Thread-safe (immutable; per-call state lives on the stack
- * and in the caller's {@link BucketHasher}).
+ * mutually exclusive group, then the rule loop, and saves the assignment. The caller resolves the visitor and
+ * hands it in: the evaluator reaches no store. The visitor's monitor is held for the whole evaluation, so
+ * concurrent requests of one visitor see and save consistent state. Evaluation never creates a visitor except to
+ * save an assignment, and then through the caller's {@link VisitorCreator}. Thread-safe (immutable; per-call state
+ * lives on the stack and in the caller's {@link BucketHasher}).
  */
 public final class FlagEvaluator {
-    private final VisitorStore store;
     private final LongSupplier clock;
     private final ZoneId zone;
 
     /**
-     * @param store where visitors are
      * @param clock epoch milliseconds
      * @param zone the zone for day-based conditions
      */
-    public FlagEvaluator(VisitorStore store, LongSupplier clock, ZoneId zone) {
-        this.store = store;
+    public FlagEvaluator(LongSupplier clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }
@@ -50,17 +47,18 @@ public final class FlagEvaluator {
      *
      * @param config the configuration in force
      * @param visitorCode a valid visitor code
+     * @param visitor the visitor of that code as the caller's unit of work sees it now, or null when unknown
      * @param flag the flag (environment already checked by the caller)
      * @param track false to store the assignment as already sent
      * @param save false to store nothing (deprecated list methods)
      * @param hasher the caller's hasher, reused across the flags of one call
+     * @param creator creates the visitor when it is null and an assignment must be saved
      * @return the chosen rule variation, or null for the default variation
      * @throws FeatureEnvironmentDisabled when legal consent fully blocks the evaluation
      */
-    public EvaluatedExperiment evaluate(Configuration config, String visitorCode, FlagDef flag, boolean track,
-            boolean save, BucketHasher hasher) {
-        Run run = new Run(config, visitorCode, flag, track, save, hasher);
-        Visitor visitor = store.get(visitorCode);
+    public EvaluatedExperiment evaluate(Configuration config, String visitorCode, Visitor visitor, FlagDef flag,
+            boolean track, boolean save, BucketHasher hasher, VisitorCreator creator) {
+        Run run = new Run(config, visitorCode, flag, track, save, hasher, creator);
         if (visitor == null) {
             return run.withoutVisitor();
         }
@@ -77,15 +75,18 @@ public final class FlagEvaluator {
         private final boolean track;
         private final boolean save;
         private final BucketHasher hasher;
+        private final VisitorCreator creator;
         private Visitor visitor;
 
-        Run(Configuration config, String visitorCode, FlagDef flag, boolean track, boolean save, BucketHasher hasher) {
+        Run(Configuration config, String visitorCode, FlagDef flag, boolean track, boolean save, BucketHasher hasher,
+                VisitorCreator creator) {
             this.config = config;
             this.visitorCode = visitorCode;
             this.flag = flag;
             this.track = track;
             this.save = save;
             this.hasher = hasher;
+            this.creator = creator;
         }
 
         EvaluatedExperiment withVisitor(Visitor v) {
@@ -108,7 +109,7 @@ public final class FlagEvaluator {
             VariationByExposition holdoutEntry = holdoutEntry();
             if (holdoutEntry != null && save && holdoutEntry.variationId() != null) {
                 // Saving the holdout assignment creates the visitor; the rest of the evaluation sees it.
-                Visitor created = store.getOrCreate(visitorCode);
+                Visitor created = creator.create(visitorCode);
                 synchronized (created) {
                     visitor = created;
                     saveAssignment(created, config.holdout().experimentId(), holdoutEntry.variationId(),
@@ -129,7 +130,7 @@ public final class FlagEvaluator {
                 if (visitor != null) {
                     saveAssignment(visitor, rule.experimentId(), result.entry().variationId(), rule.type());
                 } else {
-                    Visitor created = store.getOrCreate(visitorCode);
+                    Visitor created = creator.create(visitorCode);
                     synchronized (created) {
                         saveAssignment(created, rule.experimentId(), result.entry().variationId(), rule.type());
                     }
