@@ -3,10 +3,16 @@ package com.kameleoon;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.exceptions.FeatureEnvironmentDisabled;
+import com.kameleoon.exceptions.FeatureNotFound;
+import com.kameleoon.exceptions.FeatureVariationNotFound;
 import com.kameleoon.types.DataFile;
+import com.kameleoon.types.FeatureFlag;
 import com.kameleoon.types.RemoteVisitorDataFilter;
 import com.kameleoon.types.Variation;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -499,10 +505,20 @@ public interface KameleoonClient extends AutoCloseable {
      * @param visitorCode the visitor code
      * @param featureKey the flag's key
      * @return the variation key
+     * @throws com.kameleoon.exceptions.FeatureEnvironmentDisabled as {@link #getVariation(String, String)} does;
+     *         the visitor's pending data is tracked all the same
      * @deprecated use {@link #getVariation(String, String)}
      */
     @Deprecated
-    String getFeatureVariationKey(String visitorCode, String featureKey);
+    default String getFeatureVariationKey(String visitorCode, String featureKey) {
+        try {
+            return getVariation(visitorCode, featureKey, true).getKey();
+        } catch (FeatureEnvironmentDisabled e) {
+            // evaluation.md §3.2: a flag disabled, or blocked by consent, still triggers the tracking pass.
+            flush(visitorCode);
+            throw e;
+        }
+    }
 
     /**
      * Evaluates a flag, tracks the exposure, and returns one variable's value.
@@ -522,12 +538,30 @@ public interface KameleoonClient extends AutoCloseable {
      *
      * @param featureKey the flag's key
      * @param variationKey the variation's key
-     * @return variable key to value
-     * @throws com.kameleoon.exceptions.FeatureVariationNotFound when the flag has no such variation
+     * @return variable key to value, in the variation's order
+     * @throws FeatureNotFound when no configuration is loaded or the flag is unknown (enabled or not)
+     * @throws FeatureVariationNotFound when the flag has no such variation
      * @deprecated use {@link #getDataFile()}
      */
     @Deprecated
-    Map<String, Object> getFeatureVariationVariables(String featureKey, String variationKey);
+    default Map<String, Object> getFeatureVariationVariables(String featureKey, String variationKey) {
+        DataFile dataFile = getDataFile();
+        if (dataFile == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found: no configuration is loaded yet");
+        }
+        FeatureFlag flag = dataFile.getFeatureFlags().get(featureKey);
+        if (flag == null) {
+            throw new FeatureNotFound("Feature " + featureKey + " not found");
+        }
+        Variation variation = flag.getVariations().get(variationKey);
+        if (variation == null) {
+            throw new FeatureVariationNotFound("Variation '" + variationKey + "' is not found in feature "
+                    + featureKey);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        variation.getVariables().forEach((key, variable) -> values.put(key, variable.getValue()));
+        return Collections.unmodifiableMap(values);
+    }
 
     /**
      * Returns the active variations of every enabled flag, saving and tracking nothing.
@@ -547,5 +581,7 @@ public interface KameleoonClient extends AutoCloseable {
      * @deprecated use {@link #getVariations(String, boolean, boolean)}
      */
     @Deprecated
-    List<String> getActiveFeatureListForVisitor(String visitorCode);
+    default List<String> getActiveFeatureListForVisitor(String visitorCode) {
+        return List.copyOf(getActiveFeatures(visitorCode).keySet());
+    }
 }

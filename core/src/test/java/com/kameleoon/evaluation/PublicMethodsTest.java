@@ -13,6 +13,7 @@ import com.kameleoon.exceptions.FeatureVariableNotFound;
 import com.kameleoon.exceptions.FeatureVariationNotFound;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.types.DataFile;
 import com.kameleoon.types.FeatureFlag;
 import com.kameleoon.types.Rule;
@@ -181,6 +182,25 @@ class PublicMethodsTest {
             assertThatThrownBy(() -> client.getFeatureVariationKey("abc", "legacy_dashboard"))
                     .isInstanceOf(FeatureEnvironmentDisabled.class);
         }
+    }
+
+    @Test
+    void section3_2_getFeatureVariationKeyOnADisabledFlagStillTracks() {
+        try (DefaultKameleoonClient client = client()) {
+            client.addData("abc", new CustomData(1, "vip"));
+            assertThatThrownBy(() -> client.getVariation("abc", "legacy_dashboard"))
+                    .isInstanceOf(FeatureEnvironmentDisabled.class);
+            assertThat(pendingLines(client)).as("getVariation does not track a disabled flag").isEmpty();
+
+            assertThatThrownBy(() -> client.getFeatureVariationKey("abc", "legacy_dashboard"))
+                    .isInstanceOf(FeatureEnvironmentDisabled.class);
+            assertThat(pendingLines(client)).as("the deprecated method always tracks")
+                    .anyMatch(line -> line.startsWith("eventType=customData"));
+        }
+    }
+
+    private static List<String> pendingLines(DefaultKameleoonClient client) {
+        return client.trackingOutbox().claim(Long.MAX_VALUE).stream().map(OutboxLine::text).toList();
     }
 
     @Test

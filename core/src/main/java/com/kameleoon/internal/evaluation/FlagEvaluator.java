@@ -17,30 +17,27 @@ import com.kameleoon.internal.visitor.ForcedVariation;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.RuleType;
 import com.kameleoon.internal.visitor.Visitor;
-import com.kameleoon.internal.visitor.VisitorStore;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Evaluates one feature flag for one visitor (evaluation.md §3.3–3.7, §3.11): simulated variation, holdout,
- * mutually exclusive group, then the rule loop, and saves the assignment. The visitor's monitor is held for
- * the whole evaluation, so concurrent requests of one visitor see and save consistent state. Evaluation never
- * creates a visitor except to save an assignment. Thread-safe (immutable; per-call state lives on the stack
- * and in the caller's {@link BucketHasher}).
+ * mutually exclusive group, then the rule loop, and saves the assignment. The caller resolves the visitor and
+ * hands it in: the evaluator reaches no store. The visitor's monitor is held for the whole evaluation, so
+ * concurrent requests of one visitor see and save consistent state. Evaluation never creates a visitor except to
+ * save an assignment, and then through the caller's {@link VisitorCreator}. Thread-safe (immutable; per-call state
+ * lives on the stack and in the caller's {@link BucketHasher}).
  */
 public final class FlagEvaluator {
-    private final VisitorStore store;
     private final LongSupplier clock;
     private final ZoneId zone;
 
     /**
-     * @param store where visitors are
      * @param clock epoch milliseconds
      * @param zone the zone for day-based conditions
      */
-    public FlagEvaluator(VisitorStore store, LongSupplier clock, ZoneId zone) {
-        this.store = store;
+    public FlagEvaluator(LongSupplier clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }
@@ -50,19 +47,20 @@ public final class FlagEvaluator {
      *
      * @param config the configuration in force
      * @param visitorCode a valid visitor code
+     * @param visitor the visitor of that code as the caller's unit of work sees it now, or null when unknown
      * @param flag the flag (environment already checked by the caller)
      * @param track false to store the assignment as already sent
      * @param save false to store nothing (deprecated list methods)
      * @param hasher the caller's hasher, reused across the flags of one call
+     * @param creator creates the visitor when it is null and an assignment must be saved
      * @return the chosen rule variation, or null for the default variation
      * @throws FeatureEnvironmentDisabled when legal consent fully blocks the evaluation
      */
-    public EvaluatedExperiment evaluate(Configuration config, String visitorCode, FlagDef flag, boolean track,
-            boolean save, BucketHasher hasher) {
+    public EvaluatedExperiment evaluate(Configuration config, String visitorCode, Visitor visitor, FlagDef flag,
+            boolean track, boolean save, BucketHasher hasher, VisitorCreator creator) {
         Run run = new Run(config, visitorCode, flag, track, save, hasher);
-        Visitor visitor = store.get(visitorCode);
         if (visitor == null) {
-            return run.withoutVisitor();
+            return run.withoutVisitor(creator);
         }
         synchronized (visitor) {
             return run.withVisitor(visitor);
@@ -101,39 +99,51 @@ public final class FlagEvaluator {
             if (holdoutEntry != null && Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey())) {
                 return null;
             }
-            return afterHoldout();
+            return savedOn(v, afterHoldout());
         }
 
-        EvaluatedExperiment withoutVisitor() {
+        /** The creator is a parameter, not a field: with one more field, every run would take 8 more bytes. */
+        EvaluatedExperiment withoutVisitor(VisitorCreator creator) {
             VariationByExposition holdoutEntry = holdoutEntry();
             if (holdoutEntry != null && save && holdoutEntry.variationId() != null) {
                 // Saving the holdout assignment creates the visitor; the rest of the evaluation sees it.
-                Visitor created = store.getOrCreate(visitorCode);
+                Visitor created = creator.create(visitorCode);
                 synchronized (created) {
                     visitor = created;
                     saveAssignment(created, config.holdout().experimentId(), holdoutEntry.variationId(),
                             RuleType.EXPERIMENTATION);
-                    return Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey()) ? null : afterHoldout();
+                    return Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey()) ? null
+                            : savedOn(created, afterHoldout());
                 }
             }
             if (holdoutEntry != null && Holdout.IN_HOLDOUT.equals(holdoutEntry.variationKey())) {
                 return null;
             }
-            return afterHoldout();
+            EvaluatedExperiment result = afterHoldout();
+            if (mustSave(result)) {
+                // Saving the rule's assignment creates the visitor.
+                Visitor created = creator.create(visitorCode);
+                synchronized (created) {
+                    savedOn(created, result);
+                }
+            }
+            return result;
         }
 
+        /** §3.6–3.7: the mutually exclusive group, then the rule loop. */
         private EvaluatedExperiment afterHoldout() {
-            EvaluatedExperiment result = unrestrictedByGroup() ? evaluateRules() : null;
-            if (save && result != null && result.entry().variationId() != null) {
+            return unrestrictedByGroup() ? evaluateRules() : null;
+        }
+
+        private boolean mustSave(EvaluatedExperiment result) {
+            return save && result != null && result.entry().variationId() != null;
+        }
+
+        /** Saves a rule's assignment on the visitor whose lock is held, when it must be saved. */
+        private EvaluatedExperiment savedOn(Visitor target, EvaluatedExperiment result) {
+            if (mustSave(result)) {
                 RuleDef rule = result.rule();
-                if (visitor != null) {
-                    saveAssignment(visitor, rule.experimentId(), result.entry().variationId(), rule.type());
-                } else {
-                    Visitor created = store.getOrCreate(visitorCode);
-                    synchronized (created) {
-                        saveAssignment(created, rule.experimentId(), result.entry().variationId(), rule.type());
-                    }
-                }
+                saveAssignment(target, rule.experimentId(), result.entry().variationId(), rule.type());
             }
             return result;
         }
