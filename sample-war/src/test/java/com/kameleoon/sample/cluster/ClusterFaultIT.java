@@ -176,6 +176,10 @@ class ClusterFaultIT {
                     .min().orElse(Long.MAX_VALUE));
         }
         Set<String> halfWritten = halfWrittenPages(prefix);
+        System.out.printf("cluster fault: windows (ms from the kill): refused %d..%d, blackholed %d..%d; redelivered"
+                + " nonces first received at %s%n", refused.start() - killMillis, refused.end() - killMillis,
+                blackholed.start() - killMillis, blackholed.end() - killMillis, redelivered.values().stream()
+                        .map(first -> first - killMillis).sorted().toList());
 
         System.out.printf("cluster fault: visitors=%d pages200=%d buys2xx=%d buys503=%d buysUnanswered=%d retried=%d"
                 + " (bought on retry %d) conversions=%d lost=%d phantoms=%d twice=%d redeliveredNonces=%d%n",

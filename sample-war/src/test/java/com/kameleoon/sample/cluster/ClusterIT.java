@@ -44,10 +44,10 @@ class ClusterIT {
     private static final int CLAIM_LIMIT = 5_000;
     /**
      * Long enough for the surviving node to finish any claim it held at the kill (three attempts 5 s apart with
-     * a 10 s timeout each: 40 s at worst), short enough that the killed node's lease (2 min) still holds.
+     * a 10 s timeout each: 40 s at worst), short enough that the killed node's lease (3 min) still holds.
      */
     private static final Duration CLAIMS_SETTLE = Duration.ofSeconds(45);
-    /** The killed node's lease (2 min) expires, another relay claims its rows again and delivers them. */
+    /** The killed node's lease (3 min) expires, another relay claims its rows again and delivers them. */
     private static final Duration DELIVERY_BOUND = Duration.ofMinutes(4);
 
     private static ClusterDatabase database;
@@ -123,7 +123,7 @@ class ClusterIT {
      * <ul>
      * <li>{@code lost == 0}: every purchase answered 2xx is in the collector. {@code /buy} answers only after the
      * conversion's outbox line is committed, and the outbox lives in the shared database, so neither the kill
-     * (its claimed rows come back when the 2-minute lease expires) nor the restart may lose it.</li>
+     * (its claimed rows come back when the 3-minute lease expires) nor the restart may lose it.</li>
      * <li>Duplicates are the killed node's in-flight batch and nothing else. At-least-once delivery re-sends a
      * line only when a relay claimed it and died before deleting it: the line may have reached the collector
      * already, and the lease expiry hands it to another relay, with the same nonce. So every nonce received more

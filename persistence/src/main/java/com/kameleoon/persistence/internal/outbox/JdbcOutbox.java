@@ -66,8 +66,12 @@ public final class JdbcOutbox implements TrackingOutbox {
      */
     public record Settings(Duration claimLease, Duration firstBackoff, Duration maxBackoff, int maxAttempts,
             int fallbackCapacity) {
-        /** Defaults: 2 min lease, 5 s first back-off up to 10 min, parked after 20 failures, 100,000 lines. */
-        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofSeconds(5),
+        /**
+         * Defaults: 3 min lease (longer than a 2-minute network partition, so that a relay cut off after it delivered
+         * a batch can still delete it once the database answers, rather than another relay delivering it again), 5 s
+         * first back-off up to 10 min, parked after 20 failures, 100,000 lines.
+         */
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(3), Duration.ofSeconds(5),
                 Duration.ofMinutes(10), 20, 100_000);
     }
 
