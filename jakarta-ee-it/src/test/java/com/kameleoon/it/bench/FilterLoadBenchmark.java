@@ -50,6 +50,7 @@ public final class FilterLoadBenchmark {
         Path war = Path.of(System.getProperty("kameleoon.it.war"));
         Map<Row, List<WrkRun>> latency = new LinkedHashMap<>();
         Map<Row, List<WrkRun>> throughput = new LinkedHashMap<>();
+        Map<Row, List<Double>> commits = new LinkedHashMap<>();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
         try (BenchDatabase postgres = BenchDatabase.create();
                 KameleoonTestServer backend = KameleoonTestServer.start();
@@ -70,7 +71,12 @@ public final class FilterLoadBenchmark {
                     String url = tomcat.baseUrl(row.context()) + row.path();
                     WrkRun.run(url, script, 2, 32, 3);
                     latency.computeIfAbsent(row, r -> new ArrayList<>()).add(WrkRun.run(url, script, 1, 1, 8));
-                    throughput.computeIfAbsent(row, r -> new ArrayList<>()).add(WrkRun.run(url, script, 2, 32, seconds));
+                    long[] before = unitStats(tomcat.baseUrl(row.context()));
+                    WrkRun loaded = WrkRun.run(url, script, 2, 32, seconds);
+                    long[] after = unitStats(tomcat.baseUrl(row.context()));
+                    throughput.computeIfAbsent(row, r -> new ArrayList<>()).add(loaded);
+                    commits.computeIfAbsent(row, r -> new ArrayList<>()).add(loaded.requests() == 0 ? 0
+                            : (after[1] - before[1]) / (double) loaded.requests());
                     System.err.printf(Locale.ROOT, "round %d %s: %s / %s%n", round, row.label(),
                             latency.get(row).get(round - 1), throughput.get(row).get(round - 1));
                 }
@@ -78,7 +84,7 @@ public final class FilterLoadBenchmark {
         } finally {
             sweeper.shutdownNow();
         }
-        long errors = report(latency, throughput);
+        long errors = report(latency, throughput, commits);
         if (errors > 0) {
             System.err.println("FAILED: " + errors + " error answers");
             System.exit(1);
@@ -91,13 +97,21 @@ public final class FilterLoadBenchmark {
         return all;
     }
 
-    private static long report(Map<Row, List<WrkRun>> latency, Map<Row, List<WrkRun>> throughput) {
+    /** @return stored units and transactions of a context so far (zeros for a context that writes nothing) */
+    private static long[] unitStats(String contextUrl) {
+        String[] parts = com.kameleoon.it.container.Http.get(contextUrl + "/it/unit-stats", null).body().trim()
+                .split(" ");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    }
+
+    private static long report(Map<Row, List<WrkRun>> latency, Map<Row, List<WrkRun>> throughput,
+            Map<Row, List<Double>> commits) {
         Row bare = ROWS.get(0);
         double bareP50 = median(latency.get(bare), WrkRun::p50Micros);
         double bareRps = median(throughput.get(bare), WrkRun::requestsPerSecond);
         System.out.println("| page | p50, 1 conn (µs) | p99, 1 conn (µs) | p50 added (µs) | req/s, 32 conns |"
-                + " p50 / p99 at 32 conns (µs) | throughput vs bare |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + " p50 / p99 at 32 conns (µs) | throughput vs bare | transactions per request, 32 conns |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         long errors = 0;
         for (Row row : ROWS) {
             double p50 = median(latency.get(row), WrkRun::p50Micros);
@@ -105,8 +119,10 @@ public final class FilterLoadBenchmark {
             double rps = median(throughput.get(row), WrkRun::requestsPerSecond);
             double loadedP50 = median(throughput.get(row), WrkRun::p50Micros);
             double loadedP99 = median(throughput.get(row), WrkRun::p99Micros);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f | %.0f | %.0f / %.0f | %.1f %% |%n", row.label(),
-                    p50, p99, p50 - bareP50, rps, loadedP50, loadedP99, 100 * rps / bareRps);
+            double perRequest = commits.get(row).stream().mapToDouble(Double::doubleValue).sorted()
+                    .skip(commits.get(row).size() / 2).findFirst().orElse(0);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f | %.0f | %.0f / %.0f | %.1f %% | %.3f |%n",
+                    row.label(), p50, p99, p50 - bareP50, rps, loadedP50, loadedP99, 100 * rps / bareRps, perRequest);
             for (WrkRun run : latency.get(row)) {
                 errors += run.errors();
             }
