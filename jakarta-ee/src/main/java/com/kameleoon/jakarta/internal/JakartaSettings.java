@@ -3,6 +3,7 @@ package com.kameleoon.jakarta.internal;
 import com.kameleoon.config.ConfigKeys;
 import com.kameleoon.config.ConfigValueParser;
 import com.kameleoon.exceptions.ConfigException;
+import com.kameleoon.spi.UnitSettings;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,12 @@ import java.util.stream.Collectors;
  * @param dataFileResource a class-path datafile ({@code data_file=classpath:…}), or null
  * @param jdbc the database, or null for the in-memory store
  * @param clientSettings the remaining keys, for {@link com.kameleoon.KameleoonClientConfig#fromProperties}
+ * @param unitSettings group commit and outage buffer of the JDBC store ({@code commit_max_batch},
+ *        {@code commit_max_wait_millisecond}, {@code unit_buffer_capacity})
  */
 public record JakartaSettings(String siteCode, boolean filterEnabled, List<String> filterUrlPatterns,
         ConsentCookie consent, boolean userAgentData, String dataFileResource, JdbcSettings jdbc,
-        Map<String, String> clientSettings) {
+        Map<String, String> clientSettings, UnitSettings unitSettings) {
 
     /** Canonical names of the keys this module reads itself. */
     enum Key {
@@ -37,7 +40,9 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         JDBC_DRIVER("jdbc_driver"), JDBC_JNDI_NAME("jdbc_jndi_name"), JDBC_POOL_SIZE("jdbc_pool_size"),
         JDBC_MIGRATE("jdbc_migrate"), JDBC_SOCKET_TIMEOUT_MILLISECOND("jdbc_socket_timeout_millisecond"),
         JDBC_CONNECT_TIMEOUT_MILLISECOND("jdbc_connect_timeout_millisecond"),
-        JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond");
+        JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond"),
+        COMMIT_MAX_BATCH("commit_max_batch"), COMMIT_MAX_WAIT_MILLISECOND("commit_max_wait_millisecond"),
+        UNIT_BUFFER_CAPACITY("unit_buffer_capacity");
 
         final String canonical;
         final String normalised;
@@ -109,7 +114,27 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         }
         return new JakartaSettings(siteCode,
                 bool(own, Key.FILTER_ENABLED, true), patterns, consent, bool(own, Key.USER_AGENT_DATA, true),
-                dataFileResource, JdbcSettings.of(own, dataSourceGiven), Map.copyOf(rest));
+                dataFileResource, JdbcSettings.of(own, dataSourceGiven), Map.copyOf(rest), unitSettings(own));
+    }
+
+    private static UnitSettings unitSettings(Map<Key, String> own) {
+        UnitSettings defaults = UnitSettings.DEFAULT;
+        int batch = own.containsKey(Key.COMMIT_MAX_BATCH)
+                ? ConfigValueParser.parseInt(Key.COMMIT_MAX_BATCH.canonical, own.get(Key.COMMIT_MAX_BATCH))
+                : defaults.maxBatch();
+        long wait = own.containsKey(Key.COMMIT_MAX_WAIT_MILLISECOND) ? ConfigValueParser.parseLong(
+                Key.COMMIT_MAX_WAIT_MILLISECOND.canonical, own.get(Key.COMMIT_MAX_WAIT_MILLISECOND))
+                : defaults.maxWaitMillis();
+        int buffer = own.containsKey(Key.UNIT_BUFFER_CAPACITY)
+                ? ConfigValueParser.parseInt(Key.UNIT_BUFFER_CAPACITY.canonical, own.get(Key.UNIT_BUFFER_CAPACITY))
+                : defaults.bufferCapacity();
+        try {
+            return new UnitSettings(batch, wait, buffer, defaults.unconfirmedWaitMillis(), defaults.loadWaitMillis(),
+                    defaults.probeIntervalMillis());
+        } catch (IllegalArgumentException e) {
+            // UnitSettings names the key at fault.
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     static boolean bool(Map<Key, String> own, Key key, boolean fallback) {

@@ -93,7 +93,8 @@ public final class KameleoonRuntime implements AutoCloseable {
             KameleoonClientConfig config = KameleoonClientConfig.fromProperties(clientSettings);
             backend = settings.jdbc() == null ? null : JdbcBackend.open(settings.jdbc(), dataSource,
                     settings.siteCode(), config.getSessionDurationMinute());
-            KameleoonComponents components = backend != null ? backend.components() : KameleoonComponents.defaults();
+            KameleoonComponents components = (backend != null ? backend.components() : KameleoonComponents.defaults())
+                    .withUnitSettings(settings.unitSettings());
             KameleoonClient client = KameleoonClientFactory.build(settings.siteCode(), config, components);
             KameleoonLogger.info("Kameleoon started for site " + settings.siteCode() + " in "
                     + context.getContextPath() + " (" + (backend != null ? "JDBC" : "in-memory") + " store)");

@@ -37,6 +37,22 @@ class JakartaSettingsTest {
     }
 
     @Test
+    void groupCommitAndOutageBufferAreSettingsNamedInTheirErrors() {
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "abc", "commit_max_batch", "32",
+                "commit_max_wait_millisecond", "2", "unit_buffer_capacity", "500"), false);
+
+        assertThat(settings.unitSettings().maxBatch()).isEqualTo(32);
+        assertThat(settings.unitSettings().maxWaitMillis()).isEqualTo(2);
+        assertThat(settings.unitSettings().bufferCapacity()).isEqualTo(500);
+        assertThat(JakartaSettings.parse(merged("site_code", "abc"), false).unitSettings())
+                .isEqualTo(com.kameleoon.spi.UnitSettings.DEFAULT);
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "abc", "commit_max_batch", "0"), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("commit_max_batch");
+        assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "abc", "unit_buffer_capacity", "many"),
+                false)).isInstanceOf(ConfigException.class).hasMessageContaining("unit_buffer_capacity");
+    }
+
+    @Test
     void siteCodeIsRequiredAndNamed() {
         assertThatThrownBy(() -> JakartaSettings.parse(merged("client_id", "x"), false))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("site_code");
