@@ -37,8 +37,9 @@ public final class KameleoonRequests {
      * @return the unit; end it when the request ends
      */
     public VisitorUnit open(String visitorCode, RequestFacts facts) {
-        client.beginUnit(visitorCode, facts == null ? RequestFacts.NONE : facts);
-        return new VisitorUnit(client, visitorCode, facts == null ? RequestFacts.NONE : facts);
+        RequestFacts given = facts == null ? RequestFacts.NONE : facts;
+        client.beginUnit(visitorCode, given);
+        return new VisitorUnit(client, visitorCode, given);
     }
 
     /**

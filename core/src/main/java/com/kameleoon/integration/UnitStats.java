@@ -18,13 +18,4 @@ public record UnitStats(long storedUnits, long transactions, int bufferedUnits, 
         long failedConfirmedUnits, boolean circuitOpen, long circuitOpenings, long lateLoads) {
     /** The counters of a client that keeps its visitors in memory (nothing is written). */
     public static final UnitStats NONE = new UnitStats(0, 0, 0, 0, 0, 0, false, 0, 0);
-
-    /**
-     * @param count loads that answered too late
-     * @return a copy with that count
-     */
-    public UnitStats withLateLoads(long count) {
-        return new UnitStats(storedUnits, transactions, bufferedUnits, droppedUnits, rejectedUnits,
-                failedConfirmedUnits, circuitOpen, circuitOpenings, count);
-    }
 }

@@ -92,10 +92,13 @@ public final class GroupCommitter implements AutoCloseable {
         return false;
     }
 
-    /** @return the counters */
-    UnitStats stats() {
+    /**
+     * @param lateLoads the loads that answered too late (counted by the loader, reported with these counters)
+     * @return the counters
+     */
+    UnitStats stats(long lateLoads) {
         return new UnitStats(stored.get(), transactions.get(), buffer.size(), buffer.dropped(), rejected.get(),
-                failedConfirmed.get(), circuit.isOpen(), circuit.openings(), 0);
+                failedConfirmed.get(), circuit.isOpen(), circuit.openings(), lateLoads);
     }
 
     // ---- the writer thread ----------------------------------------------------------------------------------

@@ -91,9 +91,8 @@ public final class RepositoryUnits implements VisitorStore {
             return;
         }
         try {
+            // Never throws: an unconfirmed unit is stored, kept by the writer, or counted as dropped there.
             write(session, false);
-        } catch (StoreException e) {
-            // Unconfirmed units are kept by the writer or counted as dropped there; nothing to tell the caller.
         } finally {
             sessions.computeIfPresent(visitorCode, (code, current) -> {
                 synchronized (current) {
@@ -202,7 +201,7 @@ public final class RepositoryUnits implements VisitorStore {
 
     @Override
     public UnitStats unitStats() {
-        return committer.stats().withLateLoads(loader.lateLoads());
+        return committer.stats(loader.lateLoads());
     }
 
     /** Called with the session's monitor held. */
@@ -244,13 +243,17 @@ public final class RepositoryUnits implements VisitorStore {
         visitor.setConsent(consent);
         // The stored items are the snapshot: they were written by the same encoder, so an unchanged datum encodes to
         // the same item again.
-        Map<ItemKey, VisitorItem> items = new HashMap<>();
-        for (VisitorItem item : stored.items()) {
-            items.put(item.itemKey(), item);
-        }
-        session.loadedItems = items;
+        session.loadedItems = byKey(stored.items());
         session.loadedConsent = consent;
         session.visitor = visitor;
+    }
+
+    private static Map<ItemKey, VisitorItem> byKey(List<VisitorItem> items) {
+        Map<ItemKey, VisitorItem> byKey = new HashMap<>();
+        for (VisitorItem item : items) {
+            byKey.put(item.itemKey(), item);
+        }
+        return byKey;
     }
 
     private static LegalConsent consentOf(String stored) {
@@ -325,9 +328,7 @@ public final class RepositoryUnits implements VisitorStore {
         if (current == null) {
             return;
         }
-        Map<ItemKey, VisitorItem> written = new HashMap<>();
-        current.forEach(item -> written.put(item.itemKey(), item));
-        session.loadedItems = written;
+        session.loadedItems = byKey(current);
         session.loadedConsent = consent;
         session.existedInStore = true;
         session.expiredInStore = false;

@@ -33,6 +33,10 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     private final long sessionMillis;
     private final JdbcOutbox outbox;
     private final VisitorExpiryCleaner cleaner;
+    /* The statements depend only on the dialect: built once, not for every load and write. */
+    private final String loadSql;
+    private final String upsertHeaderSql;
+    private final String upsertItemSql;
 
     /**
      * @param database the database
@@ -49,6 +53,13 @@ public final class JdbcVisitorRepository implements VisitorRepository {
         this.sessionMillis = sessionMillis;
         this.outbox = outbox;
         this.cleaner = cleaner;
+        this.loadSql = "SELECT v.time_started, v.consent, v.alias_of,"
+                + " CASE WHEN v.expires_at < " + dialect.now() + " THEN 1 ELSE 0 END AS expired,"
+                + " i.kind, i.item_key, i.payload, i.sent, i.counter FROM kameleoon_visitor v"
+                + " LEFT JOIN kameleoon_visitor_item i ON i.site_code = v.site_code AND i.visitor_code = v.visitor_code"
+                + " WHERE v.site_code = :site AND v.visitor_code = :code";
+        this.upsertHeaderSql = upsertHeaderSql(dialect);
+        this.upsertItemSql = upsertItemSql(dialect);
     }
 
     // ---- load ---------------------------------------------------------------------------------------------
@@ -79,12 +90,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     }
 
     private Loaded read(Handle handle, String code) {
-        List<Object[]> raw = handle.createQuery("SELECT v.time_started, v.consent, v.alias_of,"
-                + " CASE WHEN v.expires_at < " + dialect.now() + " THEN 1 ELSE 0 END AS expired,"
-                + " i.kind, i.item_key, i.payload, i.sent, i.counter FROM kameleoon_visitor v"
-                + " LEFT JOIN kameleoon_visitor_item i ON i.site_code = v.site_code AND i.visitor_code = v.visitor_code"
-                + " WHERE v.site_code = :site AND v.visitor_code = :code")
-                .bind("site", siteCode).bind("code", code)
+        List<Object[]> raw = handle.createQuery(loadSql).bind("site", siteCode).bind("code", code)
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getInt(9)})
                 .list();
@@ -144,7 +150,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     }
 
     private void writeHeaders(Handle handle, List<UnitWrite> units) {
-        PreparedBatch headers = handle.prepareBatch(upsertHeaderSql());
+        PreparedBatch headers = handle.prepareBatch(upsertHeaderSql);
         for (UnitWrite unit : units) {
             UnitWrite.Header header = unit.header();
             if (header == null) {
@@ -188,7 +194,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     }
 
     private void writeItems(Handle handle, List<UnitWrite> units) {
-        PreparedBatch items = handle.prepareBatch(upsertItemSql());
+        PreparedBatch items = handle.prepareBatch(upsertItemSql);
         for (UnitWrite unit : units) {
             for (ItemUpsert upsert : unit.upserts()) {
                 VisitorItem item = upsert.item();
@@ -203,7 +209,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     }
 
     /** One atomic per-vendor upsert of a visitor's header: concurrent nodes never fail or deadlock on it. */
-    private String upsertHeaderSql() {
+    private static String upsertHeaderSql(SqlDialect dialect) {
         String expires = dialect.nowPlusMillis(":ttl");
         switch (dialect) {
             case POSTGRESQL:
@@ -241,7 +247,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
         }
     }
 
-    private String upsertItemSql() {
+    private static String upsertItemSql(SqlDialect dialect) {
         switch (dialect) {
             case POSTGRESQL:
                 return "INSERT INTO kameleoon_visitor_item (site_code, visitor_code, kind, item_key, payload, sent,"
