@@ -93,6 +93,29 @@ class UnitOfWorkTest {
         return visitor == null ? List.of() : visitor.items().stream().map(VisitorItem::kind).collect(Collectors.toList());
     }
 
+    /** Runs {@code work(thread)} on that many threads released at the same moment, and waits for all of them. */
+    private static void runTogether(int threads, java.util.function.IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    work.accept(thread);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
@@ -244,29 +267,14 @@ class UnitOfWorkTest {
     @Test
     void aRefusedUnitDoesNotFailItsNeighbours() throws Exception {
         repository.slowWrites(30);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                String code = (t == 3 ? "bad-" : "good-") + t;
-                done.add(pool.submit(() -> {
-                    go.await();
-                    for (int i = 0; i < 5; i++) {
-                        VisitorUnit unit = requests.open(code, RequestFacts.NONE);
-                        client.trackConversion(code, 7);
-                        unit.end();
-                    }
-                    return null;
-                }));
+        runTogether(8, t -> {
+            String code = (t == 3 ? "bad-" : "good-") + t;
+            for (int i = 0; i < 5; i++) {
+                VisitorUnit unit = requests.open(code, RequestFacts.NONE);
+                client.trackConversion(code, 7);
+                unit.end();
             }
-            go.countDown();
-            for (Future<?> future : done) {
-                future.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         for (int t = 0; t < 8; t++) {
             if (t != 3) {
                 assertThat(conversionLines("good-" + t)).as("neighbour good-%d", t).isEqualTo(5);
@@ -283,30 +291,14 @@ class UnitOfWorkTest {
         repository.slowWrites(20);
         int threads = 16;
         int perThread = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    go.await();
-                    for (int i = 0; i < perThread; i++) {
-                        String code = "g" + thread + "-" + i;
-                        VisitorUnit unit = requests.open(code, RequestFacts.NONE);
-                        client.addData(code, new CustomData(1, "x"));
-                        unit.end();
-                    }
-                    return null;
-                }));
+        runTogether(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                String code = "g" + thread + "-" + i;
+                VisitorUnit unit = requests.open(code, RequestFacts.NONE);
+                client.addData(code, new CustomData(1, "x"));
+                unit.end();
             }
-            go.countDown();
-            for (Future<?> future : done) {
-                future.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         UnitStats stats = requests.unitStats();
         assertThat(stats.storedUnits()).isEqualTo(threads * perThread);
         assertThat(stats.transactions()).as("transactions for %d units", stats.storedUnits())

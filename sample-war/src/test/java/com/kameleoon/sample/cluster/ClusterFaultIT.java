@@ -3,7 +3,6 @@ package com.kameleoon.sample.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.it.container.Http;
-import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.testkit.TcpProxy;
 import java.net.URI;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,18 +124,9 @@ class ClusterFaultIT {
             cluster.restart(KILLED);
             Thread.sleep(BETWEEN.toMillis());
 
-            proxy.switchTo(TcpProxy.Mode.REFUSE);
-            long refusedStart = System.currentTimeMillis();
-            Thread.sleep(REFUSED.toMillis());
-            proxy.switchTo(TcpProxy.Mode.PASS);
-            refused = new Window("refused", refusedStart, System.currentTimeMillis());
+            refused = outage("refused", TcpProxy.Mode.REFUSE, REFUSED);
             Thread.sleep(BETWEEN.toMillis());
-
-            proxy.switchTo(TcpProxy.Mode.BLACKHOLE);
-            long blackholeStart = System.currentTimeMillis();
-            Thread.sleep(BLACKHOLED.toMillis());
-            proxy.switchTo(TcpProxy.Mode.PASS);
-            blackholed = new Window("blackholed", blackholeStart, System.currentTimeMillis());
+            blackholed = outage("blackholed", TcpProxy.Mode.BLACKHOLE, BLACKHOLED);
             Thread.sleep(BETWEEN.toMillis());
         } finally {
             stop.set(true);
@@ -147,7 +136,7 @@ class ClusterFaultIT {
             shoppers.shutdownNow();
         }
 
-        await("the shop's outbox to drain", DELIVERY_BOUND, () -> audit.outboxDepth()[0] == 0);
+        ClusterIT.await("the shop's outbox to drain", DELIVERY_BOUND, () -> audit.outboxDepth()[0] == 0);
         List<FaultVisit> all = new ArrayList<>(visits);
         Map<String, Integer> purchases = audit.purchases(prefix);
         List<FaultVisit> bought = all.stream().filter(FaultVisit::bought).toList();
@@ -208,13 +197,22 @@ class ClusterFaultIT {
         assertThat(bought.size()).as("confirmed purchases").isGreaterThan(100);
     }
 
+    /** Cuts the database off in that way for that long, then lets it through again. */
+    private static Window outage(String name, TcpProxy.Mode mode, Duration length) throws InterruptedException {
+        proxy.switchTo(mode);
+        long start = System.currentTimeMillis();
+        Thread.sleep(length.toMillis());
+        proxy.switchTo(TcpProxy.Mode.PASS);
+        return new Window(name, start, System.currentTimeMillis());
+    }
+
     private static FaultVisit visit(String prefix, int index) {
         String code = prefix + index;
         String cookie = ShopLoad.cookie(code);
         int pageNode = index % 2;
         int buyNode = (index + 1) % 2;
         long pageStart = System.currentTimeMillis();
-        int pageStatus = status(() -> Http.get(cluster.nodeUrl(pageNode) + "/", cookie));
+        int pageStatus = ShopLoad.status(() -> Http.get(cluster.nodeUrl(pageNode) + "/", cookie));
         long pageEnd = System.currentTimeMillis();
         if (pageStatus != 200) {
             return new FaultVisit(code, pageStart, pageEnd, pageStatus, 0, 0, ShopVisit.NOT_SENT, 0);
@@ -225,7 +223,7 @@ class ClusterFaultIT {
         do {
             attempts++;
             buyStart = System.currentTimeMillis();
-            buyStatus = status(() -> Http.post(cluster.nodeUrl(buyNode) + "/buy", cookie, ""));
+            buyStatus = ShopLoad.status(() -> Http.post(cluster.nodeUrl(buyNode) + "/buy", cookie, ""));
         } while (buyStatus == 503 && attempts < 2 && pause(200));
         return new FaultVisit(code, pageStart, pageEnd, pageStatus, buyStart, System.currentTimeMillis(), buyStatus,
                 attempts);
@@ -238,14 +236,6 @@ class ClusterFaultIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static int status(java.util.function.Supplier<HttpReply> request) {
-        try {
-            return request.get().status();
-        } catch (java.io.UncheckedIOException noAnswer) {
-            return ShopVisit.NO_ANSWER;
         }
     }
 
@@ -275,15 +265,5 @@ class ClusterFaultIT {
             }
         }
         return codes;
-    }
-
-    private static void await(String what, Duration bound, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("waited " + bound + " for " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 }

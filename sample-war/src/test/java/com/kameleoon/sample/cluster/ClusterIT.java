@@ -220,7 +220,8 @@ class ClusterIT {
         return matcher.group(2);
     }
 
-    private static void await(String what, Duration bound, BooleanSupplier condition) throws InterruptedException {
+    /** Polls every 500 ms until the condition holds; fails naming what it waited for after the bound. */
+    static void await(String what, Duration bound, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - end > 0) {

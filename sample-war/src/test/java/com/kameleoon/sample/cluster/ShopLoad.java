@@ -142,7 +142,8 @@ public final class ShopLoad implements AutoCloseable {
         }
     }
 
-    private static int status(java.util.function.Supplier<HttpReply> request) {
+    /** @return the request's HTTP status, or {@link ShopVisit#NO_ANSWER} when it got none (its node was dead) */
+    static int status(java.util.function.Supplier<HttpReply> request) {
         try {
             return request.get().status();
         } catch (java.io.UncheckedIOException noAnswer) {
