@@ -33,6 +33,8 @@ public final class VisitorUnit {
      * and a retry of the whole request yields the changes exactly once.
      *
      * @throws UnitNotStored when the store could not take them (they are dropped)
+     * @throws com.kameleoon.exceptions.UnitOutcomeUnknown when the store was cut off during the commit: they may or
+     *         may not be stored, so a retry may record them twice
      * @throws IllegalStateException when the unit has ended
      */
     public synchronized void commit() {

@@ -8,6 +8,7 @@ import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.data.UserAgent;
 import com.kameleoon.exceptions.UnitNotStored;
+import com.kameleoon.exceptions.UnitOutcomeUnknown;
 import com.kameleoon.integration.RequestFacts;
 import com.kameleoon.integration.UnitStats;
 import com.kameleoon.internal.cookie.VisitorCodes;
@@ -152,11 +153,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
      *
      * @param visitorCode the visitor
      * @throws UnitNotStored when nothing of them could be stored
+     * @throws UnitOutcomeUnknown when the store was cut off during the commit: they may or may not be stored
      */
     public void commitUnit(String visitorCode) {
         try {
             store.commitNow(visitorCode);
         } catch (StoreException e) {
+            if (e.isOutcomeUnknown()) {
+                throw new UnitOutcomeUnknown("the connection to the visitor store broke while the changes of visitor "
+                        + visitorCode + " were committed: they may or may not be stored", e);
+            }
             throw new UnitNotStored("the changes of visitor " + visitorCode + " were not stored, nothing of them "
                     + "will be: " + e.getMessage(), e);
         }

@@ -20,6 +20,8 @@ public final class InMemoryVisitorRepository implements VisitorRepository {
     private final long sessionMillis;
     private final LongSupplier clock;
     private final Map<String, Entry> visitors = new LinkedHashMap<>();
+    /* The highest committed sequence of each writer: one entry per client instance that wrote here. */
+    private final Map<String, Long> marks = new java.util.HashMap<>();
 
     private static final class Entry {
         long timeStarted;
@@ -64,7 +66,8 @@ public final class InMemoryVisitorRepository implements VisitorRepository {
     }
 
     @Override
-    public synchronized void write(List<UnitWrite> units) {
+    public synchronized void write(WriteMark mark, List<UnitWrite> units) {
+        java.util.Objects.requireNonNull(mark, "mark");
         if (units.isEmpty()) {
             throw new IllegalArgumentException("write needs at least one unit");
         }
@@ -81,6 +84,12 @@ public final class InMemoryVisitorRepository implements VisitorRepository {
                 outbox.add(unit.visitorCode(), unit.trackingLines());
             }
         }
+        marks.merge(mark.writer(), mark.sequence(), Math::max);
+    }
+
+    @Override
+    public synchronized boolean isWritten(WriteMark mark) {
+        return marks.getOrDefault(mark.writer(), 0L) >= mark.sequence();
     }
 
     private static void validate(UnitWrite unit) {

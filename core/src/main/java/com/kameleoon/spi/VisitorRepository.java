@@ -24,13 +24,26 @@ public interface VisitorRepository extends AutoCloseable {
     StoredVisitor load(String visitorCode);
 
     /**
-     * Writes units in one transaction: every unit's header, items, links and tracking lines, or nothing at all.
-     * Units arrive ordered by visitor code; a unit's lines are queued in its outbox in order and as one group.
+     * Writes units in one transaction: every unit's header, items, links and tracking lines, and the mark, or
+     * nothing at all. Units arrive ordered by visitor code; a unit's lines are queued in its outbox in order and as
+     * one group.
      *
+     * @param mark names this write; recorded in the same transaction so that {@link #isWritten} can tell later
      * @param units the units, at least one
-     * @throws StoreException when nothing was written
+     * @throws StoreException when nothing was written; {@link StoreException#outcomeUnknown} when the store became
+     *         unreachable after the transaction may have been committed
      */
-    void write(List<UnitWrite> units);
+    void write(WriteMark mark, List<UnitWrite> units);
+
+    /**
+     * Tells whether a write whose outcome was unknown was stored. The SDK asks only about its writer's latest
+     * write, before it writes anything else, so a repository may keep just the highest sequence per writer.
+     *
+     * @param mark the mark given to {@link #write}
+     * @return true when that write (or a later one of the same writer) was committed
+     * @throws StoreException when the store cannot answer
+     */
+    boolean isWritten(WriteMark mark);
 
     /**
      * Deletes visitors whose session expired, at most {@code max} of them.

@@ -9,6 +9,7 @@ import com.kameleoon.KameleoonClientFactory;
 import com.kameleoon.KameleoonComponents;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.exceptions.UnitNotStored;
+import com.kameleoon.exceptions.UnitOutcomeUnknown;
 import com.kameleoon.integration.KameleoonRequests;
 import com.kameleoon.integration.RequestFacts;
 import com.kameleoon.integration.UnitStats;
@@ -34,13 +35,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The unit of work over a visitor repository, through the public API: a unit's visitor changes and tracking lines
  * are stored together or not at all; a confirmed unit that cannot be stored is dropped whole and reported; an
  * unconfirmed one is kept whole, in order, in a bounded buffer, and written when the repository answers again;
  * units ending together share a transaction; a refused unit does not fail its neighbours; while the repository is
- * down, loads answer "new visitor" without calling it.
+ * down, loads answer "new visitor" without calling it; a unit whose commit was cut off is reported "outcome
+ * unknown" when confirmed and, once the repository answers, settled so that nothing of it is written twice.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class UnitOfWorkTest {
@@ -223,6 +227,52 @@ class UnitOfWorkTest {
         assertThat(lines("outage").stream().filter(line -> line.startsWith(GOAL_LINE))
                 .map(line -> line.replaceAll(".*goalId=(\\d+).*", "$1")).collect(Collectors.toList()))
                 .containsExactly("10", "11", "12");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SwitchableRepository.Cut.class, names = {"AFTER_COMMIT", "BEFORE_COMMIT"})
+    void aConfirmedUnitCutOffDuringItsCommitIsReportedUnknownNotFailed(SwitchableRepository.Cut cut)
+            throws Exception {
+        VisitorUnit purchase = requests.open("cut-buyer", RequestFacts.NONE);
+        client.trackConversion("cut-buyer", 7);
+        repository.cutNextCommit(cut);
+        assertThatThrownBy(purchase::commit).isInstanceOf(UnitOutcomeUnknown.class)
+                .isNotInstanceOf(UnitNotStored.class).hasMessageContaining("may or may not be stored");
+        purchase.end();
+        assertThat(requests.unitStats().unknownConfirmedUnits()).isEqualTo(1);
+        assertThat(requests.unitStats().failedConfirmedUnits()).isZero();
+        repository.down(false);
+        await("the probe settles the cut-off write", () -> !requests.unitStats().circuitOpen());
+        assertThat(conversionLines("cut-buyer")).as("stored exactly when the cut came after the commit")
+                .isEqualTo(cut == SwitchableRepository.Cut.AFTER_COMMIT ? 1 : 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SwitchableRepository.Cut.class, names = {"AFTER_COMMIT", "BEFORE_COMMIT"})
+    void unconfirmedUnitsCutOffDuringTheirCommitAreWrittenExactlyOnceAndInOrder(SwitchableRepository.Cut cut)
+            throws Exception {
+        repository.cutNextCommit(cut);
+        VisitorUnit first = requests.open("cut-page", RequestFacts.NONE);
+        client.addData("cut-page", new CustomData(1, "first"));
+        client.trackConversion("cut-page", 10);
+        first.end();
+        await("the cut opened the circuit", () -> requests.unitStats().circuitOpen());
+        VisitorUnit second = requests.open("cut-page", RequestFacts.NONE);
+        client.addData("cut-page", new CustomData(1, "second"));
+        client.trackConversion("cut-page", 11);
+        second.end();
+        repository.down(false);
+        await("both units stored", () -> !requests.unitStats().circuitOpen()
+                && requests.unitStats().bufferedUnits() == 0 && kinds("cut-page").contains("CV"));
+        assertThat(lines("cut-page").stream().filter(line -> line.startsWith(GOAL_LINE))
+                .map(line -> line.replaceAll(".*goalId=(\\d+).*", "$1")).collect(Collectors.toList()))
+                .as("each conversion once, in order, whether the cut-off write was stored or not")
+                .containsExactly("10", "11");
+        StoredVisitor visitor = stored.load("cut-page");
+        assertThat(visitor.items().stream().filter(item -> item.kind().equals("CD")).findFirst().orElseThrow()
+                .payload()).contains("second");
+        assertThat(visitor.items().stream().filter(item -> item.kind().equals("CV")).count()).isEqualTo(2);
+        assertThat(requests.unitStats().unknownConfirmedUnits()).isZero();
     }
 
     @Test

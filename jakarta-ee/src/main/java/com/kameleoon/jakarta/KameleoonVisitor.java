@@ -118,6 +118,9 @@ public interface KameleoonVisitor {
      * @throws com.kameleoon.exceptions.UnitNotStored when the write failed: nothing of the request so far is
      *         stored (neither the visitor's changes nor its tracking), so the page should answer "not recorded,
      *         retry", and a retried request records the changes exactly once
+     * @throws com.kameleoon.exceptions.UnitOutcomeUnknown when the connection broke while the database committed:
+     *         the changes may or may not be stored (the SDK settles and logs it once the database answers), so the
+     *         page should say the outcome is unknown rather than invite a retry that could record them twice
      */
     void commit();
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KameleoonMigratorTest {
     private static final TestDatabases DATABASES = new TestDatabases();
     private static final Set<String> KAMELEOON_TABLES = Set.of("kameleoon_visitor", "kameleoon_visitor_item",
-            "kameleoon_outbox", "kameleoon_datafile", "kameleoon_lease");
+            "kameleoon_outbox", "kameleoon_datafile", "kameleoon_lease", "kameleoon_write_mark");
 
     @AfterAll
     static void dropDatabases() {
@@ -56,12 +56,16 @@ class KameleoonMigratorTest {
                 "site_code", "visitor_code", "kind", "item_key", "payload", "sent", "counter", "updated_at");
         assertThat(SchemaInspector.columns(database, "kameleoon_datafile")).containsExactlyInAnyOrder("site_code",
                 "environment", "body", "last_modified", "updated_at");
-        assertThat(appliedVersions(database)).containsExactly("1");
+        assertThat(SchemaInspector.columns(database, "kameleoon_write_mark")).containsExactlyInAnyOrder("writer_id",
+                "sequence", "expires_at");
+        assertThat(SchemaInspector.indexes(database, "kameleoon_write_mark"))
+                .contains("kameleoon_write_mark_expires_idx");
+        assertThat(appliedVersions(database)).containsExactly("1", "2");
         assertThat(Sql.strings(database, "SELECT name FROM kameleoon_lease")).contains("visitor-expiry");
 
         // Up to date: a second run applies nothing.
         assertThat(KameleoonMigrator.migrate(database.dataSource(), database.dialect())).isZero();
-        assertThat(appliedVersions(database)).containsExactly("1");
+        assertThat(appliedVersions(database)).containsExactly("1", "2");
     }
 
     @ParameterizedTest
@@ -99,7 +103,7 @@ class KameleoonMigratorTest {
 
                 KameleoonDatabase database = target.database();
                 assertThat(appliedVersions(database)).containsExactlyElementsOf(
-                        withApplicationTables ? List.of("0", "1") : List.of("1"));
+                        withApplicationTables ? List.of("0", "1", "2") : List.of("1", "2"));
                 assertThat(Sql.integer(database, "SELECT COUNT(*) FROM kameleoon_lease")).isEqualTo(1);
             }
         }
@@ -139,8 +143,8 @@ class KameleoonMigratorTest {
         KameleoonDatabase database = shared.open(true);
 
         assertThat(SchemaInspector.tables(database)).containsAll(KAMELEOON_TABLES).contains("app_orders");
-        // Baseline at 0, so V1 still runs.
-        assertThat(appliedVersions(database)).containsExactly("0", "1");
+        // Baseline at 0, so V1 and V2 still run.
+        assertThat(appliedVersions(database)).containsExactly("0", "1", "2");
         assertThat(Sql.integer(database, "SELECT total FROM app_orders")).isEqualTo(42);
     }
 
@@ -159,7 +163,8 @@ class KameleoonMigratorTest {
     void printedSqlCreatesTheSameTables(Vendor vendor) {
         String sql = KameleoonMigrator.printSql(vendor.dialect());
         assertThat(sql).startsWith("-- db/kameleoon/" + vendor.dialect().migrationFolder() + "/V1__kameleoon_schema.sql\n")
-                .contains("CREATE TABLE kameleoon_outbox");
+                .contains("CREATE TABLE kameleoon_outbox")
+                .contains("-- db/kameleoon/" + vendor.dialect().migrationFolder() + "/V2__kameleoon_write_mark.sql\n");
 
         // What a team that runs its own migrations would do: migrate=false, then apply the printed SQL.
         TestDatabase empty = DATABASES.fresh(vendor);

@@ -17,11 +17,13 @@ import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
+import com.kameleoon.spi.WriteMark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,6 +114,33 @@ public abstract class VisitorRepositoryContract {
      */
     protected abstract void advance(Duration duration);
 
+    /** Marks this test's writes as one SDK writer would: its own id, sequence 1, 2, 3… */
+    private String writer;
+    private long sequence;
+
+    @BeforeEach
+    void chooseWriter() {
+        writer = UUID.randomUUID().toString();
+        sequence = 0;
+    }
+
+    /** @return the mark of this test's next write */
+    protected final WriteMark nextMark() {
+        return new WriteMark(writer, ++sequence);
+    }
+
+    /**
+     * Writes units with this test's next mark.
+     *
+     * @param units the units
+     * @return the mark they were written with
+     */
+    protected final WriteMark write(List<UnitWrite> units) {
+        WriteMark mark = nextMark();
+        repository().write(mark, units);
+        return mark;
+    }
+
     @BeforeEach
     void choosePrefix() {
         // Drawn per test, not per instance, so that a subclass running one instance per class stays isolated too.
@@ -141,7 +170,7 @@ public abstract class VisitorRepositoryContract {
         VisitorItem customData = item("CD", "3", "{\"value\":\"Zoë ✓ 😀\"}", false, 0);
         VisitorItem pageView = item("PV", "https://example.com/cart?step=2", "{\"title\":\"Cart\"}", true, 3);
         VisitorItem device = item("DV", "", "{\"type\":\"DESKTOP\"}", true, 0);
-        repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
+        write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
                 List.of(new ItemUpsert(customData, 0), new ItemUpsert(device, 0), new ItemUpsert(pageView, 3)),
                 List.of())));
 
@@ -159,7 +188,7 @@ public abstract class VisitorRepositoryContract {
         String visitor = code("v");
         VisitorItem longest = item("K".repeat(VisitorItem.MAX_KIND_LENGTH), "k".repeat(VisitorItem.MAX_KEY_LENGTH),
                 "{}", false, 0);
-        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
+        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
                 List.of(new ItemUpsert(longest, 0)), List.of())));
 
         assertEquals(byKey(longest), byKey(repository().load(visitor)));
@@ -170,10 +199,10 @@ public abstract class VisitorRepositoryContract {
     @Test
     void countersAddUpWhilePayloadAndSentFlagAreReplacedByTheLaterUnit() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
+        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
                 List.of(new ItemUpsert(item("PV", "/home", "{\"title\":\"Home\"}", false, 2), 2)), List.of())));
         // The second writer saw only its own 3 views: the store must add the delta, not keep the item's counter.
-        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
+        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
                 List.of(new ItemUpsert(item("PV", "/home", "{\"title\":\"Home v2\"}", true, 3), 3)), List.of())));
 
         assertEquals(byKey(item("PV", "/home", "{\"title\":\"Home v2\"}", true, 5)),
@@ -187,13 +216,13 @@ public abstract class VisitorRepositoryContract {
         VisitorItem a = item("CD", "a", "1", false, 0);
         VisitorItem b = item("CD", "b", "2", false, 0);
         VisitorItem pageA = item("PV", "a", "{}", false, 1);
-        repository().write(List.of(
+        write(List.of(
                 unit(visitor, header(STARTED, "UNKNOWN", false, false),
                         List.of(new ItemUpsert(a, 0), new ItemUpsert(b, 0), new ItemUpsert(pageA, 1)), List.of()),
                 unit(neighbour, header(STARTED, "UNKNOWN", false, false), List.of(new ItemUpsert(a, 0)),
                         List.of())));
 
-        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false), List.of(),
+        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false), List.of(),
                 List.of(new ItemKey("CD", "a"), new ItemKey("CD", "never-stored")))));
 
         assertEquals(byKey(b, pageA), byKey(repository().load(visitor)),
@@ -204,21 +233,21 @@ public abstract class VisitorRepositoryContract {
     @Test
     void consentIsReplacedOnlyWhenTheUnitChangedIt() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false), List.of(), List.of())));
+        write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false), List.of(), List.of())));
         assertEquals("GIVEN", repository().load(visitor).consent());
 
-        repository().write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", false, false), List.of(), List.of())));
+        write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", false, false), List.of(), List.of())));
         assertEquals("GIVEN", repository().load(visitor).consent(),
                 "consentChanged=false keeps the stored consent (another node may have set it)");
 
-        repository().write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", true, false), List.of(), List.of())));
+        write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", true, false), List.of(), List.of())));
         assertEquals("NOT_GIVEN", repository().load(visitor).consent());
     }
 
     @Test
     void aNewVisitorTakesTheHeadersConsentAndStartTime() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", false, false), List.of(), List.of())));
+        write(List.of(unit(visitor, header(STARTED, "NOT_GIVEN", false, false), List.of(), List.of())));
 
         StoredVisitor stored = repository().load(visitor);
         assertEquals("NOT_GIVEN", stored.consent());
@@ -229,8 +258,8 @@ public abstract class VisitorRepositoryContract {
     @Test
     void aLaterUnitKeepsTheStoredStartTime() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false), List.of(), List.of())));
-        repository().write(List.of(unit(visitor, header(STARTED + 60_000, "UNKNOWN", false, false), List.of(),
+        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false), List.of(), List.of())));
+        write(List.of(unit(visitor, header(STARTED + 60_000, "UNKNOWN", false, false), List.of(),
                 List.of())));
 
         assertEquals(STARTED, repository().load(visitor).timeStarted());
@@ -241,7 +270,7 @@ public abstract class VisitorRepositoryContract {
         String visitor = code("anonymous");
         String user = code("user-1");
         VisitorItem customData = item("CD", "1", "\"gold\"", false, 0);
-        repository().write(List.of(new UnitWrite(visitor, header(STARTED, "GIVEN", true, false),
+        write(List.of(new UnitWrite(visitor, header(STARTED, "GIVEN", true, false),
                 List.of(new ItemUpsert(customData, 0)), List.of(), List.of(user), List.of())));
 
         StoredVisitor viaLink = repository().load(user);
@@ -254,7 +283,7 @@ public abstract class VisitorRepositoryContract {
 
         // The link points at the visitor, not at a copy: later writes to the visitor show through it.
         VisitorItem pageView = item("PV", "/account", "{}", false, 1);
-        repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", false, false),
+        write(List.of(unit(visitor, header(STARTED, "GIVEN", false, false),
                 List.of(new ItemUpsert(pageView, 1)), List.of())));
         assertEquals(byKey(customData, pageView), byKey(repository().load(user)));
     }
@@ -262,13 +291,13 @@ public abstract class VisitorRepositoryContract {
     @Test
     void replaceStoredDropsTheOldItemsBeforeTheUpsertsAndTakesTheNewStartTime() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
+        write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
                 List.of(new ItemUpsert(item("CD", "old", "1", true, 0), 0),
                         new ItemUpsert(item("PV", "/home", "{}", true, 4), 4)),
                 List.of())));
 
         long restarted = STARTED + 3_600_000;
-        repository().write(List.of(unit(visitor, header(restarted, "GIVEN", false, true),
+        write(List.of(unit(visitor, header(restarted, "GIVEN", false, true),
                 List.of(new ItemUpsert(item("CD", "new", "2", false, 0), 0),
                         new ItemUpsert(item("PV", "/home", "{}", false, 1), 1)),
                 List.of())));
@@ -299,7 +328,7 @@ public abstract class VisitorRepositoryContract {
         VisitorItem ofB = item("CD", "k", "\"b\"", false, 0);
         VisitorItem ofC = item("PV", "/c", "{}", false, 1);
 
-        repository().write(List.of(firstOfA, secondOfA,
+        write(List.of(firstOfA, secondOfA,
                 unit(b, header(STARTED, "UNKNOWN", false, false), List.of(new ItemUpsert(ofB, 0)), List.of()),
                 unit(c, header(STARTED, "UNKNOWN", false, false), List.of(new ItemUpsert(ofC, 1)), List.of())));
 
@@ -318,7 +347,7 @@ public abstract class VisitorRepositoryContract {
         String a = code("a");
         String b = code("b");
         String c = code("c");
-        repository().write(List.of(
+        write(List.of(
                 new UnitWrite(a, header(STARTED, "UNKNOWN", false, false),
                         List.of(new ItemUpsert(item("PV", "/", "{}", false, 1), 1)), List.of(), List.of(),
                         List.of(line("a1"), line("a2"))),
@@ -326,7 +355,7 @@ public abstract class VisitorRepositoryContract {
                 new UnitWrite(b, null, List.of(), List.of(), List.of(), List.of(line("b1"))),
                 new UnitWrite(c, header(STARTED, "UNKNOWN", false, false), List.of(), List.of(), List.of(),
                         List.of(line("c1"), line("c2"), line("c3")))));
-        repository().write(List.of(new UnitWrite(a, header(STARTED, "UNKNOWN", false, false), List.of(), List.of(),
+        write(List.of(new UnitWrite(a, header(STARTED, "UNKNOWN", false, false), List.of(), List.of(),
                 List.of(), List.of(line("a3")))));
 
         List<OutboxLine> lines = drainOwnLines();
@@ -376,16 +405,19 @@ public abstract class VisitorRepositoryContract {
                 List.of(new ItemUpsert(item("PV", "/", "{}", false, 1), 1)), List.of(), List.of(),
                 List.of(line("c1")));
 
+        WriteMark refusedMark = nextMark();
         StoreException failure = assertThrows(StoreException.class,
-                () -> repository().write(List.of(first, refused, last)));
+                () -> repository().write(refusedMark, List.of(first, refused, last)));
         assertFalse(failure.isUnavailable(),
                 "a refused value is not an outage: the SDK would otherwise open its circuit and retry forever");
         assertNull(repository().load(before), "nothing of a failed batch is visible");
         assertNull(repository().load(bad));
         assertNull(repository().load(after));
         assertEquals(List.of(), drainOwnLines(), "no tracking line of a failed batch is queued");
+        assertFalse(failure.isOutcomeUnknown(), "the database answered: the batch is known not written");
+        assertFalse(repository().isWritten(refusedMark), "the mark of a refused batch is not recorded either");
 
-        repository().write(List.of(first, last));
+        write(List.of(first, last));
         assertEquals(byKey(first.upserts().get(0).item()), byKey(repository().load(before)));
         assertEquals(byKey(last.upserts().get(0).item()), byKey(repository().load(after)));
         List<String> texts = new ArrayList<>();
@@ -393,6 +425,24 @@ public abstract class VisitorRepositoryContract {
             texts.add(line.text());
         }
         assertEquals(List.of(line("a1"), line("c1")), texts);
+    }
+
+    // ---- write marks ----------------------------------------------------------------------------------------
+
+    @Test
+    void aWritesMarkIsRecordedWithItSoThatACutOffCommitCanBeSettled() {
+        assertFalse(repository().isWritten(new WriteMark(UUID.randomUUID().toString(), 1)),
+                "a writer that never wrote has nothing recorded");
+        WriteMark first = write(List.of(unit(code("m"), header(STARTED, "UNKNOWN", false, false), List.of(),
+                List.of())));
+        assertTrue(repository().isWritten(first));
+        assertFalse(repository().isWritten(first.next()), "the next write has not happened");
+        WriteMark second = write(List.of(unit(code("m"), header(STARTED, "UNKNOWN", false, false), List.of(),
+                List.of())));
+        assertTrue(repository().isWritten(second));
+        assertTrue(repository().isWritten(first), "a later write of the same writer implies the earlier ones");
+        assertFalse(repository().isWritten(new WriteMark(UUID.randomUUID().toString(), second.sequence())),
+                "marks are per writer");
     }
 
     // ---- expiry ---------------------------------------------------------------------------------------------
@@ -403,7 +453,7 @@ public abstract class VisitorRepositoryContract {
         String second = code("b");
         String fresh = code("c");
         for (String visitor : List.of(first, second)) {
-            repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
+            write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
                     List.of(new ItemUpsert(item("CD", "1", "\"x\"", false, 0), 0)), List.of())));
         }
 
@@ -414,7 +464,7 @@ public abstract class VisitorRepositoryContract {
         awaitExpired(second);
 
         VisitorItem freshItem = item("CD", "1", "\"y\"", false, 0);
-        repository().write(List.of(unit(fresh, header(STARTED, "UNKNOWN", false, false),
+        write(List.of(unit(fresh, header(STARTED, "UNKNOWN", false, false),
                 List.of(new ItemUpsert(freshItem, 0)), List.of())));
         assertEquals(1, repository().deleteExpired(1), "at most max visitors, and there are expired ones");
         deleteAllExpired();
@@ -430,7 +480,7 @@ public abstract class VisitorRepositoryContract {
     @Test
     void anExpiredVisitorWrittenAgainWithReplaceStoredStartsAnew() {
         String visitor = code("v");
-        repository().write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
+        write(List.of(unit(visitor, header(STARTED, "GIVEN", true, false),
                 List.of(new ItemUpsert(item("CD", "old", "1", false, 0), 0),
                         new ItemUpsert(item("PV", "/", "{}", false, 2), 2)),
                 List.of())));
@@ -438,7 +488,7 @@ public abstract class VisitorRepositoryContract {
         awaitExpired(visitor);
 
         long restarted = STARTED + 86_400_000;
-        repository().write(List.of(unit(visitor, header(restarted, "UNKNOWN", true, true),
+        write(List.of(unit(visitor, header(restarted, "UNKNOWN", true, true),
                 List.of(new ItemUpsert(item("PV", "/", "{}", false, 1), 1)), List.of())));
         deleteAllExpired();
 
@@ -477,7 +527,7 @@ public abstract class VisitorRepositoryContract {
                         List<ItemUpsert> upserts = new ArrayList<>();
                         upserts.add(new ItemUpsert(own, 0));
                         upserts.add(new ItemUpsert(item("PV", "/", "{}", false, u + 1), 1));
-                        repository().write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
+                        write(List.of(unit(visitor, header(STARTED, "UNKNOWN", false, false),
                                 upserts, List.of())));
                     }
                     return null;

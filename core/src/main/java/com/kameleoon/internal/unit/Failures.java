@@ -12,6 +12,10 @@ final class Failures {
         return !(failure instanceof StoreException) || ((StoreException) failure).isUnavailable();
     }
 
+    static boolean isOutcomeUnknown(Throwable failure) {
+        return failure instanceof StoreException && ((StoreException) failure).isOutcomeUnknown();
+    }
+
     static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {

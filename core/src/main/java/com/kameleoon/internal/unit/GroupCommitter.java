@@ -7,9 +7,11 @@ import com.kameleoon.spi.StoreException;
 import com.kameleoon.spi.UnitSettings;
 import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorRepository;
+import com.kameleoon.spi.WriteMark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * still waits for its own unit. A batch that the repository rejects is retried unit by unit, so that one bad unit
  * does not fail its neighbours. When the repository is unreachable the circuit opens: confirmed units fail at once
  * (their caller is told, nothing of them is written), unconfirmed ones wait whole, in order, in a bounded buffer
- * that is written first once a probe finds the repository again. One daemon thread ({@code kameleoon-commit})
- * does all writing. Thread-safe.
+ * that is written first once a probe finds the repository again. A write whose commit may or may not have happened
+ * (the connection broke during the commit) is settled before anything else once the repository answers: its
+ * confirmed units were already answered "outcome unknown"; its unconfirmed units are dropped when the write turns
+ * out stored and written again when it does not, so that nothing is written twice. One daemon thread
+ * ({@code kameleoon-commit}) does all writing. Thread-safe.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
@@ -39,6 +44,15 @@ public final class GroupCommitter implements AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedConfirmed = new AtomicLong();
+    private final AtomicLong unknownConfirmed = new AtomicLong();
+    /* Written by the writer thread only. */
+    private final String writerId = UUID.randomUUID().toString();
+    private long sequence;
+    private Doubt doubt;
+
+    /** A write whose outcome is unknown, and the units whose fate depends on it. */
+    private record Doubt(WriteMark mark, List<PendingUnit> unconfirmed, List<PendingUnit> confirmed) {
+    }
 
     /**
      * Starts the writer thread.
@@ -98,7 +112,7 @@ public final class GroupCommitter implements AutoCloseable {
      */
     UnitStats stats(long lateLoads) {
         return new UnitStats(stored.get(), transactions.get(), buffer.size(), buffer.dropped(), rejected.get(),
-                failedConfirmed.get(), circuit.isOpen(), circuit.openings(), lateLoads);
+                failedConfirmed.get(), unknownConfirmed.get(), circuit.isOpen(), circuit.openings(), lateLoads);
     }
 
     // ---- the writer thread ----------------------------------------------------------------------------------
@@ -140,6 +154,9 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void probe(List<PendingUnit> batch) {
+        if (doubt != null && !settle()) {
+            return;
+        }
         batch.clear();
         buffer.drainTo(batch, settings.maxBatch());
         if (batch.isEmpty()) {
@@ -152,6 +169,46 @@ public final class GroupCommitter implements AutoCloseable {
         } else if (writeBatch(batch)) {
             circuit.close();
         }
+    }
+
+    /** @return false when the repository could not tell (the circuit stays open) */
+    private boolean settle() {
+        boolean written;
+        try {
+            written = repository.isWritten(doubt.mark());
+        } catch (RuntimeException e) {
+            circuit.probeFailed();
+            return false;
+        }
+        Doubt settled = doubt;
+        doubt = null;
+        if (written) {
+            transactions.incrementAndGet();
+            stored.addAndGet(settled.unconfirmed().size() + settled.confirmed().size());
+        } else {
+            buffer.addFirst(settled.unconfirmed());
+        }
+        if (!settled.confirmed().isEmpty()) {
+            KameleoonLogger.warning("the write whose commit was cut off turned out " + (written ? "stored" : "not stored")
+                    + "; its confirmed units (visitors " + visitorsOf(settled.confirmed()) + ") had been answered"
+                    + " \"outcome unknown\"");
+        }
+        if (written) {
+            afterWrite.run();
+        }
+        return true;
+    }
+
+    private static String visitorsOf(List<PendingUnit> units) {
+        StringBuilder codes = new StringBuilder();
+        for (PendingUnit pending : units) {
+            codes.append(codes.length() == 0 ? "" : ", ").append(pending.write.visitorCode());
+        }
+        return codes.toString();
+    }
+
+    private WriteMark nextMark() {
+        return new WriteMark(writerId, ++sequence);
     }
 
     private boolean takeBatch(List<PendingUnit> batch) throws InterruptedException {
@@ -207,8 +264,9 @@ public final class GroupCommitter implements AutoCloseable {
         List<PendingUnit> ordered = new ArrayList<>(batch);
         // Same order on every node (visitor code, then each visitor's units in submission order): no deadlocks.
         ordered.sort(Comparator.comparing(pending -> pending.write.visitorCode()));
+        WriteMark mark = nextMark();
         try {
-            repository.write(writesOf(ordered));
+            repository.write(mark, writesOf(ordered));
             transactions.incrementAndGet();
             for (PendingUnit pending : ordered) {
                 succeed(pending);
@@ -216,6 +274,10 @@ public final class GroupCommitter implements AutoCloseable {
             afterWrite.run();
             return true;
         } catch (RuntimeException e) {
+            if (Failures.isOutcomeUnknown(e)) {
+                inDoubt(mark, ordered, 0, ordered.size(), e);
+                return false;
+            }
             if (Failures.isUnavailable(e)) {
                 unavailable(ordered, 0, e);
                 return false;
@@ -232,8 +294,9 @@ public final class GroupCommitter implements AutoCloseable {
         boolean wrote = false;
         for (int i = 0; i < ordered.size(); i++) {
             PendingUnit pending = ordered.get(i);
+            WriteMark mark = nextMark();
             try {
-                repository.write(List.of(pending.write));
+                repository.write(mark, List.of(pending.write));
                 transactions.incrementAndGet();
                 succeed(pending);
                 wrote = true;
@@ -242,7 +305,11 @@ public final class GroupCommitter implements AutoCloseable {
                     if (wrote) {
                         afterWrite.run();
                     }
-                    unavailable(ordered, i, e);
+                    if (Failures.isOutcomeUnknown(e)) {
+                        inDoubt(mark, ordered, i, i + 1, e);
+                    } else {
+                        unavailable(ordered, i, e);
+                    }
                     return false;
                 }
                 reject(pending, e);
@@ -284,7 +351,8 @@ public final class GroupCommitter implements AutoCloseable {
     /** Units from {@code from} on were not written: confirmed ones fail, the others go back to the buffer's head. */
     private void unavailable(List<PendingUnit> ordered, int from, RuntimeException e) {
         circuit.open(e);
-        StoreException failure = e instanceof StoreException ? (StoreException) e
+        // Units that were not attempted are known not written, even when the failed write's outcome is unknown.
+        StoreException failure = e instanceof StoreException && !Failures.isOutcomeUnknown(e) ? (StoreException) e
                 : new StoreException("the visitor store is unavailable", true, e);
         List<PendingUnit> kept = new ArrayList<>();
         for (int i = from; i < ordered.size(); i++) {
@@ -300,6 +368,32 @@ public final class GroupCommitter implements AutoCloseable {
         for (PendingUnit pending : kept) {
             pending.done.complete(UnitOutcome.BUFFERED);
         }
+    }
+
+    /**
+     * The write of units {@code from} to {@code to} (exclusive) of {@code ordered} may have been committed: its
+     * confirmed units are answered "outcome unknown", its unconfirmed ones wait for {@link #settle}. The units from
+     * {@code to} on were not attempted and are handled as on any outage.
+     */
+    private void inDoubt(WriteMark mark, List<PendingUnit> ordered, int from, int to, RuntimeException e) {
+        List<PendingUnit> unconfirmed = new ArrayList<>();
+        List<PendingUnit> confirmed = new ArrayList<>();
+        StoreException failure = e instanceof StoreException ? (StoreException) e
+                : StoreException.outcomeUnknown("the visitor store was cut off during a commit", e);
+        for (PendingUnit pending : ordered.subList(from, to)) {
+            if (pending.confirmed) {
+                unknownConfirmed.incrementAndGet();
+                confirmed.add(pending);
+                pending.done.completeExceptionally(failure);
+            } else {
+                unconfirmed.add(pending);
+                pending.done.complete(UnitOutcome.BUFFERED);
+            }
+        }
+        doubt = new Doubt(mark, unconfirmed, confirmed);
+        KameleoonLogger.warning("the visitor store was cut off while committing " + (to - from) + " units of work;"
+                + " whether they were stored is settled once it answers again: " + Failures.describe(e));
+        unavailable(ordered, to, e);
     }
 
     /** Moves queued units aside while the circuit is open: confirmed ones fail, the others are buffered. */
@@ -324,6 +418,10 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void abandonBuffer() {
+        if (doubt != null && !doubt.unconfirmed().isEmpty()) {
+            KameleoonLogger.error(doubt.unconfirmed().size() + " units of work whose commit was cut off may or may not"
+                    + " be stored: the visitor store did not answer again before the client closed");
+        }
         int lost = buffer.clear();
         if (lost > 0) {
             KameleoonLogger.error(lost + " units of work could not be written before the client closed (the visitor "

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>What must hold: every purchase confirmed to the shopper is delivered to the Data API exactly once (one nonce
  * per shopper: no loss, no phantom from a 503, no duplicate from a retry); only a purchase that got no answer at
- * all (its node died) may or may not be there; a line received twice is a same-nonce redelivery of a batch the
+ * all (its node died) or whose commit was cut off by the outage (504, "outcome unknown", not retried) may or may
+ * not be there; a line received twice is a same-nonce redelivery of a batch the
  * killed node had claimed; pages answer within 1 s during both outages; a purchase succeeds within 2 s after the
  * database returns; and no page's unit of work is half-written (a visitor has a stored assignment exactly when its
  * exposure was delivered).
@@ -142,7 +143,8 @@ class ClusterFaultIT {
         List<FaultVisit> bought = all.stream().filter(FaultVisit::bought).toList();
         List<String> lost = bought.stream().map(FaultVisit::code).filter(code -> !purchases.containsKey(code))
                 .toList();
-        List<String> phantoms = all.stream().filter(visit -> !visit.bought() && !visit.unanswered())
+        List<String> phantoms = all.stream()
+                .filter(visit -> !visit.bought() && !visit.unanswered() && !visit.outcomeUnknown())
                 .map(FaultVisit::code).filter(purchases::containsKey).toList();
         Map<String, Integer> twice = purchases.entrySet().stream().filter(entry -> entry.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -170,10 +172,13 @@ class ClusterFaultIT {
                 blackholed.start() - killMillis, blackholed.end() - killMillis, redelivered.values().stream()
                         .map(first -> first - killMillis).sorted().toList());
 
-        System.out.printf("cluster fault: visitors=%d pages200=%d buys2xx=%d buys503=%d buysUnanswered=%d retried=%d"
-                + " (bought on retry %d) conversions=%d lost=%d phantoms=%d twice=%d redeliveredNonces=%d%n",
+        List<FaultVisit> unknown = all.stream().filter(FaultVisit::outcomeUnknown).toList();
+        System.out.printf("cluster fault: visitors=%d pages200=%d buys2xx=%d buys503=%d buysUnanswered=%d"
+                + " buys504=%d (of them delivered %d) retried=%d (bought on retry %d) conversions=%d lost=%d"
+                + " phantoms=%d twice=%d redeliveredNonces=%d%n",
                 all.size(), all.stream().filter(visit -> visit.pageStatus() == 200).count(), bought.size(),
                 all.stream().filter(FaultVisit::refused).count(), all.stream().filter(FaultVisit::unanswered).count(),
+                unknown.size(), unknown.stream().filter(visit -> purchases.containsKey(visit.code())).count(),
                 retried, retriedBought, purchases.values().stream().mapToInt(Integer::intValue).sum(), lost.size(),
                 phantoms.size(), twice.size(), redelivered.size());
         System.out.printf("cluster fault: pages during the outages %d, slowest %d ms, over %d ms or not 200: %d;"

@@ -2,8 +2,8 @@ package com.kameleoon.sample.cluster;
 
 /**
  * One shopper of {@link ClusterFaultIT}: a product page on one node, then a purchase on the other, retried once
- * when the shop answers 503 ("not recorded, retry"), as the page tells the shopper. Times are wall-clock
- * milliseconds. Immutable.
+ * when the shop answers 503 ("not recorded, retry"), as the page tells the shopper; a 504 ("could not confirm
+ * whether it was recorded") is not retried. Times are wall-clock milliseconds. Immutable.
  *
  * @param code the visitor code
  * @param pageStart when the page was requested
@@ -24,6 +24,14 @@ record FaultVisit(String code, long pageStart, long pageEnd, int pageStatus, lon
     /** @return whether every purchase attempt was answered "not recorded" */
     boolean refused() {
         return buyStatus == 503;
+    }
+
+    /**
+     * @return whether the last attempt's commit was cut off by the outage (504): like a purchase that got no answer,
+     *         it may or may not be recorded, and it is not retried
+     */
+    boolean outcomeUnknown() {
+        return buyStatus == 504;
     }
 
     /** @return whether a purchase attempt got no HTTP answer (its node died): it may or may not be recorded */

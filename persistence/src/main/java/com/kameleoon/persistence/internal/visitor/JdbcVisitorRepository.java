@@ -6,10 +6,12 @@ import com.kameleoon.persistence.internal.Transactions;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.spi.ItemKey;
 import com.kameleoon.spi.ItemUpsert;
+import com.kameleoon.spi.StoreException;
 import com.kameleoon.spi.StoredVisitor;
 import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
+import com.kameleoon.spi.WriteMark;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * upserts, one of deletes, one of item upserts (per-vendor upserts in which page-view counters add up) and one of
  * outbox lines, so that a batch costs a handful of round trips whatever its size. (A batch holding several units of
  * one visitor takes one such round per unit of that visitor.) Rows are written in key order, so that two nodes
- * writing the same visitors never deadlock. Failures are classified by {@link SqlFailures}. Thread-safe.
+ * writing the same visitors never deadlock. The write's {@link WriteMark} goes into {@code kameleoon_write_mark} in
+ * the same transaction; a connection failure during the commit itself is reported as an unknown outcome, which
+ * {@link #isWritten} settles later from that row. Failures are classified by {@link SqlFailures}. Thread-safe.
  */
 public final class JdbcVisitorRepository implements VisitorRepository {
     private final KameleoonDatabase database;
@@ -37,6 +41,9 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     private final String loadSql;
     private final String upsertHeaderSql;
     private final String upsertItemSql;
+    private final String upsertMarkSql;
+    /** How long a writer's mark outlives its last write: far beyond any outage a node waits out. */
+    static final long MARK_LIFETIME_MILLIS = 7L * 24 * 3600 * 1000;
 
     /**
      * @param database the database
@@ -60,6 +67,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
                 + " WHERE v.site_code = :site AND v.visitor_code = :code";
         this.upsertHeaderSql = upsertHeaderSql(dialect);
         this.upsertItemSql = upsertItemSql(dialect);
+        this.upsertMarkSql = upsertMarkSql(dialect);
     }
 
     // ---- load ---------------------------------------------------------------------------------------------
@@ -110,24 +118,64 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     // ---- write --------------------------------------------------------------------------------------------
 
     @Override
-    public void write(List<UnitWrite> units) {
+    public void write(WriteMark mark, List<UnitWrite> units) {
         if (units.isEmpty()) {
             throw new IllegalArgumentException("write needs at least one unit");
         }
+        // Set once every statement ran: a failure after that can only come from the commit, whose fate is unknown.
+        boolean[] committing = new boolean[1];
         try {
             Transactions.run(database.jdbi(), handle -> {
+                committing[0] = false;
                 for (List<UnitWrite> round : rounds(units)) {
                     writeHeaders(handle, round);
                     writeDeletes(handle, round);
                     writeItems(handle, round);
                 }
                 outbox.insertUnits(handle, units);
+                handle.createUpdate(upsertMarkSql).bind("writer", mark.writer()).bind("sequence", mark.sequence())
+                        .bind("ttl", MARK_LIFETIME_MILLIS).execute();
+                committing[0] = true;
                 return null;
             });
         } catch (RuntimeException e) {
-            throw SqlFailures.translate("writing " + units.size() + " units of work", e);
+            String what = "writing " + units.size() + " units of work";
+            if (committing[0] && SqlFailures.isUnavailable(e)) {
+                throw StoreException.outcomeUnknown("database unreachable while committing (" + what
+                        + "): it may or may not have stored them", e);
+            }
+            throw SqlFailures.translate(what, e);
         }
         outbox.inserted(units);
+    }
+
+    @Override
+    public boolean isWritten(WriteMark mark) {
+        try {
+            Long sequence = database.jdbi().withHandle(handle -> handle.createQuery("SELECT sequence FROM"
+                    + " kameleoon_write_mark WHERE writer_id = :writer").bind("writer", mark.writer())
+                    .mapTo(Long.class).findOne().orElse(null));
+            return sequence != null && sequence >= mark.sequence();
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate("reading the mark of a write whose commit was cut off", e);
+        }
+    }
+
+    private static String upsertMarkSql(SqlDialect dialect) {
+        String expires = dialect.nowPlusMillis(":ttl");
+        switch (dialect) {
+            case POSTGRESQL:
+                return "INSERT INTO kameleoon_write_mark (writer_id, sequence, expires_at) VALUES (:writer, :sequence, "
+                        + expires + ") ON CONFLICT (writer_id) DO UPDATE SET sequence = EXCLUDED.sequence,"
+                        + " expires_at = EXCLUDED.expires_at";
+            case MYSQL:
+                return "INSERT INTO kameleoon_write_mark (writer_id, sequence, expires_at) VALUES (:writer, :sequence, "
+                        + expires + ") ON DUPLICATE KEY UPDATE sequence = VALUES(sequence),"
+                        + " expires_at = VALUES(expires_at)";
+            default:
+                return "MERGE INTO kameleoon_write_mark (writer_id, sequence, expires_at) KEY (writer_id) VALUES"
+                        + " (:writer, :sequence, " + expires + ")";
+        }
     }
 
     /**

@@ -99,6 +99,8 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
                 query.bind("site", siteCode);
             }
             List<Object[]> expired = query.map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
+            // Marks of writers (client instances) that have not written for their whole lifetime: a handful of rows.
+            handle.createUpdate("DELETE FROM kameleoon_write_mark WHERE expires_at < " + dialect.now()).execute();
             if (expired.isEmpty()) {
                 return 0;
             }
