@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.SimpleCookieJar;
+import com.kameleoon.SpecHash;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.data.PageView;
@@ -16,6 +17,7 @@ import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
+import com.kameleoon.types.Variation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +92,29 @@ class BadInputTest {
 
     private static final String TOO_LONG_LITERAL = "<256 characters>";
 
+    /**
+     * 255 characters are evaluated like any code, by their own hash: pricing_page is experiment 3002 with
+     * exposition 1 and shares control 0.34, variant_a 0.33, variant_b 0.33 (evaluation.md 2.3: the first entry
+     * whose running total reaches hash(code + "3002")); the assignment is stored under the whole code.
+     */
     @Test
     void longestValidCodeIs255Characters() {
-        assertThat(client.getVariation("y".repeat(255), "pricing_page")).isNotNull();
+        String code = "y".repeat(255);
+        double hash = SpecHash.bucket(code + "3002");
+        String key = hash <= 0.34 ? "control" : hash <= 0.34 + 0.33 ? "variant_a" : "variant_b";
+        int id = Map.of("control", 4010, "variant_a", 4011, "variant_b", 4012).get(key);
+
+        Variation variation = client.getVariation(code, "pricing_page");
+
+        assertThat(variation.getKey()).isEqualTo(key);
+        assertThat(variation.getId()).isEqualTo(id);
+        assertThat(variation.getExperimentId()).isEqualTo(3002);
+        Visitor visitor = client.visitorStore().get(code);
+        assertThat(visitor).as("stored under all 255 characters").isNotNull();
+        synchronized (visitor) {
+            assertThat(visitor.assignment(3002).variationId()).isEqualTo(id);
+        }
+        assertThat(client.visitorStore().get(code.substring(1))).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.kameleoon.evaluation;
 
 import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.SpecHash;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -8,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -65,13 +64,7 @@ final class Fixtures {
 
     /** evaluation.md 2.2, written independently of the implementation: first 4 bytes of SHA-256 / 2^32. */
     static double specHash(String input) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            long u = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
-            return u / 4294967296.0;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SpecHash.bucket(input);
     }
 
     /** @return the first code {@code prefix + i} (i = 0, 1, ...) satisfying the predicate */

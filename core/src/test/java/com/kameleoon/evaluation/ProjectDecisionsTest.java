@@ -13,6 +13,8 @@ import com.kameleoon.data.Device;
 import com.kameleoon.data.DeviceType;
 import com.kameleoon.exceptions.VisitorCodeInvalid;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.internal.visitor.LegalConsent;
+import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.types.Variation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,11 +139,34 @@ class ProjectDecisionsTest {
         check.accept(() -> client.getActiveFeatureListForVisitor(code));
     }
 
+    /**
+     * After {@link #forEveryMethod} accepted {@code code}, each call did its work on that one visitor: its own hash
+     * decides new_checkout (delivery rule 2001, exposition 0.5: in iff hash(code + "2001") <= 0.5, evaluation.md
+     * 2.1 and 2.3), and the forced variation, device, consent and conversion it was given are stored under it.
+     */
+    private static void assertTakenAsItIs(DefaultKameleoonClient client, String code) {
+        if (specHash(code + "2001") <= 0.5) {
+            assertVariation(client.getVariation(code, "new_checkout", false), "on", 4001, 3001);
+        } else {
+            assertVariation(client.getVariation(code, "new_checkout", false), "off", null, null);
+        }
+        assertVariation(client.getVariation(code, "pricing_page", false), "control", 4010, 3002);
+        Visitor visitor = client.visitorStore().get(code);
+        assertThat(visitor).as("the visitor of %s", code).isNotNull();
+        synchronized (visitor) {
+            assertThat(visitor.device()).isEqualTo(new Device(DeviceType.PHONE));
+            assertThat(visitor.consent()).isEqualTo(LegalConsent.GIVEN);
+            assertThat(visitor.conversionGoals()).containsExactly(1);
+        }
+    }
+
     @Test
     void section3_1_projectDecision_255CharactersAreValidEvenWhenLongerThan255Bytes() {
         String code = "é".repeat(255); // 510 UTF-8 bytes
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, code, call -> assertThatCode(call::execute).doesNotThrowAnyException());
+            assertTakenAsItIs(client, code);
+            assertThat(client.visitorStore().get(code.substring(1))).as("not cut to 254 characters").isNull();
         }
     }
 
@@ -166,6 +191,7 @@ class ProjectDecisionsTest {
     void section3_1_decided_zeroIsAValidVisitorCode() {
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, "0", call -> assertThatCode(call::execute).doesNotThrowAnyException());
+            assertTakenAsItIs(client, "0");
             assertThat(client.getVisitorCode(new SimpleCookieJar(), "0")).isEqualTo("0");
         }
     }

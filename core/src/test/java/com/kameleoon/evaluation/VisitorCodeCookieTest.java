@@ -1,9 +1,11 @@
 package com.kameleoon.evaluation;
 
+import static com.kameleoon.evaluation.RuleLoopTest.assertVariation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.SimpleCookieJar;
+import com.kameleoon.exceptions.FeatureEnvironmentDisabled;
 import com.kameleoon.exceptions.VisitorCodeInvalid;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import java.util.Map;
@@ -214,11 +216,26 @@ class VisitorCodeCookieTest {
         }
     }
 
+    /**
+     * A code that is not cookie-safe is still a valid visitor code when no cookie is written, and the consent is
+     * recorded for it. Observed through evaluation.md 3.7 on a FULLY_BLOCK datafile: with consent NOT_GIVEN the
+     * experiment rule of experiment_then_delivery raises FeatureEnvironmentDisabled, with GIVEN it assigns "a".
+     */
     @Test
     void section3_1_setLegalConsentWithoutCookieWriteAcceptsAnyValidCode() {
-        try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
+        try (DefaultKameleoonClient client = client("rule-loop-consent-full.json")) {
+            client.setLegalConsent("bad;code", false);
+            assertThatThrownBy(() -> client.getVariation("bad;code", "experiment_then_delivery", false))
+                    .isInstanceOf(FeatureEnvironmentDisabled.class);
+
             client.setLegalConsent("bad;code", true);
-            client.setLegalConsent("bad;code", false, new SimpleCookieJar());
+            assertVariation(client.getVariation("bad;code", "experiment_then_delivery", false), "a", 6101, 5101);
+
+            SimpleCookieJar jar = new SimpleCookieJar();
+            client.setLegalConsent("bad;code", false, jar);
+            assertThatThrownBy(() -> client.getVariation("bad;code", "experiment_then_delivery", false))
+                    .isInstanceOf(FeatureEnvironmentDisabled.class);
+            assertThat(jar.getSetCookieHeaders()).as("refusing consent writes no cookie").isEmpty();
         }
     }
 

@@ -79,13 +79,24 @@ public abstract class TrackingOutboxContractTest {
         assertThat(outbox.claim(1_000)).isEmpty();
     }
 
+    /**
+     * Each addition tells every listener once, before {@code add} returns and after its lines are counted, so a
+     * relay woken by it finds them; an empty pass adds nothing and wakes nobody.
+     */
     @Test
     void listenersAreToldOfAdditions() {
-        AtomicInteger calls = new AtomicInteger();
-        outbox.onAdd(calls::incrementAndGet);
+        List<Long> depthSeenByFirst = new ArrayList<>();
+        AtomicInteger second = new AtomicInteger();
+        outbox.onAdd(() -> depthSeenByFirst.add(outbox.stats().depth()));
+        outbox.onAdd(second::incrementAndGet);
+
         outbox.add("a", List.of("a1"));
+        assertThat(depthSeenByFirst).as("told at once, with the line already there").containsExactly(1L);
         outbox.add("a", List.of());
-        assertThat(calls.get()).isGreaterThanOrEqualTo(1);
+        outbox.add("b", List.of("b1", "b2"));
+
+        assertThat(depthSeenByFirst).containsExactly(1L, 3L);
+        assertThat(second.get()).isEqualTo(2);
     }
 
     @Test
