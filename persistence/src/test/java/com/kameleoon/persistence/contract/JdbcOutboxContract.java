@@ -1,21 +1,45 @@
 package com.kameleoon.persistence.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
+import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.TrackingOutboxContractTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The tracking-outbox contract on a database vendor (a subclass per vendor), without back-off so that a
- * failed line is ready again at once; each test gets its own site code.
+ * failed line is ready again at once; each test gets its own site code. On top of the common contract, the
+ * claims of relays on several nodes sharing one table: a claim holds its rows for its lease only, and a relay
+ * whose lease ran out can no longer delete or release rows that another relay claimed since.
+ *
+ * <p>Leases are measured by the database clock, which a test cannot move: the lease tests use a short lease and
+ * poll, within a bound, for the rows to come back.
  */
 abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
     private static final TestDatabases DATABASES = new TestDatabases();
     private static final AtomicInteger SITES = new AtomicInteger();
+    /** The lease of the relay whose claim runs out: short, so that the tests wait little. */
+    private static final Duration SHORT_LEASE = Duration.ofSeconds(1);
+    /** A lease no test outlives, for the claims that must hold while a test looks at them. */
+    private static final Duration LONG_LEASE = Duration.ofMinutes(5);
+    /**
+     * How much earlier than the end of its lease a row may become claimable as measured by the test's clock: the
+     * databases keep milliseconds (rounded or truncated) and the claim query allows one millisecond.
+     */
+    private static final Duration CLOCK_SLACK = Duration.ofMillis(50);
+    /** How long after the end of the lease the rows may take to come back on a loaded machine. */
+    private static final Duration COME_BACK_BOUND = Duration.ofSeconds(20);
+    private static final long POLL_MILLIS = 20;
+    private static final long BUDGET = 1_000_000;
 
     @AfterAll
     static void dropDatabases() {
@@ -27,7 +51,152 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
 
     @Override
     protected TrackingOutbox createOutbox() {
-        return new JdbcOutbox(DATABASES.migrated(vendor()), "site-" + SITES.incrementAndGet(),
-                new JdbcOutbox.Settings(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, 20, 100_000));
+        return relay(newSite(), Duration.ofSeconds(30));
+    }
+
+    private static String newSite() {
+        return "site-" + SITES.incrementAndGet();
+    }
+
+    /** One node's relay view of the outbox of a site (each keeps its own claim tokens). */
+    private JdbcOutbox relay(String site, Duration lease) {
+        return new JdbcOutbox(database(), site, new JdbcOutbox.Settings(lease, Duration.ZERO, Duration.ZERO, 20,
+                100_000));
+    }
+
+    private KameleoonDatabase database() {
+        return DATABASES.migrated(vendor());
+    }
+
+    /** @return the lines of a site's rows, claimed or not, read from the table rather than through a relay */
+    private List<String> rows(String site) {
+        return database().jdbi().withHandle(h -> h.createQuery("SELECT line FROM kameleoon_outbox"
+                + " WHERE site_code = :site ORDER BY id").bind("site", site).mapTo(String.class).list());
+    }
+
+    private static List<String> texts(List<OutboxLine> lines) {
+        return lines.stream().map(OutboxLine::text).toList();
+    }
+
+    private static List<Long> ids(List<OutboxLine> lines) {
+        return lines.stream().map(OutboxLine::id).toList();
+    }
+
+    /** A claim that found rows, and when (test clock, {@link System#nanoTime()}) it returned. */
+    private record Claimed(List<OutboxLine> lines, long returnedAt) {
+    }
+
+    /**
+     * Claims with {@code relay} until it gets rows, checking on each empty claim that the site's {@code rows} rows
+     * are all still in the table (a claim that runs out must not lose them).
+     *
+     * @throws AssertionError when rows disappear, or none is claimable within the short lease plus the bound
+     */
+    private Claimed awaitClaim(JdbcOutbox relay, String site, int rows) throws InterruptedException {
+        long deadline = System.nanoTime() + SHORT_LEASE.plus(COME_BACK_BOUND).toNanos();
+        while (true) {
+            List<OutboxLine> claimed = relay.claim(BUDGET);
+            long at = System.nanoTime();
+            if (!claimed.isEmpty()) {
+                return new Claimed(claimed, at);
+            }
+            assertThat(rows(site)).as("rows of the site while a claim runs out").hasSize(rows);
+            if (at > deadline) {
+                throw new AssertionError("the claimed rows were not claimable again within "
+                        + SHORT_LEASE.plus(COME_BACK_BOUND) + " of a claim with a lease of " + SHORT_LEASE);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    @Test
+    void claimedRowsComeBackToAnotherRelayWhenTheLeaseEndsAndNotBefore() throws InterruptedException {
+        String site = newSite();
+        try (JdbcOutbox first = relay(site, SHORT_LEASE); JdbcOutbox second = relay(site, LONG_LEASE)) {
+            first.add("a", List.of("a1&nonce=A1", "a2&nonce=A2"));
+            first.add("b", List.of("b1&nonce=B1"));
+            long beforeClaim = System.nanoTime();
+            List<OutboxLine> claimed = first.claim(BUDGET);
+            assertThat(texts(claimed)).containsExactly("a1&nonce=A1", "a2&nonce=A2", "b1&nonce=B1");
+
+            Claimed again = awaitClaim(second, site, 3);
+
+            assertThat(ids(again.lines())).as("rows claimed again").isEqualTo(ids(claimed));
+            assertThat(texts(again.lines())).as("their lines, nonces included").isEqualTo(texts(claimed));
+            // The first empty claim ran at once: rows that come back early show up as a short wait here.
+            assertThat(Duration.ofNanos(again.returnedAt() - beforeClaim))
+                    .as("time from the first claim until its rows were claimable again")
+                    .isGreaterThanOrEqualTo(SHORT_LEASE.minus(CLOCK_SLACK));
+        }
+    }
+
+    @Test
+    void aRelayWhoseClaimRanOutAndWasTakenAgainCompletesNothing() throws InterruptedException {
+        String site = newSite();
+        try (JdbcOutbox late = relay(site, SHORT_LEASE); JdbcOutbox current = relay(site, LONG_LEASE);
+                JdbcOutbox third = relay(site, LONG_LEASE)) {
+            late.add("a", List.of("a1&nonce=A1", "a2&nonce=A2"));
+            List<OutboxLine> stale = late.claim(BUDGET);
+            List<OutboxLine> taken = awaitClaim(current, site, 2).lines();
+
+            late.complete(stale);
+
+            assertThat(rows(site)).as("rows after a complete with a stale claim")
+                    .containsExactly("a1&nonce=A1", "a2&nonce=A2");
+            assertThat(late.stats().sent()).as("lines the late relay deleted").isZero();
+            assertThat(third.claim(BUDGET)).as("a claim while the current relay's claim holds").isEmpty();
+            current.complete(taken);
+            assertThat(rows(site)).as("rows after the current relay completed its claim").isEmpty();
+            assertThat(current.stats().sent()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRelayWhoseClaimRanOutAndWasTakenAgainFailsNothing() throws InterruptedException {
+        String site = newSite();
+        try (JdbcOutbox late = relay(site, SHORT_LEASE); JdbcOutbox current = relay(site, LONG_LEASE);
+                JdbcOutbox third = relay(site, LONG_LEASE)) {
+            late.add("a", List.of("a1&nonce=A1", "a2&nonce=A2"));
+            List<OutboxLine> stale = late.claim(BUDGET);
+            List<OutboxLine> taken = awaitClaim(current, site, 2).lines();
+
+            // Without back-off, a failure that went through would make the rows ready at once.
+            late.fail(stale, "HTTP 503");
+
+            assertThat(third.claim(BUDGET)).as("a claim after a fail with a stale claim").isEmpty();
+            current.complete(taken);
+            assertThat(rows(site)).as("rows after the current relay completed its claim, still its own").isEmpty();
+            assertThat(current.stats().sent()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void completeDeletesOnlyTheRowsOfItsOwnClaim() {
+        String site = newSite();
+        String otherSite = newSite();
+        try (JdbcOutbox first = relay(site, LONG_LEASE); JdbcOutbox second = relay(site, LONG_LEASE);
+                JdbcOutbox elsewhere = relay(otherSite, LONG_LEASE)) {
+            first.add("a", List.of("a1", "a2"));
+            first.add("b", List.of("b1"));
+            elsewhere.add("x", List.of("x1"));
+            // A budget of one character takes one pass.
+            List<OutboxLine> mine = first.claim(1);
+            List<OutboxLine> theirs = second.claim(BUDGET);
+            List<OutboxLine> otherSites = elsewhere.claim(BUDGET);
+            first.add("c", List.of("c1"));
+            assertThat(texts(mine)).containsExactly("a1", "a2");
+            assertThat(texts(theirs)).containsExactly("b1");
+            assertThat(texts(otherSites)).containsExactly("x1");
+
+            first.complete(mine);
+
+            assertThat(rows(site)).as("rows of the site: another relay's claim and a ready row")
+                    .containsExactly("b1", "c1");
+            assertThat(rows(otherSite)).as("rows claimed on another site").containsExactly("x1");
+            assertThat(first.stats().sent()).isEqualTo(2);
+            second.complete(theirs);
+            assertThat(rows(site)).containsExactly("c1");
+            assertThat(second.stats().sent()).as("lines the other relay deleted itself").isEqualTo(1);
+        }
     }
 }
