@@ -24,23 +24,12 @@ public final class WatchedOutbox implements TrackingOutbox {
     private final AtomicLong claimsBegun = new AtomicLong();
     /** The ticket of the latest claim that found nothing. */
     private final AtomicLong lastEmptyClaim = new AtomicLong();
-    private final AtomicLong emptyClaims = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     /** @param delegate the outbox that does the work */
     public WatchedOutbox(TrackingOutbox delegate) {
         this.delegate = delegate;
-    }
-
-    /** @return the wrapped outbox */
-    public TrackingOutbox delegate() {
-        return delegate;
-    }
-
-    /** @return claims that found nothing to deliver, since creation */
-    public long emptyClaims() {
-        return emptyClaims.get();
     }
 
     /** @return batches completed (delivered), since creation */
@@ -77,7 +66,6 @@ public final class WatchedOutbox implements TrackingOutbox {
         long ticket = claimsBegun.incrementAndGet();
         List<OutboxLine> claimed = delegate.claim(maxChars);
         if (claimed.isEmpty()) {
-            emptyClaims.incrementAndGet();
             lastEmptyClaim.accumulateAndGet(ticket, Math::max);
         }
         return claimed;
