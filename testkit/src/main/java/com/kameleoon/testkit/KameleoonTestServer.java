@@ -101,16 +101,18 @@ import java.util.concurrent.TimeUnit;
 public final class KameleoonTestServer implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ServerThreads threads;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUri;
 
-    private final BackendHandler backend = new BackendHandler(clock);
+    private final BackendHandler backend;
     private volatile boolean closed;
 
-    private KameleoonTestServer() throws Exception {
+    private KameleoonTestServer(Clock clock) throws Exception {
+        this.clock = clock;
+        this.backend = new BackendHandler(clock);
         threads = new ServerThreads();
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
         executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -141,8 +143,19 @@ public final class KameleoonTestServer implements AutoCloseable {
      * @throws UncheckedIOException if no port could be bound
      */
     public static KameleoonTestServer start() {
+        return startOnClock(Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server that reads the time from {@code clock} (for {@link #downFor} and the other instants it
+     * keeps), so that this package's tests can let time pass without waiting.
+     *
+     * @param clock the server's clock
+     * @return the running server
+     */
+    static KameleoonTestServer startOnClock(Clock clock) {
         try {
-            return new KameleoonTestServer();
+            return new KameleoonTestServer(clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kameleoon test server", e);
         } catch (RuntimeException e) {

@@ -22,8 +22,17 @@ final class TestClients {
     }
 
     static DefaultKameleoonClient client(String siteCode, KameleoonClientConfig config) {
-        return new DefaultKameleoonClient(siteCode, config,
-                ClientDependencies.defaults().withRetryDelayMillis(100));
+        return client(siteCode, config, dependencies());
+    }
+
+    static DefaultKameleoonClient client(String siteCode, KameleoonClientConfig config,
+            ClientDependencies dependencies) {
+        return new DefaultKameleoonClient(siteCode, config, dependencies);
+    }
+
+    /** @return the defaults, but 100 ms between tracking attempts rather than 5 s */
+    static ClientDependencies dependencies() {
+        return ClientDependencies.defaults().withRetryDelayMillis(100);
     }
 
     static Path resource(String name) {

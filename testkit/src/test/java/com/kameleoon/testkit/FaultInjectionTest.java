@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,14 +161,18 @@ class FaultInjectionTest {
 
     @Test
     void downForAnswers503UntilTheInstantPasses() throws Exception {
+        // On the server's own clock, moved by the test: the answers do not depend on how fast the requests are.
+        MovableClock clock = new MovableClock(Instant.parse("2024-01-01T00:00:00Z"));
+        server.close();
+        server = KameleoonTestServer.startOnClock(clock);
+        http = new Http(server.baseUri());
         server.inject(Endpoint.TRACKING, Fault.delay(Duration.ofMillis(1)));
         server.downFor(Endpoint.TRACKING, Duration.ofMillis(500));
-        long downSince = System.nanoTime();
 
         assertThat(http.post(EVENTS, "a=1\n").statusCode()).isEqualTo(503);
+        clock.advance(Duration.ofMillis(499));
         assertThat(http.post(EVENTS, "a=1\n").statusCode()).isEqualTo(503);
-        long elapsedMillis = (System.nanoTime() - downSince) / 1_000_000;
-        Thread.sleep(Math.max(0, 550 - elapsedMillis));
+        clock.advance(Duration.ofMillis(1));
 
         assertThat(http.post(EVENTS, "a=1\n").statusCode()).isEqualTo(204);
         assertThat(server.trackingLines()).containsExactly("a=1");
@@ -194,5 +202,33 @@ class FaultInjectionTest {
 
         assertThat(http.get("/v3/site1").statusCode()).isEqualTo(200);
         assertThat(http.post(EVENTS, "a=1\n").statusCode()).isEqualTo(204);
+    }
+
+    /** A clock that stands still until the test moves it. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the server reads instants only");
+        }
     }
 }

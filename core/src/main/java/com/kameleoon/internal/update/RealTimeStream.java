@@ -34,10 +34,21 @@ public final class RealTimeStream implements AutoCloseable {
     private final String siteCode;
     private final LongConsumer onUpdate;
     private final java.time.Duration timeout;
+    private final Pause pause;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(new NamedThreadFactory("sse"));
     private volatile boolean running;
     private volatile InputStream body;
     private volatile int connections;
+
+    /** Waits out the back-off before a reconnection. */
+    @FunctionalInterface
+    public interface Pause {
+        /**
+         * @param millis how long to wait
+         * @throws InterruptedException when the stream is closed meanwhile
+         */
+        void sleep(long millis) throws InterruptedException;
+    }
 
     /**
      * @param http the transport
@@ -48,7 +59,23 @@ public final class RealTimeStream implements AutoCloseable {
      */
     public RealTimeStream(HttpTransport http, Supplier<ServiceUrls> urls, String siteCode, LongConsumer onUpdate,
             java.time.Duration timeout) {
+        this(http, urls, siteCode, onUpdate, timeout, Thread::sleep);
+    }
+
+    /**
+     * A stream whose back-off waits are taken by {@code pause}, so that a test can see them without waiting.
+     *
+     * @param http the transport
+     * @param urls the URLs in force
+     * @param siteCode the site code
+     * @param onUpdate receives each event's {@code ts}
+     * @param timeout how long to wait for the stream's response headers
+     * @param pause waits out each back-off
+     */
+    public RealTimeStream(HttpTransport http, Supplier<ServiceUrls> urls, String siteCode, LongConsumer onUpdate,
+            java.time.Duration timeout, Pause pause) {
         this.timeout = timeout;
+        this.pause = pause;
         this.http = http;
         this.urls = urls;
         this.siteCode = siteCode;
@@ -89,7 +116,7 @@ public final class RealTimeStream implements AutoCloseable {
             backoff = receivedSomething ? FIRST_BACKOFF_MILLIS : backoff;
             KameleoonLogger.debug(() -> "real-time stream closed; reconnecting");
             try {
-                Thread.sleep(backoff);
+                pause.sleep(backoff);
             } catch (InterruptedException e) {
                 return;
             }

@@ -2,6 +2,7 @@ package com.kameleoon.persistence.contract;
 
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.persistence.testing.StoredTime;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.spi.TrackingOutbox;
@@ -14,13 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 /**
  * The visitor-repository contract on a database vendor (a subclass per vendor). Each test gets a fresh
  * persistence, but all of a class share one database and one site code, so the contract's isolation of tests
- * sharing tables is exercised too. Expiry follows the database clock, which the test cannot move: the session
- * is short and the contract polls for it to run out. The background cleaner is off, so that expired visitors
- * stay visible until {@code deleteExpired}.
+ * sharing tables is exercised too. Expiry follows the database clock, which the test cannot move: time passes by
+ * moving the stored expiry times back instead, and the session is long, so that no visitor expires on its own
+ * while a test runs. The background cleaner is off, so that expired visitors stay visible until
+ * {@code deleteExpired}.
  */
 abstract class JdbcVisitorRepositoryContract extends VisitorRepositoryContract {
     private static final TestDatabases DATABASES = new TestDatabases();
-    private static final Duration SESSION = Duration.ofSeconds(2);
+    private static final String SITE = "contract";
+    private static final Duration SESSION = Duration.ofMinutes(30);
     private static final JdbcOutbox.Settings OUTBOX = new JdbcOutbox.Settings(Duration.ofSeconds(30), Duration.ZERO,
             Duration.ZERO, 20, 100_000);
 
@@ -43,7 +46,7 @@ abstract class JdbcVisitorRepositoryContract extends VisitorRepositoryContract {
 
     private KameleoonPersistence persistence() {
         if (persistence == null) {
-            persistence = KameleoonPersistence.create(DATABASES.migrated(vendor()), "contract", SESSION.toMillis(),
+            persistence = KameleoonPersistence.create(DATABASES.migrated(vendor()), SITE, SESSION.toMillis(),
                     System::currentTimeMillis, OUTBOX, false);
         }
         return persistence;
@@ -66,6 +69,6 @@ abstract class JdbcVisitorRepositoryContract extends VisitorRepositoryContract {
 
     @Override
     protected void advance(Duration duration) {
-        // The database's clock decides; the contract polls until it has moved on.
+        StoredTime.passForVisitors(DATABASES.migrated(vendor()), SITE, duration);
     }
 }

@@ -11,6 +11,7 @@ import com.kameleoon.persistence.testing.Sql;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.internal.visitor.VisitorStore;
+import com.kameleoon.testing.Eventually;
 import com.kameleoon.testkit.Endpoint;
 import com.kameleoon.testkit.KameleoonTestServer;
 import java.time.Duration;
@@ -80,9 +81,12 @@ class DataApiOutageTest {
                 visitors.add(code);
                 Thread.sleep(200);
             }
-            // Shortly before the Data API comes back, everything tracked is waiting in the outbox.
-            Thread.sleep(Math.max(0, OUTAGE.toMillis() - 5_000 - elapsedMillis(outageStart)));
-            List<String> waiting = Sql.strings(database, "SELECT line FROM kameleoon_outbox");
+            // The Data API stays down for OUTAGE whatever this thread does: everything tracked waits in the outbox,
+            // the last units' lines as soon as the writer has stored them. The monitor looks for parking until the
+            // backlog is drained.
+            List<String> waiting = Eventually.until("a conversion line of every visitor in the outbox",
+                    Duration.ofSeconds(10), () -> Sql.strings(database, "SELECT line FROM kameleoon_outbox"),
+                    lines -> conversions(lines).containsAll(visitors));
             Set<String> expected = new TreeSet<>(TrackingLines.nonceCounts(waiting).keySet());
             int rejected = dataApi.trackingRequests().size();
             assertThat(dataApi.trackingLines()).as("lines accepted during the outage").isEmpty();
@@ -100,8 +104,7 @@ class DataApiOutageTest {
             Set<String> missing = new TreeSet<>(expected);
             missing.removeAll(delivered.keySet());
             long duplicated = delivered.values().stream().filter(c -> c > 1).count();
-            Set<String> converted = dataApi.trackingLines().stream().filter(l -> l.startsWith("eventType=conversion"))
-                    .map(TrackingLines::visitorCode).collect(Collectors.toSet());
+            Set<String> converted = conversions(dataApi.trackingLines());
             List<String> withoutConversion = visitors.stream().filter(v -> !converted.contains(v))
                     .collect(Collectors.toList());
             int left = RelayCrashTest.outboxRows(database);
@@ -121,6 +124,12 @@ class DataApiOutageTest {
             monitor.shutdownNow();
             monitor.awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** @return the visitors with a conversion line among the lines */
+    private static Set<String> conversions(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("eventType=conversion")).map(TrackingLines::visitorCode)
+                .collect(Collectors.toSet());
     }
 
     private static long elapsedMillis(long startNanos) {

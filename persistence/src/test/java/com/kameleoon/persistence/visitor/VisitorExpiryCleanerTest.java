@@ -9,9 +9,11 @@ import com.kameleoon.spi.ItemUpsert;
 import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.WriteMark;
+import java.time.Duration;
 import java.util.List;
 import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
 import com.kameleoon.persistence.testing.Sql;
+import com.kameleoon.persistence.testing.StoredTime;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import org.junit.jupiter.api.AfterAll;
@@ -38,17 +40,17 @@ class VisitorExpiryCleanerTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
-    void expiredVisitorsAreDeletedByOneNodeAtATime(Vendor vendor) throws Exception {
+    void expiredVisitorsAreDeletedByOneNodeAtATime(Vendor vendor) {
         KameleoonDatabase database = DATABASES.fresh(vendor).database();
         JdbcOutbox outbox = new JdbcOutbox(database, "s", JdbcOutbox.Settings.DEFAULT);
         VisitorExpiryCleaner unused = new VisitorExpiryCleaner(database, 60_000, 500, false);
-        JdbcVisitorRepository shortLived = new JdbcVisitorRepository(database, "s", 300, outbox, unused);
+        JdbcVisitorRepository shortLived = new JdbcVisitorRepository(database, "s", 60_000, outbox, unused);
         JdbcVisitorRepository longLived = new JdbcVisitorRepository(database, "s", 3_600_000, outbox, unused);
         for (int i = 0; i < 1_200; i++) {
             save(shortLived, "old-" + i);
         }
         save(longLived, "live");
-        Thread.sleep(600);
+        StoredTime.passForVisitors(database, "s", Duration.ofMinutes(2));
 
         VisitorExpiryCleaner node1 = new VisitorExpiryCleaner(database, 60_000, 500, false);
         VisitorExpiryCleaner node2 = new VisitorExpiryCleaner(database, 60_000, 500, false);
