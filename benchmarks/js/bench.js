@@ -9,53 +9,18 @@
 // generated200.json, visitors.json, java-variations.json. Environment: WARMUP_ROUNDS (3), ROUNDS (5),
 // ROUND_SECONDS (1), DATAFILES (comma-separated, default: every datafile of visitors.json).
 //
-// Offline: the SDK's `externals` option (ExternalsType of the package's typings) replaces what it would use in a
-// browser: `requester` answers the configuration request with the datafile and every other request (none is
-// expected: tracking is off) with an empty 200, counting them; `storage` is an in-memory Map instead of
+// Offline (offline.js): the SDK's `externals` option (ExternalsType of the package's typings) replaces what it
+// would use in a browser: `requester` answers the configuration request with the datafile and every other request
+// (none is expected: tracking is off) with an empty 200, counting them; `storage` is an in-memory Map instead of
 // localStorage; `visitorCodeManager` (cookies) and `eventSource` (real-time update) are no-ops. The `_internals`
 // option's `platformAnalyzer` (used by the React SDKs) returns nothing, instead of parsing `navigator.userAgent`
 // (Node 20 has no `navigator`), so that no Browser/OS/Device data is added to a visitor behind the caller's back,
 // as on the Java side.
 const fs = require('fs');
 const path = require('path');
-const sdk = require('@kameleoon/javascript-sdk');
+const { sdk, SDK_VERSION, requests, newClient } = require('./offline');
 
-const { KameleoonClient, KameleoonLogger, LogLevel, Device, DeviceType, Browser, BrowserType } = sdk;
-const SDK_VERSION = require('@kameleoon/javascript-sdk/package.json').version;
-
-const requests = { configuration: 0, other: 0 };
-
-function offlineExternals(datafileText) {
-  const store = new Map();
-  return {
-    requester: {
-      sendRequest: async ({ requestType }) => {
-        const body = requestType === 'configuration' ? datafileText : '';
-        requests[requestType === 'configuration' ? 'configuration' : 'other'] += 1;
-        return { status: 200, ok: true, json: async () => JSON.parse(body || '{}'), text: async () => body };
-      },
-    },
-    storage: {
-      read: (key) => (store.has(key) ? store.get(key) : null),
-      write: (key, data) => { store.set(key, data); },
-    },
-    visitorCodeManager: { getData: () => null, setData: () => {} },
-    eventSource: { open() {}, close() {}, onError() {} },
-  };
-}
-
-async function newClient(siteCode, datafileText) {
-  const client = new KameleoonClient({
-    siteCode,
-    configuration: { environment: 'production', updateInterval: 60 },
-    externals: offlineExternals(datafileText),
-    _internals: { platformAnalyzer: { getResult: () => ({}) } },
-  });
-  if (!(await client.initialize())) {
-    throw new Error('the JavaScript SDK did not initialize');
-  }
-  return client;
-}
+const { KameleoonLogger, LogLevel, Device, DeviceType, Browser, BrowserType } = sdk;
 
 function addWarmData(client, code) {
   client.addData(code, new Device(DeviceType.Desktop), new Browser(BrowserType.Chrome, 120));

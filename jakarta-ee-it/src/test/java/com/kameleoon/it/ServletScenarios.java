@@ -2,12 +2,10 @@ package com.kameleoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kameleoon.KameleoonClientConfig;
-import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.it.VariationTable.Consent;
 import com.kameleoon.it.container.Http;
 import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.testkit.KameleoonTestServer;
-import com.kameleoon.types.Variation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +21,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What the filter and CDI must do in any container, checked over HTTP with real cookies against the test WAR
  * (site {@code pubconsent01p}: consent required, partially blocking, with targeted-delivery rules so that the
- * visitor-code cookie is not left to consent). Expected variations come from an offline client on the same
- * datafile; tracking is delivered by the deployed relay to a testkit backend. Subclasses start one container.
+ * visitor-code cookie is not left to consent). Expected variations come from a table the official JavaScript SDK
+ * computed on the same datafile ({@link VariationTable}, {@code oracle/pricing_page-variations.json}), never from
+ * this project's SDK; a scenario that checks a variation uses one of the table's visitor codes. Tracking is
+ * delivered by the deployed relay to a testkit backend. Subclasses start one container.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -35,7 +35,7 @@ abstract class ServletScenarios {
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
     KameleoonTestServer backend;
-    private DefaultKameleoonClient oracle;
+    private VariationTable expected;
 
     /**
      * Starts the container with the WAR deployed.
@@ -52,9 +52,8 @@ abstract class ServletScenarios {
 
     @BeforeAll
     void startAll() throws Exception {
+        expected = VariationTable.load("/oracle/pricing_page-variations.json", "/it-datafile.json", FLAG);
         backend = KameleoonTestServer.start();
-        Path dataFile = Path.of(getClass().getResource("/it-datafile.json").toURI());
-        oracle = new DefaultKameleoonClient("pubconsent01p", KameleoonClientConfig.builder().dataFile(dataFile).build());
         startContainer(Map.of("kameleoon.data_api_url", backend.baseUri().toString(),
                 "kameleoon.tracking_interval_millisecond", "1000"));
     }
@@ -64,7 +63,6 @@ abstract class ServletScenarios {
         try {
             stopContainer();
         } finally {
-            oracle.close();
             backend.close();
         }
     }
@@ -77,13 +75,23 @@ abstract class ServletScenarios {
         return Path.of(System.getProperty(property));
     }
 
+    /** @return a new random visitor code, for a scenario that checks no variation */
     static String newCode() {
         return "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     }
 
-    String expectedVariation(String code) {
-        Variation variation = oracle.getVariation(code, FLAG, false);
-        return variation.getKey();
+    /** @return a visitor code of the expected-variation table that no other scenario of this container uses */
+    String tableCode() {
+        return expected.nextCode();
+    }
+
+    /**
+     * @param code a visitor code from {@link #tableCode()}
+     * @param consent the consent the request states (its consent cookie)
+     * @return the variation of {@code pricing_page} the official SDK assigns to that visitor
+     */
+    String expectedVariation(String code, Consent consent) {
+        return expected.key(code, consent);
     }
 
     List<String> linesOf(String code) {
@@ -130,7 +138,9 @@ abstract class ServletScenarios {
         assertThat(answer.setCookie(COOKIE).orElseThrow()).contains("; Max-Age=32832000").containsIgnoringCase("; path=/")
                 .contains("; SameSite=Lax").doesNotContainIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure");
         assertThat(answer.field("code")).isEqualTo(code);
-        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
+        // The filter drew the code at random, so no table holds it: the exact variation of a known code is checked
+        // by the scenarios below; here, it must be one the experiment assigns without consent (no consent blocks).
+        assertThat(answer.field("variation")).isIn(expected.keys(Consent.UNKNOWN));
     }
 
     @Test
@@ -160,8 +170,8 @@ abstract class ServletScenarios {
 
     @Test
     void refusedConsentStopsExtendingTheCookieAndHoldsBackExposures() throws Exception {
-        String refused = newCode();
-        String accepted = newCode();
+        String refused = tableCode();
+        String accepted = tableCode();
 
         HttpReply noConsent = Http.get(base() + "/variation?flag=" + FLAG + "&goal=7001",
                 COOKIE + "=" + refused + "; " + CONSENT + "=false");
@@ -169,9 +179,10 @@ abstract class ServletScenarios {
                 COOKIE + "=" + accepted + "; " + CONSENT + "=true");
 
         assertThat(noConsent.cookie(COOKIE)).as("cookie not extended once consent is refused").isEmpty();
-        assertThat(noConsent.field("variation")).as("partially blocked: the default variation").isEqualTo("off");
+        assertThat(noConsent.field("variation")).as("partially blocked: the default variation")
+                .isEqualTo(expectedVariation(refused, Consent.REFUSED)).isEqualTo("off");
         assertThat(consent.cookie(COOKIE)).contains(accepted);
-        assertThat(consent.field("variation")).isEqualTo(expectedVariation(accepted));
+        assertThat(consent.field("variation")).isEqualTo(expectedVariation(accepted, Consent.GIVEN));
 
         List<String> acceptedLines = awaitLine(accepted, "eventType=conversion&goalId=7002&");
         List<String> refusedLines = awaitLine(refused, "eventType=conversion&goalId=7001&");
@@ -194,23 +205,23 @@ abstract class ServletScenarios {
 
     @Test
     void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
-        String code = newCode();
+        String code = tableCode();
         HttpReply answer = Http.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.field("code")).isEqualTo(code);
-        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
-        assertThat(answer.field("clientVariation")).isEqualTo(expectedVariation(code));
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code, Consent.UNKNOWN));
+        assertThat(answer.field("clientVariation")).isEqualTo(expectedVariation(code, Consent.UNKNOWN));
     }
 
     @Test
     void anAsyncRequestIsCommittedWhenItCompletes() throws Exception {
-        String code = newCode();
+        String code = tableCode();
         HttpReply answer = Http.get(base() + "/async?flag=" + FLAG + "&goal=7003",
                 COOKIE + "=" + code + "; " + CONSENT + "=true");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code));
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code, Consent.GIVEN));
         List<String> lines = awaitLine(code, "eventType=conversion&goalId=7003&");
         assertThat(lines).anyMatch(line -> line.startsWith("eventType=experiment&"));
     }

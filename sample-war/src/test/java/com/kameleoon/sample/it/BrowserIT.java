@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kameleoon.it.container.FreePorts;
 import com.kameleoon.it.container.ItPaths;
 import com.kameleoon.it.container.TomcatServer;
-import com.kameleoon.types.Variation;
+import com.kameleoon.sample.it.VariationOracle.Expected;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -27,9 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A visitor in a real browser on the sample shop on Tomcat 11 (H2 in the run's work folder): accepts consent, sees
- * as many recommendations as the variation an offline client assigns to their visitor code, buys, and finds the
- * purchase counted for that variation on the results page, whose screenshot is kept in
- * {@code kameleoon.it.artifacts}.
+ * as many recommendations as the variation the official JavaScript SDK assigns to their visitor code
+ * ({@link VariationOracle}), buys, and finds the purchase counted for that variation on the results page, whose
+ * screenshot is kept in {@code kameleoon.it.artifacts}. The browser holds a visitor code of that table before its
+ * first page, as one an earlier visit left would be: a code the shop drew at random would have no expected answer.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BrowserIT {
@@ -37,6 +39,8 @@ class BrowserIT {
     private static final Duration UI_WAIT = Duration.ofSeconds(20);
     /** The relay posts every second; allow for a slow first delivery. */
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+    /** A visitor code of the expected-variation table. */
+    private static final String VISITOR_CODE = "browser-shopper-1";
 
     private Path work;
     private TomcatServer tomcat;
@@ -72,7 +76,13 @@ class BrowserIT {
         String shop = tomcat.baseUrl(CONTEXT);
         WebDriverWait wait = new WebDriverWait(browser, UI_WAIT);
 
-        // Given a first visit: the consent banner asks; accepting sets the cookie and reloads the page.
+        // Given a browser holding the table's visitor code (a cookie can only be set on a page of the shop's origin;
+        // the collector's stats page has no side effect) and no consent cookie yet.
+        browser.get(shop + "/collector/stats");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie("kameleoonVisitorCode", VISITOR_CODE, "/"));
+
+        // When it visits the shop: the consent banner asks; accepting sets the cookie and reloads the page.
         browser.get(shop + "/");
         WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-banner")));
         browser.findElement(By.id("accept-consent")).click();
@@ -81,22 +91,19 @@ class BrowserIT {
         assertThat(browser.findElements(By.id("consent-banner"))).as("banner after consent").isEmpty();
         assertThat(browser.manage().getCookieNamed("kameleoonLegalConsent").getValue()).isEqualTo("accepted");
 
-        // Then the page shows the number of products of the visitor's variation, as the offline client assigns it.
+        // Then the page shows the number of products of the visitor's variation, as the official SDK assigns it.
         String visitorCode = browser.findElement(By.id("visitor-code")).getText().trim();
-        assertThat(visitorCode).isNotBlank();
+        assertThat(visitorCode).as("the code the browser held").isEqualTo(VISITOR_CODE);
         WebElement recommendations = browser.findElement(By.id("recommendations"));
         List<WebElement> items = recommendations.findElements(By.cssSelector("li.recommendation"));
-        Variation expected;
-        try (VariationOracle oracle = VariationOracle.ofSampleDatafile()) {
-            expected = oracle.variation(visitorCode);
-        }
-        int expectedCount = VariationOracle.recommendedCount(expected);
+        Expected expected = VariationOracle.ofSampleDatafile().variation(visitorCode);
+        int expectedCount = expected.recommendedCount();
         assertThat(recommendations.getAttribute("data-variation")).as("variation of " + visitorCode)
-                .isEqualTo(expected.getKey());
+                .isEqualTo(expected.key());
         assertThat(Integer.parseInt(recommendations.getAttribute("data-count"))).as("data-count")
                 .isEqualTo(expectedCount);
         assertThat(items).as("li.recommendation shown").hasSize(expectedCount);
-        assertThat(expected.getId()).as("an experiment variation (consent given, rule exposes everyone)").isNotNull();
+        assertThat(expected.id()).as("an experiment variation (consent given, rule exposes everyone)").isNotNull();
 
         // When the visitor buys, the answer comes once the conversion is committed.
         browser.findElement(By.id("buy")).click();
@@ -105,7 +112,7 @@ class BrowserIT {
 
         // Then the results page counts the purchase for the visitor's variation once the relay has delivered it.
         browser.findElement(By.id("see-results")).click();
-        String row = "tr[data-variation-id='" + expected.getId() + "']";
+        String row = "tr[data-variation-id='" + expected.id() + "']";
         new WebDriverWait(browser, DELIVERY_WAIT, Duration.ofMillis(500))
                 .withMessage(() -> "results never showed the purchase for " + row + ":\n" + browser.getPageSource())
                 .until(driver -> {
