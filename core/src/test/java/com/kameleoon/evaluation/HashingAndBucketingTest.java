@@ -105,9 +105,12 @@ class HashingAndBucketingTest {
         @DisplayName("2.1 code + suffixes longer than the hasher's first buffer keep every byte")
         void bufferGrowsBetweenParts() {
             BucketHasher hasher = new BucketHasher();
-            // 100 one-byte characters fit the first buffer; the respool suffix makes it grow mid-input.
-            String code = "c".repeat(100);
-            assertThat(hasher.hash(code, "3004", "1735689600")).isEqualTo(specHash(code + "30041735689600"));
+            // The hasher reserves 3 bytes per character of each part: 39 three-byte characters (117 bytes) fit
+            // its first 128-byte buffer, and the suffix then makes it grow with the code already written.
+            String code = "訪問者".repeat(13);
+            assertThat(hasher.hash(code, "30041735689600", "")).isEqualTo(specHash(code + "30041735689600"));
+            String ascii = "c".repeat(40);
+            assertThat(hasher.hash(ascii, "d".repeat(40), "2001")).isEqualTo(specHash(ascii + "d".repeat(40) + "2001"));
             assertThat(hasher.hash("abc", "2001", "")).as("the grown hasher is reused").isEqualTo(0.17045260802842677);
         }
     }
