@@ -3,6 +3,8 @@ package com.kameleoon.evaluation;
 import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.SpecHash;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.internal.datafile.Configuration;
+import com.kameleoon.internal.datafile.DataFileParser;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,11 @@ final class Fixtures {
     /** A fresh client on a datafile, with an in-memory store and the given clock. */
     static DefaultKameleoonClient client(String datafileName, LongSupplier clock) {
         return new DefaultKameleoonClient("site", config(datafileName), null, clock);
+    }
+
+    /** A configuration parsed from datafile JSON, for tests that drive the evaluator without a client. */
+    static Configuration configuration(String json) {
+        return DataFileParser.parse(json);
     }
 
     /** evaluation.md 2.2, written independently of the implementation: first 4 bytes of SHA-256 / 2^32. */

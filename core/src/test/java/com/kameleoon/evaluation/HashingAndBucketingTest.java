@@ -4,11 +4,20 @@ import static com.kameleoon.evaluation.Fixtures.client;
 import static com.kameleoon.evaluation.Fixtures.specHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.data.CustomData;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.internal.datafile.Configuration;
+import com.kameleoon.internal.datafile.FlagDef;
+import com.kameleoon.internal.datafile.RuleDef;
+import com.kameleoon.internal.evaluation.BucketingCode;
+import com.kameleoon.internal.evaluation.FlagEvaluator;
 import com.kameleoon.internal.hash.BucketHasher;
+import com.kameleoon.internal.hash.BucketPicker;
+import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.types.Variation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -70,6 +79,97 @@ class HashingAndBucketingTest {
                 assertThat(h).isGreaterThanOrEqualTo(0.0).isLessThanOrEqualTo(1.0 - Math.pow(2, -32));
                 assertThat(h).isEqualTo(specHash("range-" + i));
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("2.1 UTF-8 bytes at the encoder's edges, as String.getBytes(UTF_8) writes them")
+    class Utf8Edges {
+        // The hasher encodes UTF-8 itself (no String allocation per hash); each length class has a boundary.
+        @ParameterizedTest(name = "2.1 code point U+{0}")
+        @ValueSource(strings = {"7F", "80", "7FF", "800", "FFFF", "10000", "3FFFF", "40000", "E0041", "10FFFF"})
+        void codePointsAtTheLengthBoundaries(String hex) {
+            String input = "visitor-" + Character.toString(Integer.parseInt(hex, 16)) + "-3002";
+            assertThat(BucketHasher.hashOf(input)).isEqualTo(specHash(input));
+        }
+
+        @ParameterizedTest(name = "2.1 ill-formed UTF-16 {index}")
+        @ValueSource(strings = {"visitor\uD83D", "visitor\uDE00-2001", "\uD83D-2001", "\uDE00\uD83D",
+            "\uD83D\uD83D\uDE00-2001"})
+        @DisplayName("2.1 a lone surrogate hashes as '?', like String.getBytes; a pair after it is still one code point")
+        void loneSurrogates(String input) {
+            assertThat(BucketHasher.hashOf(input)).isEqualTo(specHash(input));
+        }
+
+        @Test
+        @DisplayName("2.1 code + suffixes longer than the hasher's first buffer keep every byte")
+        void bufferGrowsBetweenParts() {
+            BucketHasher hasher = new BucketHasher();
+            // The hasher reserves 3 bytes per character of each part: 39 three-byte characters (117 bytes) fit
+            // its first 128-byte buffer, and the suffix then makes it grow with the code already written.
+            String code = "訪問者".repeat(13);
+            assertThat(hasher.hash(code, "30041735689600", "")).isEqualTo(specHash(code + "30041735689600"));
+            String ascii = "c".repeat(40);
+            assertThat(hasher.hash(ascii, "d".repeat(40), "2001")).isEqualTo(specHash(ascii + "d".repeat(40) + "2001"));
+            assertThat(hasher.hash("abc", "2001", "")).as("the grown hasher is reused").isEqualTo(0.17045260802842677);
+        }
+    }
+
+    @Nested
+    @DisplayName("2.3 ME group / CBS slot: floor(h * n), clamped to n - 1")
+    class Slots {
+        @Test
+        void slotIsFloorOfHashTimesCount() {
+            assertThat(BucketPicker.slot(0.0, 3)).isZero();
+            assertThat(BucketPicker.slot(0.45233140583150089, 2)).isZero();
+            assertThat(BucketPicker.slot(0.5, 2)).isEqualTo(1);
+            assertThat(BucketPicker.slot(1.0 - Math.pow(2, -32), 3)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("2.3 idx >= n is clamped to n - 1: a hash of 1.0 (possible with Go's formula) takes the last slot")
+        void hashOfOneIsClampedToTheLastSlot() {
+            assertThat(BucketPicker.slot(1.0, 1)).isZero();
+            assertThat(BucketPicker.slot(1.0, 3)).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("2.4 bucketing code")
+    class Code {
+        @Test
+        @DisplayName("2.4 custom-data index 0 is a bucketing index like any other; its first non-empty value is hashed")
+        void bucketingIndexZero() {
+            Visitor visitor = new Visitor(Fixtures.T0);
+            visitor.putCustomData(new CustomData(0, "", "acme"), false);
+            assertThat(BucketingCode.of(visitor, "visitor-1", 0)).isEqualTo("acme");
+            assertThat(BucketingCode.of(visitor, "visitor-1", -1)).as("no bucketing index").isEqualTo("visitor-1");
+        }
+    }
+
+    @Nested
+    @DisplayName("2.2 buckets are memoized on the visitor")
+    class Memo {
+        @Test
+        @DisplayName("2.2 the evaluator keeps each bucket it hashed for a visitor, so the next evaluation skips SHA-256")
+        void evaluationMemoizesItsBuckets() {
+            Configuration config = Fixtures.configuration("""
+                    {"configuration": {}, "featureFlags": [{"id": 1, "featureKey": "f", "defaultVariationKey": "off",
+                      "environmentEnabled": true, "variations": [{"key": "off", "variables": []},
+                      {"key": "on", "variables": []}],
+                      "rules": [{"id": 2001, "type": "EXPERIMENTATION", "exposition": 1.0, "experimentId": 3002,
+                        "respoolTime": null,
+                        "variationByExposition": [{"variationKey": "on", "variationId": 7, "exposition": 1.0}]}]}]}
+                    """);
+            FlagDef flag = config.flag("f");
+            RuleDef rule = flag.rules().get(0);
+            Visitor visitor = new Visitor(Fixtures.T0);
+            new FlagEvaluator(() -> Fixtures.T0, ZoneOffset.UTC).evaluate(config, "abc", visitor, flag, false, false,
+                    new BucketHasher(), code -> {
+                        throw new AssertionError("save = false creates no visitor");
+                    });
+            assertThat(visitor.memoizedBucket("abc", rule.expositionHashSuffix())).isEqualTo(0.17045260802842677);
+            assertThat(visitor.memoizedBucket("abc", rule.variationHashSuffix())).isEqualTo(0.66323248622938991);
         }
     }
 

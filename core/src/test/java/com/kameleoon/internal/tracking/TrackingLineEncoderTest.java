@@ -22,9 +22,11 @@ import com.kameleoon.internal.visitor.InMemoryVisitorStore;
 import com.kameleoon.internal.visitor.LegalConsent;
 import com.kameleoon.internal.visitor.RuleType;
 import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.internal.visitor.VisitorVisits;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** protocol.md Appendix A: the byte-exact PHP 4.20 tracking lines (nonces masked). */
@@ -175,5 +177,30 @@ class TrackingLineEncoderTest {
         writer.add(config, "v", false, new Device(DeviceType.PHONE));
         writer.add(config, "v", true, new CustomData("loc", "secret"));
         assertThat(track("v", config)).containsExactly("eventType=activity&nonce=N&visitorCode=v");
+    }
+
+    @Test
+    @DisplayName("A.7 visits loaded by remote data are one staticData line, sent once")
+    void appendixA7_visitorVisits() {
+        Configuration config = appendixDatafile(false);
+        Visitor visitor = store.getOrCreate("vis1");
+        synchronized (visitor) {
+            visitor.setVisits(new VisitorVisits(List.of(new VisitorVisits.Visit(1_000L, 2_000L),
+                    new VisitorVisits.Visit(500L, 600L), new VisitorVisits.Visit(100L, 200L)), 3, 195903621547L), false);
+        }
+        assertThat(track("vis1", config)).containsExactly(
+                "eventType=staticData&visitNumber=3&timeSincePreviousVisit=195903621547&nonce=N&visitorCode=vis1");
+        assertThat(track("vis1", config)).containsExactly("eventType=activity&nonce=N&visitorCode=vis1");
+    }
+
+    @Test
+    @DisplayName("3.9 a mapping-identifier index of 0 is an index like any other for a unique visitor")
+    void mappingIdentifierAtIndexZero() {
+        Configuration config = DataFileParser.parse("{\"configuration\": {}, \"customData\": [{\"id\": 1, \"index\": 0,"
+                + " \"name\": \"uid\", \"isMappingIdentifier\": true}], \"featureFlags\": []}");
+        writer.add(config, "user7", true, new UniqueIdentifier(true));
+        assertThat(track("user7", config)).containsExactly(
+                "eventType=customData&index=0&valuesCountMap=%7B%22user7%22%3A1%7D&overwrite=true&nonce=N"
+                        + "&mappingIdentifier=true&visitorCode=user7");
     }
 }

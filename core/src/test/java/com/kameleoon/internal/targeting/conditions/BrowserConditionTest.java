@@ -49,6 +49,15 @@ class BrowserConditionTest {
     }
 
     @Test
+    @DisplayName("§4.5 BROWSER a condition without browser name means OTHER")
+    void missingNameIsOther() {
+        assertThat(check("{\"targetingType\":\"BROWSER\"}", on(new Browser(BrowserType.OTHER)))).isTrue();
+        assertThat(check("{\"targetingType\":\"BROWSER\",\"browser\":null}", on(new Browser(BrowserType.OTHER))))
+                .isTrue();
+        assertThat(check("{\"targetingType\":\"BROWSER\"}", on(new Browser(BrowserType.CHROME)))).isFalse();
+    }
+
+    @Test
     @DisplayName("§4.5 BROWSER without version in the condition: any version, including none")
     void noVersion() {
         assertThat(check(json("CHROME"), on(new Browser(BrowserType.CHROME, 120)))).isTrue();

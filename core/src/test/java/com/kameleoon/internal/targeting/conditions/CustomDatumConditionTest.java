@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.data.CustomData;
+import com.kameleoon.internal.config.LogCapture;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.logging.LogLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -228,8 +230,24 @@ class CustomDatumConditionTest {
         }
 
         @Test
+        @DisplayName("§4.5 AMONG_VALUES a value that is not a JSON array is logged as an error, once per value")
+        void valueThatIsNotAJsonArrayIsLogged() {
+            String first = "gold-" + System.nanoTime();
+            String second = "silver-" + System.nanoTime();
+            try (LogCapture log = new LogCapture()) {
+                condition(json("AMONG_VALUES", "\"" + first + "\""));
+                condition(json("AMONG_VALUES", "\"" + first + "\""));
+                condition(json("AMONG_VALUES", "\"" + second + "\""));
+                assertThat(log.lines(LogLevel.ERROR)).hasSize(2)
+                        .allSatisfy(line -> assertThat(line).contains("CUSTOM_DATUM", "AMONG_VALUES", "not a JSON array"));
+            }
+        }
+
+        @Test
         void nestedArraysAndObjectsAreSkipped() {
             assertThat(check(json("AMONG_VALUES", "\"[[1],{\\\"a\\\":1},\\\"x\\\"]\""), withValues("[1]"))).isFalse();
+            // Skipped, not read as empty text (only null is the empty text).
+            assertThat(check(json("AMONG_VALUES", "\"[[1],{\\\"a\\\":1},\\\"x\\\"]\""), withValues(""))).isFalse();
             assertThat(check(json("AMONG_VALUES", "\"[[1],{\\\"a\\\":1},\\\"x\\\"]\""), withValues("x"))).isTrue();
         }
     }
@@ -240,6 +258,30 @@ class CustomDatumConditionTest {
         assertThat(check(json("STARTS_WITH", "\"v\""), withValues("vip"))).isFalse();
         assertThat(check(json("STARTS_WITH", "\"v\""), null)).isFalse();
         assertThat(check("{\"targetingType\":\"CUSTOM_DATUM\",\"customDataIndex\":1}", withValues("vip"))).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.4 an operator CUSTOM_DATUM does not support is logged as an error")
+    void unsupportedOperatorIsLogged() {
+        String operator = "STARTS_WITH_" + System.nanoTime();
+        try (LogCapture log = new LogCapture()) {
+            condition(json(operator, "\"v\""));
+            assertThat(log.lines(LogLevel.ERROR)).singleElement().asString()
+                    .contains("CUSTOM_DATUM", "valueMatchType", operator);
+        }
+    }
+
+    @Test
+    @DisplayName("the description names the index, the operator and the value as written, shortened to 100 characters")
+    void description() {
+        assertThat(condition(json("EXACT", "\"vip\""))).hasToString("CUSTOM_DATUM[index=1, EXACT 'vip']");
+        assertThat(condition(json("AMONG_VALUES", "\"[\\\"a\\\",1]\"")))
+                .hasToString("CUSTOM_DATUM[index=1, AMONG_VALUES '[\"a\",1]']");
+        String hundred = "v".repeat(100);
+        assertThat(condition(json("CONTAINS", "\"" + hundred + "\"")))
+                .hasToString("CUSTOM_DATUM[index=1, CONTAINS '" + hundred + "']");
+        assertThat(condition(json("CONTAINS", "\"" + hundred + "w\"")))
+                .hasToString("CUSTOM_DATUM[index=1, CONTAINS '" + hundred + "...']");
     }
 
     @Test

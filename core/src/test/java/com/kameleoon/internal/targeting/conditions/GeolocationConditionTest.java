@@ -36,6 +36,15 @@ class GeolocationConditionTest {
     }
 
     @Test
+    @DisplayName("§4.5 GEOLOCATION folds every letter from A to Z, and nothing next to them")
+    void foldingCoversAToZ() {
+        assertThat(check(full("France", "AZ", "Zanzibar"), at(Geolocation.builder("france").region("az")
+                .city("zANZIBAr").build()))).isTrue();
+        // '@' and '[' sit just outside A-Z: folding them would turn them into '`' and '{'.
+        assertThat(check(country("@["), at(new Geolocation("`{")))).isFalse();
+    }
+
+    @Test
     @DisplayName("§4.5 GEOLOCATION case folding is ASCII only, like PHP strcasecmp")
     void nonAsciiLettersAreNotFolded() {
         assertThat(check(country("Österreich"), at(new Geolocation("österreich")))).isFalse();

@@ -2,6 +2,8 @@ package com.kameleoon.internal.targeting.conditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.internal.config.LogCapture;
+import com.kameleoon.logging.LogLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,33 @@ class NumberMatchTest {
         assertThat(NumberMatch.EQUAL.holds(0)).isTrue();
         assertThat(NumberMatch.GREATER.holds(1)).isTrue();
         assertThat(NumberMatch.UNSUPPORTED.holds(0)).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.4 a comparison result of zero or below is not GREATER")
+    void greaterNeedsAPositiveComparison() {
+        assertThat(NumberMatch.GREATER.holds(0)).isFalse();
+        assertThat(NumberMatch.GREATER.holds(-1)).isFalse();
+        assertThat(NumberMatch.LOWER.holds(0)).isFalse();
+        assertThat(NumberMatch.LOWER.holds(1)).isFalse();
+        assertThat(NumberMatch.EQUAL.holds(1)).isFalse();
+    }
+
+    @Test
+    @DisplayName("§10.2 no text at all is not a number either")
+    void nullIsNaN() {
+        assertThat(NumberMatch.parseNumber(null)).isNaN();
+    }
+
+    @Test
+    @DisplayName("§4.4 an operator the type does not support is logged as an error")
+    void unsupportedOperatorIsLogged() {
+        String operator = "BETWEEN_" + System.nanoTime();
+        try (LogCapture log = new LogCapture()) {
+            assertThat(NumberMatch.of(operator, "PAGE_VIEWS", "matchType")).isEqualTo(NumberMatch.UNSUPPORTED);
+            assertThat(log.lines(LogLevel.ERROR)).singleElement().asString()
+                    .contains("PAGE_VIEWS", "matchType", operator, "never matches");
+        }
     }
 
     @Test

@@ -64,6 +64,17 @@ class PreviousPageConditionTest {
     }
 
     @Test
+    @DisplayName("§4.5 PREVIOUS_PAGE two URLs with the same time: the first is the most recent, the second is previous")
+    void twoWayTie() {
+        Visitor visitor = visitor();
+        visitor.addPageView(new PageView("/first"), false, NOW - 10);
+        visitor.addPageView(new PageView("/second"), false, NOW - 10);
+        // Only a strictly newer entry displaces the most recent one.
+        assertThat(check(json("EXACT", "/second"), visitor)).isTrue();
+        assertThat(check(json("EXACT", "/first"), visitor)).isFalse();
+    }
+
+    @Test
     @DisplayName("§4.5 PREVIOUS_PAGE fewer than two URLs: false")
     void fewerThanTwoUrls() {
         Visitor visitor = visitor();

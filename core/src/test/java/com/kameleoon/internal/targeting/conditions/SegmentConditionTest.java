@@ -100,6 +100,16 @@ class SegmentConditionTest {
     }
 
     @Test
+    @DisplayName("§4.5 SEGMENT a segment referenced again after its first evaluation ended is not a cycle")
+    void siblingReferencesAreNotACycle() {
+        TargetingContext context = context(vip(), CONFIGURATION);
+        // 602 -> 601 twice in a row on one context, as two SEGMENT conditions of one tree would.
+        assertThat(segment(602).check(context)).isTrue();
+        assertThat(segment(602).check(context)).isTrue();
+        assertThat(context(vip(), CONFIGURATION).enterSegment(0)).as("segment id 0 on a fresh context").isTrue();
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(5)
     @DisplayName("§4.5 SEGMENT a segment referencing itself several times stays linear: re-entry is a no-match")
     void repeatedSelfReferenceIsLinear() {

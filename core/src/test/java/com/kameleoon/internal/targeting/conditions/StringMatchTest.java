@@ -93,6 +93,15 @@ class StringMatchTest {
     }
 
     @Test
+    @DisplayName("the description names the operator and the text, shortened to 100 characters")
+    void description() {
+        assertThat(StringMatch.of("CONTAINS", "/checkout", "T", "f")).hasToString("CONTAINS '/checkout'");
+        assertThat(StringMatch.of("EXACT", "y".repeat(100), "T", "f")).hasToString("EXACT '" + "y".repeat(100) + "'");
+        assertThat(StringMatch.of("EXACT", "y".repeat(101), "T", "f"))
+                .hasToString("EXACT '" + "y".repeat(100) + "...'");
+    }
+
+    @Test
     void hugePatternIsNotKeptWholeInTheLog() {
         String pattern = "(" + "x".repeat(1 << 20);
         assertThat(StringMatch.of("REGULAR_EXPRESSION", pattern, "T", "f").matches("x")).isFalse();

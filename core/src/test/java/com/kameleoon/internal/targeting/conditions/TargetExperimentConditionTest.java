@@ -5,9 +5,11 @@ import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.chec
 import static com.kameleoon.internal.targeting.conditions.TargetingFixtures.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.internal.config.LogCapture;
 import com.kameleoon.internal.visitor.AssignedVariation;
 import com.kameleoon.internal.visitor.RuleType;
 import com.kameleoon.internal.visitor.Visitor;
+import com.kameleoon.logging.LogLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,19 @@ class TargetExperimentConditionTest {
     @Test
     void unsupportedOperatorNeverMatches() {
         assertThat(check(json("CONTAINS", 3002, 4011), inVariation(3002, 4011))).isFalse();
+    }
+
+    @Test
+    @DisplayName("§4.4 an unsupported variationMatchType is logged as an error; ANY and EXACT are not")
+    void unsupportedOperatorIsLogged() {
+        String operator = "CONTAINS_" + System.nanoTime();
+        try (LogCapture log = new LogCapture()) {
+            assertThat(check(json("ANY", 3002, 4011), inVariation(3002, 4011))).isTrue();
+            assertThat(check(json("EXACT", 3002, 4011), inVariation(3002, 4011))).isTrue();
+            assertThat(check(json(operator, 3002, 4011), inVariation(3002, 4011))).isFalse();
+            assertThat(log.lines(LogLevel.ERROR)).singleElement().asString()
+                    .contains("TARGET_EXPERIMENT", "variationMatchType", operator);
+        }
     }
 
     @Test
