@@ -45,7 +45,7 @@ function load(dir) {
 }
 
 // Targeting conditions on which the official SDKs are known to disagree with each other, so with this project
-// (which follows the PHP SDK, normative: /work/shared/spec/evaluation.md §4.3-§4.5): without visit data the PHP SDK
+// (which follows the PHP SDK, the normative reference for targeting): without visit data the PHP SDK
 // counts one visit, a new visitor and 0 page views, the JavaScript SDK answers false (VISITS, SAME_DAY_VISITS,
 // NEW_VISITORS, PAGE_VIEWS); FIRST_VISIT/LAST_VISIT depend on the clock; SDK_LANGUAGE names each SDK's own language.
 const KNOWN_DIFFERENCES = ['VISITS', 'SAME_DAY_VISITS', 'NEW_VISITORS', 'PAGE_VIEWS', 'FIRST_VISIT', 'LAST_VISIT',
