@@ -467,15 +467,17 @@ public final class KameleoonClientConfig {
         }
 
         /**
-         * @param milliseconds network timeout; 0 or less means the default (a negative value is warned about)
+         * @param milliseconds network timeout, at least 1
          * @return this builder
+         * @throws ConfigException naming {@code default_timeout_millisecond} for 0 or a negative value: a timeout
+         *         of nothing cannot be meant, and silently replacing it hid typos
          */
         public Builder defaultTimeoutMillisecond(long milliseconds) {
-            if (milliseconds < 0) {
-                KameleoonLogger.warning("default_timeout_millisecond " + milliseconds + " is negative; using "
-                        + DEFAULT_TIMEOUT_MILLISECOND);
+            if (milliseconds < 1) {
+                throw new ConfigException("default_timeout_millisecond: invalid value '" + milliseconds
+                        + "', expected at least 1 (the default is " + DEFAULT_TIMEOUT_MILLISECOND + ")");
             }
-            defaultTimeoutMillisecond = milliseconds <= 0 ? DEFAULT_TIMEOUT_MILLISECOND : milliseconds;
+            defaultTimeoutMillisecond = milliseconds;
             return this;
         }
 
@@ -507,8 +509,9 @@ public final class KameleoonClientConfig {
 
         /**
          * @param value the visitor-code cookie's domain, such as {@code example.com}; normalised (lower case, no
-         *        scheme); an invalid domain is logged and kept
+         *        scheme)
          * @return this builder
+         * @throws ConfigException naming {@code top_level_domain} when the value is not a domain
          */
         public Builder topLevelDomain(String value) {
             topLevelDomain = DomainNormalizer.topLevelDomain(value);

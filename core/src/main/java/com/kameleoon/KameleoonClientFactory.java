@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Creates clients and keeps one per site code, so that every part of an application shares the same client
- * (and its visitors, threads and connections). Thread-safe.
+ * (and its visitors, threads and connections), until it is closed: a closed client is forgotten, and the next
+ * {@code create} for its site code builds a new one. Thread-safe.
  */
 public final class KameleoonClientFactory {
-    private static final Map<String, KameleoonClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<String, DefaultKameleoonClient> CLIENTS = new ConcurrentHashMap<>();
 
     private KameleoonClientFactory() {
     }
@@ -31,7 +33,7 @@ public final class KameleoonClientFactory {
             throw new SiteCodeIsEmpty("Provided siteCode is empty");
         }
         Objects.requireNonNull(config, "config");
-        return CLIENTS.computeIfAbsent(siteCode, code -> new DefaultKameleoonClient(code, config));
+        return kept(siteCode, () -> new DefaultKameleoonClient(siteCode, config));
     }
 
     /**
@@ -51,8 +53,7 @@ public final class KameleoonClientFactory {
         }
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(components, "components");
-        return CLIENTS.computeIfAbsent(siteCode,
-                code -> new DefaultKameleoonClient(code, config, ClientDependencies.of(components)));
+        return kept(siteCode, () -> new DefaultKameleoonClient(siteCode, config, ClientDependencies.of(components)));
     }
 
     /**
@@ -90,8 +91,25 @@ public final class KameleoonClientFactory {
         return existing != null ? existing : create(siteCode, KameleoonClientConfig.fromFile(configFile));
     }
 
+    /*
+     * The kept client of a site code, or a new one. A closed client unregisters itself (see whenClosed), so a
+     * later create builds a fresh client instead of handing out one whose relay and updater are gone; the removal
+     * names the instance, so that a newer client of the same site code is never removed by an old one's close.
+     */
+    private static KameleoonClient kept(String siteCode, Supplier<DefaultKameleoonClient> newClient) {
+        return CLIENTS.compute(siteCode, (code, existing) -> {
+            if (existing != null && !existing.isClosed()) {
+                return existing;
+            }
+            DefaultKameleoonClient created = newClient.get();
+            created.whenClosed(() -> CLIENTS.remove(code, created));
+            return created;
+        });
+    }
+
     /**
-     * Closes and forgets the client of a site code; the next {@code create} builds a new one.
+     * Closes and forgets the client of a site code; the next {@code create} builds a new one. Closing a client
+     * with {@link KameleoonClient#close()} forgets it too.
      *
      * @param siteCode the site code
      */

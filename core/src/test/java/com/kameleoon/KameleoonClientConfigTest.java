@@ -8,10 +8,12 @@ import com.kameleoon.exceptions.ConfigException;
 import com.kameleoon.internal.config.LogCapture;
 import com.kameleoon.logging.LogLevel;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,11 +112,27 @@ class KameleoonClientConfigTest {
         assertThat(log.lines(LogLevel.WARNING)).hasSize(warned ? 1 : 0);
     }
 
-    @ParameterizedTest(name = "default_timeout_millisecond {0} -> {1}")
-    @CsvSource({"1, 1", "0, 10000", "-1, 10000", "60000, 60000"})
-    void timeoutNotPositiveIsTheDefault(long given, long expected) {
+    @ParameterizedTest(name = "default_timeout_millisecond {0}")
+    @ValueSource(longs = {1, 60_000})
+    void positiveTimeoutIsKept(long given) {
         assertThat(withCredentials().defaultTimeoutMillisecond(given).build().getDefaultTimeoutMillisecond())
-                .isEqualTo(expected);
+                .isEqualTo(given);
+    }
+
+    @ParameterizedTest(name = "default_timeout_millisecond {0}")
+    @ValueSource(longs = {0, -1})
+    void timeoutNotPositiveIsRefusedNamingTheKey(long given) {
+        assertThatThrownBy(() -> withCredentials().defaultTimeoutMillisecond(given))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("default_timeout_millisecond: invalid value '" + given + "'");
+    }
+
+    @Test
+    void timeoutZeroInAFileFailsNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("kameleoon.properties"),
+                "client_id=id\nclient_secret=secret\ndefault_timeout_millisecond=0\n");
+        assertThatThrownBy(() -> KameleoonClientConfig.fromFile(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("default_timeout_millisecond");
     }
 
     @ParameterizedTest(name = "tracking_interval_millisecond {0} -> {1}")
@@ -141,12 +159,19 @@ class KameleoonClientConfigTest {
     }
 
     @Test
-    void invalidTopLevelDomainIsKeptAndInvalidNetworkDomainDiscarded() {
-        KameleoonClientConfig config = withCredentials().topLevelDomain("not_a_domain")
-                .networkDomain("not_a_domain").build();
-        assertThat(config.getTopLevelDomain()).isEqualTo("not_a_domain");
+    void invalidNetworkDomainIsDiscarded() {
+        KameleoonClientConfig config = withCredentials().networkDomain("not_a_domain").build();
         assertThat(config.getNetworkDomain()).isNull();
-        assertThat(log.lines(LogLevel.ERROR)).hasSize(2);
+        assertThat(log.lines(LogLevel.ERROR)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not_a_domain", "evil.com; httponly", "example.com;domain=evil.com", "exa mple.com",
+        "example.com\r\nSet-Cookie: x=1"})
+    void invalidTopLevelDomainIsRefusedNamingTheKey(String domain) {
+        assertThatThrownBy(() -> withCredentials().topLevelDomain(domain)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("top_level_domain: invalid value")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n"));
     }
 
     @ParameterizedTest

@@ -40,6 +40,37 @@ class KameleoonClientFactoryTest {
     }
 
     @Test
+    void aClosedClientIsForgottenAndReplaced() throws Exception {
+        KameleoonClient first = KameleoonClientFactory.create("closed-site", offline());
+        first.close();
+        KameleoonClient second = KameleoonClientFactory.create("closed-site", offline());
+        try {
+            assertThat(second).isNotSameAs(first);
+            assertThat(second.getVariation("abc", "pricing_page").getKey()).isEqualTo("variant_a");
+            // The old client's close must not unregister its successor.
+            first.close();
+            assertThat(KameleoonClientFactory.create("closed-site", offline())).isSameAs(second);
+        } finally {
+            KameleoonClientFactory.forget("closed-site");
+        }
+    }
+
+    @Test
+    void aClosedClientOfAConfigurationFileIsReplacedToo(@TempDir Path dir) throws Exception {
+        Path datafile = Path.of(getClass().getResource("/conformance/example-datafile.json").toURI());
+        Files.copy(datafile, dir.resolve("datafile.json"));
+        Path properties = Files.writeString(dir.resolve("kameleoon.properties"),
+                "data_file=datafile.json\ntop_level_domain=example.com\n");
+        KameleoonClient first = KameleoonClientFactory.create("closed-file-site", properties);
+        first.close();
+        try {
+            assertThat(KameleoonClientFactory.create("closed-file-site", properties)).isNotSameAs(first);
+        } finally {
+            KameleoonClientFactory.forget("closed-file-site");
+        }
+    }
+
+    @Test
     void emptySiteCodeIsRejected() throws Exception {
         KameleoonClientConfig config = offline();
         assertThatThrownBy(() -> KameleoonClientFactory.create("", config)).isInstanceOf(SiteCodeIsEmpty.class);

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -53,6 +54,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final RemoteCalls remoteCalls;
     private final VisitorExports exports;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /* Run once after close: the factory uses it to forget the client, so that nobody gets a closed one back. */
+    private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
     /**
      * Creates a client with an in-memory visitor store and loads the configured data file, if any.
@@ -515,7 +518,28 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void close() {
         if (!closed.getAndSet(true)) {
-            parts.close(CLOSE_FLUSH_BOUND_MILLIS);
+            try {
+                parts.close(CLOSE_FLUSH_BOUND_MILLIS);
+            } finally {
+                afterClose.forEach(Runnable::run);
+            }
+        }
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Registers an action run once when the client is closed (at once when it already is).
+     *
+     * @param action what to run, on the closing thread
+     */
+    public void whenClosed(Runnable action) {
+        afterClose.add(action);
+        if (closed.get() && afterClose.remove(action)) {
+            action.run();
         }
     }
 }

@@ -210,6 +210,17 @@ public final class KameleoonDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A form of a JDBC URL that is safe to log or show: the values of password-like properties and the password of
+     * credentials before the host are replaced by {@code ****}.
+     *
+     * @param jdbcUrl the URL, or {@code null}
+     * @return the masked URL, or {@code null}
+     */
+    public static String maskedUrl(String jdbcUrl) {
+        return JdbcUrls.mask(jdbcUrl);
+    }
+
     @Override
     public String toString() {
         return "KameleoonDatabase[" + description + ", dialect=" + dialect + (closed.get() ? ", closed" : "") + ']';

@@ -1,12 +1,13 @@
 package com.kameleoon.internal.config;
 
+import com.kameleoon.exceptions.ConfigException;
 import com.kameleoon.logging.KameleoonLogger;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Normalises the {@code top_level_domain} (protocol.md §5.4) and the {@code network_domain} (§7) exactly as the
- * official SDKs do, so that cookies and rewritten hosts match theirs. Used by the configuration and by the
+ * Normalises the {@code top_level_domain} and the {@code network_domain} as the official SDKs do, so that cookies
+ * and rewritten hosts match theirs (except that an invalid cookie domain is refused). Used by the configuration and by the
  * cookie writer. Stateless and thread-safe.
  */
 public final class DomainNormalizer {
@@ -21,18 +22,27 @@ public final class DomainNormalizer {
 
     /**
      * Normalises a cookie domain: lower-cased, one {@code http://}/{@code https://} prefix stripped (with a
-     * warning). An invalid domain is logged as an error but kept, because the official SDKs keep it too and a
-     * browser, not the SDK, has the last word on cookie domains.
+     * warning). An invalid domain is refused rather than kept as the official SDKs keep it: the value goes into
+     * every {@code Set-Cookie} header, where a value such as {@code evil.com; httponly} would add attributes.
      *
      * @param value the configured value, may be null
      * @return the normalised domain, or null when the value is null or blank
+     * @throws ConfigException naming {@code top_level_domain} when the value is not a domain
      */
     public static String topLevelDomain(String value) {
         String domain = prepare("top_level_domain", value);
         if (domain != null && !isValid(domain)) {
-            KameleoonLogger.error("top_level_domain '" + domain + "' is not a valid domain; it is used as is");
+            throw new ConfigException("top_level_domain: invalid value '" + printable(domain)
+                    + "', expected a domain such as example.com");
         }
         return domain;
+    }
+
+    /* The refused value is shown to help the operator, but never with control characters that could forge log lines. */
+    private static String printable(String value) {
+        StringBuilder shown = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return shown.toString();
     }
 
     /**

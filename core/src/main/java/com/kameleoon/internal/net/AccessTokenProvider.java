@@ -42,6 +42,11 @@ public final class AccessTokenProvider {
     }
 
     private record Token(String value, long expiresAt, long refreshAt) {
+        /* A bearer token is a credential: never in a log line or a debugger's summary. */
+        @Override
+        public String toString() {
+            return "Token[value=****, expiresAt=" + expiresAt + ", refreshAt=" + refreshAt + "]";
+        }
     }
 
     /**

@@ -137,6 +137,22 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         }
     }
 
+    /** Like a record's, but the values of secret-like keys (the client secret) are replaced by {@code ****}. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        clientSettings.forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
+        return "JakartaSettings[siteCode=" + siteCode + ", filterEnabled=" + filterEnabled + ", filterUrlPatterns="
+                + filterUrlPatterns + ", consent=" + consent + ", userAgentData=" + userAgentData
+                + ", dataFileResource=" + dataFileResource + ", jdbc=" + jdbc + ", clientSettings=" + shown
+                + ", unitSettings=" + unitSettings + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("secret") || lower.contains("password") || lower.contains("token");
+    }
+
     static boolean bool(Map<Key, String> own, Key key, boolean fallback) {
         String value = own.get(key);
         return value == null ? fallback : ConfigValueParser.parseBoolean(key.canonical, value);

@@ -1,12 +1,14 @@
 package com.kameleoon.jakarta.internal;
 
 import com.kameleoon.config.ConfigValueParser;
+import com.kameleoon.persistence.KameleoonDatabase;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Where the JDBC store lives: a URL (with credentials and an optional driver class), a JNDI name, or a
- * {@code DataSource} handed over in code. Immutable; {@link #toString()} never shows the password.
+ * {@code DataSource} handed over in code. Immutable; {@link #toString()} never shows the password, nor
+ * one written in the URL.
  *
  * @param url the JDBC URL, or null
  * @param username the user, or null
@@ -69,7 +71,7 @@ public record JdbcSettings(String url, String username, String password, String 
 
     @Override
     public String toString() {
-        return "JdbcSettings[url=" + url + ", username=" + username + ", password=" + (password == null ? "none"
+        return "JdbcSettings[url=" + KameleoonDatabase.maskedUrl(url) + ", username=" + username + ", password=" + (password == null ? "none"
                 : "****") + ", driver=" + driver + ", jndiName=" + jndiName + ", poolSize=" + poolSize
                 + ", migrate=" + migrate + ", socketTimeout=" + shown(socketTimeout) + ", connectTimeout="
                 + shown(connectTimeout) + ", connectionTimeout=" + shown(connectionTimeout) + "]";

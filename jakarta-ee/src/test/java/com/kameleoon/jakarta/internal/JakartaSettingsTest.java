@@ -137,4 +137,17 @@ class JakartaSettingsTest {
         assertThatThrownBy(() -> JakartaSettings.parse(merged("site_code", "s", "jdbc_url", "jdbc:h2:mem:a",
                 "jdbc_jndi_name", "java:comp/env/jdbc/k"), false)).hasMessageContaining("jdbc_jndi_name");
     }
+
+    @Test
+    void noSecretIsPrinted() {
+        JakartaSettings settings = JakartaSettings.parse(merged("site_code", "s", "client_id", "id",
+                "client_secret", "s3cr3t-value", "jdbc_url",
+                "jdbc:postgresql://127.0.0.1/k?user=u&password=hunter2", "jdbc_password", "other-secret"), false);
+
+        assertThat(settings.toString()).contains("siteCode=s", "postgresql://127.0.0.1/k", "password=****")
+                .doesNotContain("s3cr3t-value", "hunter2", "other-secret");
+        assertThat(settings.jdbc().toString()).doesNotContain("hunter2", "other-secret");
+        assertThat(JakartaSettings.parse(merged("site_code", "s", "jdbc_url",
+                "jdbc:mysql://u:hunter2@127.0.0.1/k"), false).toString()).doesNotContain("hunter2");
+    }
 }

@@ -19,6 +19,8 @@ public final class JdbcUrls {
 
     private static final Pattern SECRET = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token)[^=;&]*=)[^;&]*");
+    /* MySQL and MariaDB accept credentials before the host: jdbc:mysql://user:password@host/db. */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]*:)[^/@]*@");
 
     private JdbcUrls() {
     }
@@ -67,12 +69,16 @@ public final class JdbcUrls {
     }
 
     /**
-     * Masks the values of password-like URL properties ({@code password=}, {@code PASSWORD=}, {@code pwd=}).
+     * Masks the values of password-like URL properties ({@code password=}, {@code PASSWORD=}, {@code pwd=}) and the
+     * password of credentials before the host ({@code //user:password@host}).
      *
      * @param jdbcUrl the URL, or {@code null}
      * @return the URL with those values replaced by {@code ****}
      */
     public static String mask(String jdbcUrl) {
-        return jdbcUrl == null ? null : SECRET.matcher(jdbcUrl).replaceAll("$1****");
+        if (jdbcUrl == null) {
+            return null;
+        }
+        return USER_INFO.matcher(SECRET.matcher(jdbcUrl).replaceAll("$1****")).replaceAll("$1****@");
     }
 }

@@ -36,6 +36,10 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.mask("jdbc:h2:file:/x;USER=sa;PASSWORD=hunter2")).isEqualTo("jdbc:h2:file:/x;USER=sa;PASSWORD=****");
         assertThat(JdbcUrls.mask("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(JdbcUrls.mask(null)).isNull();
+        assertThat(JdbcUrls.mask("jdbc:mysql://shop:hunter2@db:3306/shop?useSSL=true"))
+                .isEqualTo("jdbc:mysql://shop:****@db:3306/shop?useSSL=true");
+        assertThat(JdbcUrls.mask("jdbc:mariadb://db:3306/shop?user=shop&password=hunter2"))
+                .isEqualTo("jdbc:mariadb://db:3306/shop?user=shop&password=****");
     }
 
     @Test
