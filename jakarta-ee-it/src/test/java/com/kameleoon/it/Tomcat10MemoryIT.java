@@ -61,4 +61,23 @@ class Tomcat10MemoryIT extends ServletScenarios {
                 .hasMessageContaining("max_visitors")
                 .hasMessageNotContaining("s3cr3t-value");
     }
+
+    @Test
+    void aCookieDomainThatWouldForgeAttributesOrAZeroTimeoutFailsTheDeployment() {
+        assertThatThrownBy(() -> tomcat.deploy("bad-domain", war("kameleoon.it.war"),
+                Map.of("kameleoon.top_level_domain", "evil.com; httponly")))
+                .isInstanceOf(ContainerException.class).hasMessageContaining("top_level_domain");
+        assertThatThrownBy(() -> tomcat.deploy("bad-timeout", war("kameleoon.it.war"),
+                Map.of("kameleoon.default_timeout_millisecond", "0")))
+                .isInstanceOf(ContainerException.class).hasMessageContaining("default_timeout_millisecond");
+    }
+
+    @Test
+    void migrationsOffOnADatabaseWithoutTheTablesFailTheDeployment() {
+        assertThatThrownBy(() -> tomcat.deploy("no-tables", war("kameleoon.it.war"),
+                Map.of("kameleoon.jdbc_url", "jdbc:h2:mem:no-tables-" + System.nanoTime(),
+                        "kameleoon.jdbc_migrate", "false")))
+                .isInstanceOf(ContainerException.class).hasMessageContaining("kameleoon_visitor")
+                .hasMessageContaining("jdbc_migrate");
+    }
 }

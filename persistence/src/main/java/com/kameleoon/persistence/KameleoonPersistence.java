@@ -1,7 +1,8 @@
 package com.kameleoon.persistence;
 
-import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.KameleoonComponents;
+import com.kameleoon.persistence.internal.SchemaCheck;
+import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.internal.visitor.JdbcVisitorRepository;
 import com.kameleoon.persistence.internal.visitor.VisitorExpiryCleaner;
 import com.kameleoon.spi.TrackingOutbox;
@@ -34,6 +35,7 @@ public final class KameleoonPersistence implements AutoCloseable {
 
     private KameleoonPersistence(KameleoonDatabase database, String siteCode, long sessionMillis, LongSupplier clock,
             JdbcOutbox.Settings outboxSettings, boolean startCleaner) {
+        SchemaCheck.verify(database.jdbi(), database.toString());
         this.outbox = new JdbcOutbox(database, siteCode, outboxSettings);
         this.cleaner = new VisitorExpiryCleaner(database, EXPIRY_PERIOD_MILLIS, EXPIRY_BATCH, startCleaner);
         this.repository = new JdbcVisitorRepository(database, siteCode, sessionMillis, outbox, cleaner);
@@ -48,6 +50,7 @@ public final class KameleoonPersistence implements AutoCloseable {
      * @param siteCode the site code
      * @param sessionDurationMinute how long a visitor lives after its last change
      * @return the persistence
+     * @throws PersistenceException when a Kameleoon table or column is missing (migrations off and not applied)
      */
     public static KameleoonPersistence create(KameleoonDatabase database, String siteCode, int sessionDurationMinute) {
         return new KameleoonPersistence(database, siteCode, sessionDurationMinute * 60_000L, System::currentTimeMillis,
@@ -64,6 +67,7 @@ public final class KameleoonPersistence implements AutoCloseable {
      * @param outboxSettings claim lease, back-off and bounds of the outbox
      * @param startCleaner false to leave expired visitors to {@link #cleanExpiredVisitors()}
      * @return the persistence
+     * @throws PersistenceException when a Kameleoon table or column is missing (migrations off and not applied)
      */
     public static KameleoonPersistence create(KameleoonDatabase database, String siteCode, long sessionMillis,
             LongSupplier clock, JdbcOutbox.Settings outboxSettings, boolean startCleaner) {
