@@ -95,7 +95,7 @@ final class ConfigurationSources {
             try {
                 cache.store(siteCode, environment, new DatafileCache.Entry(body, lastModified));
             } catch (RuntimeException e) {
-                KameleoonLogger.warning("datafile could not be cached: " + e.getClass().getSimpleName());
+                KameleoonLogger.warning("datafile could not be cached: " + e);
             }
         });
     }

@@ -3,6 +3,7 @@ package com.kameleoon.internal.datafile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.types.Variable;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,11 +11,12 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Types variable values as evaluation.md §1.7: numbers keep integral literals integral, {@code JSON} text is
- * parsed (null when it is not JSON), other types keep the value as is. Values are immutable. Stateless.
+ * Types variable values: numbers keep integral literals integral, {@code JSON} text is parsed (null, with a warning,
+ * when it is not JSON), other types keep the value as is. Values are immutable. Stateless.
  */
 final class VariableParser {
     private final ObjectMapper mapper;
@@ -27,20 +29,27 @@ final class VariableParser {
         String key = JsonFields.requiredString(json, "key", path);
         String type = JsonFields.string(json, "type", path, "STRING");
         JsonNode value = json.get("value");
-        return new Variable(key, type, typedValue(type, value));
+        return new Variable(key, type, typedValue(type, value, path + " '" + key + "'"));
     }
 
-    private Object typedValue(String type, JsonNode value) {
+    private Object typedValue(String type, JsonNode value, String where) {
         if (value == null || value.isNull()) {
             return null;
         }
         if ("JSON".equals(type)) {
+            // Null as the official SDKs have it, but said: otherwise a typo in the app's JSON is silent.
             if (!value.isTextual()) {
+                KameleoonLogger.warning("variable " + where + " of type JSON is a "
+                        + value.getNodeType().name().toLowerCase(Locale.ROOT)
+                        + ", not a string of JSON text; its value is null");
                 return null;
             }
             try {
                 return toJava(mapper.readTree(value.textValue()));
             } catch (JsonProcessingException e) {
+                KameleoonLogger.warning("variable " + where + " of type JSON does not parse ("
+                        + e.getOriginalMessage() + " at column " + e.getLocation().getColumnNr()
+                        + "); its value is null");
                 return null;
             }
         }

@@ -2,7 +2,10 @@ package com.kameleoon.internal.datafile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.internal.config.LogCapture;
 import com.kameleoon.internal.visitor.RuleType;
+import com.kameleoon.logging.LogLevel;
+import com.kameleoon.types.Variable;
 import com.kameleoon.types.Variation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,5 +155,23 @@ class DataFileParserTest {
         assertThat(bare.getVariables()).isEmpty();
         assertThat(config.dataFileView().getFeatureFlags().get("f").getRules().get(0).getVariations())
                 .as("getDataFile lists only rule variations that exist in the flag").isEmpty();
+    }
+
+    @Test
+    void aJsonVariableThatDoesNotParseIsNullAndSaidSo() {
+        try (LogCapture log = new LogCapture()) {
+            Configuration config = DataFileParser.parse("{\"featureFlags\": [{\"id\": 1, \"featureKey\": \"f\","
+                    + " \"defaultVariationKey\": \"on\", \"variations\": [{\"key\": \"on\", \"variables\": ["
+                    + "{\"key\": \"broken\", \"type\": \"JSON\", \"value\": \"{\\\"a\\\": 1,\"},"
+                    + "{\"key\": \"object\", \"type\": \"JSON\", \"value\": {\"a\": 1}},"
+                    + "{\"key\": \"fine\", \"type\": \"JSON\", \"value\": \"{\\\"a\\\": 1}\"}]}], \"rules\": []}]}");
+            Map<String, Variable> variables = config.flag("f").defaultVariation().getVariables();
+            assertThat(variables.get("broken").getValue()).isNull();
+            assertThat(variables.get("object").getValue()).isNull();
+            assertThat(variables.get("fine").getValue()).isEqualTo(Map.of("a", 1));
+            assertThat(log.lines(LogLevel.WARNING)).filteredOn(line -> line.contains("variable")).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).contains("'broken'", "does not parse", "its value is null"))
+                    .anySatisfy(line -> assertThat(line).contains("'object'", "is a object, not a string of JSON text"));
+        }
     }
 }

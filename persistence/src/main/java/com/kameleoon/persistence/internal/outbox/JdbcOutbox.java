@@ -2,6 +2,7 @@ package com.kameleoon.persistence.internal.outbox;
 
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.internal.FailureText;
 import com.kameleoon.persistence.internal.SchemaLimits;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.kameleoon.persistence.internal.Transactions;
@@ -108,7 +109,7 @@ public final class JdbcOutbox implements TrackingOutbox {
             });
             notifyListeners();
         } catch (RuntimeException e) {
-            KameleoonLogger.error("tracking lines could not be stored (" + e.getClass().getSimpleName()
+            KameleoonLogger.error("tracking lines could not be stored (" + FailureText.describe(e)
                     + "); kept in memory until the database answers");
             keepForLater(passes);
         }
@@ -399,7 +400,8 @@ public final class JdbcOutbox implements TrackingOutbox {
             });
         } catch (RuntimeException e) {
             // The lease expires and another claim takes the rows again: nothing is lost.
-            KameleoonLogger.error("failed delivery could not be recorded: " + e.getClass().getSimpleName());
+            KameleoonLogger.error("failed delivery could not be recorded (" + FailureText.describe(e)
+                    + "); the claim's lease expires and the lines are delivered again");
         }
         for (OutboxLine line : lines) {
             String token = claimTokens.remove(line.id());

@@ -2,6 +2,7 @@ package com.kameleoon.persistence.internal.visitor;
 
 import com.kameleoon.persistence.internal.PoolThreadFactory;
 import com.kameleoon.logging.KameleoonLogger;
+import com.kameleoon.persistence.internal.FailureText;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.kameleoon.persistence.internal.Transactions;
@@ -51,7 +52,7 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            KameleoonLogger.warning("expired-visitor cleanup skipped: " + e.getClass().getSimpleName());
+            KameleoonLogger.warning("expired-visitor cleanup skipped: " + FailureText.describe(e));
         }
     }
 
