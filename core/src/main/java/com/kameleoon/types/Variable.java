@@ -42,6 +42,48 @@ public final class Variable {
         return value;
     }
 
+    /**
+     * Reads the value as a given type, for code that must keep working when the variable's type is changed in the
+     * Kameleoon app while the application runs. A number is converted to the asked number type ({@link Integer},
+     * {@link Long}, {@link Double}) when it fits exactly. Otherwise — another type, or null — the fallback is
+     * returned and a warning naming the variable is logged (once per variable and mismatch).
+     *
+     * @param type the type the caller uses, such as {@code Integer.class} or {@code String.class}
+     * @param fallback what to use when the value does not have that type
+     * @param <T> the type
+     * @return the value as {@code type}, or the fallback
+     */
+    public <T> T getValue(Class<T> type, T fallback) {
+        Objects.requireNonNull(type, "type");
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        if (value instanceof Number) {
+            Object converted = exactNumber((Number) value, type);
+            if (converted != null) {
+                return type.cast(converted);
+            }
+        }
+        TypeMismatches.warn(key, value == null ? "null" : "a " + this.type + " (" + value.getClass().getSimpleName()
+                + ")", type, fallback);
+        return fallback;
+    }
+
+    private static Object exactNumber(Number number, Class<?> type) {
+        boolean integral = number instanceof Integer || number instanceof Long;
+        if (type == Long.class && integral) {
+            return number.longValue();
+        }
+        if (type == Integer.class && integral && number.longValue() == number.intValue()) {
+            return number.intValue();
+        }
+        if (type == Double.class && (integral && Math.abs(number.longValue()) <= 1L << 53
+                || number instanceof Double)) {
+            return number.doubleValue();
+        }
+        return null;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -80,6 +80,25 @@ public final class Variation {
         return variables.get(variableKey);
     }
 
+    /**
+     * Reads one variable's value as a given type, falling back (with a warning) when the variation has no such
+     * variable or its value has another type: see {@link Variable#getValue(Class, Object)}.
+     *
+     * @param variableKey the key
+     * @param type the type the caller uses
+     * @param fallback what to use when the variable is missing or of another type
+     * @param <T> the type
+     * @return the value, or the fallback
+     */
+    public <T> T getVariableValue(String variableKey, Class<T> type, T fallback) {
+        Variable variable = variables.get(variableKey);
+        if (variable == null) {
+            TypeMismatches.warn(variableKey, "missing from variation '" + key + "'", type, fallback);
+            return fallback;
+        }
+        return variable.getValue(type, fallback);
+    }
+
     /** @return true unless the key is exactly {@code "off"} */
     public boolean isActive() {
         return !"off".equals(key);

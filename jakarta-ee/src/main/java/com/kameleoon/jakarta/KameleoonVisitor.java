@@ -47,6 +47,23 @@ public interface KameleoonVisitor {
     Object getVariable(String featureKey, String variableKey);
 
     /**
+     * Reads one variable of the visitor's variation of a flag as a given type (tracking the exposure). When the
+     * variable is missing or has another type — its type was changed in the Kameleoon app under a running
+     * application — the fallback is returned and a warning names the variable, instead of a
+     * {@code ClassCastException} on every page.
+     *
+     * @param featureKey the flag
+     * @param variableKey the variable
+     * @param type the type the caller uses, such as {@code Integer.class}
+     * @param fallback what to use when the variable is missing or of another type
+     * @param <T> the type
+     * @return the value, or the fallback
+     */
+    default <T> T getVariable(String featureKey, String variableKey, Class<T> type, T fallback) {
+        return getVariation(featureKey).getVariableValue(variableKey, type, fallback);
+    }
+
+    /**
      * @param featureKey the flag
      * @return whether the flag is on for this visitor (exposure tracked)
      */
