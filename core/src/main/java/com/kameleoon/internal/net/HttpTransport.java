@@ -7,24 +7,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client's one {@link HttpClient}, running its asynchronous work on daemon threads named
- * {@code kameleoon-http-…} that {@link #close()} stops. Redirects are followed (as both official SDKs do).
- * Thread-safe.
+ * The client's one {@link HttpClient}, running its asynchronous work on at most {@value #MAX_THREADS} daemon
+ * threads named {@code kameleoon-http-…} that {@link #close()} stops; more work waits in the queue rather than
+ * adding threads (a burst of slow remote-data calls used to start one thread each). Redirects are followed (as both
+ * official SDKs do). Thread-safe.
  */
 public final class HttpTransport implements AutoCloseable {
-    private final ExecutorService executor;
+    /** The most threads the asynchronous work runs on. */
+    public static final int MAX_THREADS = 8;
+    private static final long IDLE_THREAD_SECONDS = 30;
+
+    private final ThreadPoolExecutor executor;
     private final HttpClient client;
 
     /**
      * @param connectTimeout the connection timeout
      */
     public HttpTransport(Duration connectTimeout) {
-        this.executor = Executors.newCachedThreadPool(new NamedThreadFactory("http"));
+        this.executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreadFactory("http"));
+        // Threads end when idle, so that a quiet client holds none.
+        executor.allowCoreThreadTimeOut(true);
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         // The JDK client starts a selector thread that inherits this loader; keep a WAR's loader out of it.
@@ -56,7 +64,11 @@ public final class HttpTransport implements AutoCloseable {
      * @return the response, completing on a {@code kameleoon-http} thread
      */
     public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        // The JDK completes this future on CompletableFuture's default pool, which on a machine with fewer than three
+        // CPUs is one new thread per task: continuations attached by callers would each get a thread of their own.
+        // Completing a copy on the bounded pool keeps them there.
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenCompleteAsync((response, e) -> {
+        }, executor);
     }
 
     /**

@@ -7,26 +7,34 @@ import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.logging.KameleoonLogger;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * The real-time configuration stream (protocol.md §8.4): one server-sent-events connection at most, read on a
- * daemon thread ({@code kameleoon-sse}); each {@code configuration-update-event} hands its {@code ts} to the
- * listener. After a failure or the end of the stream it reconnects with capped exponential back-off (1 s
- * doubling to 60 s), unlike Go's tight loop. Thread-safe.
+ * The real-time configuration stream: one server-sent-events connection at most, read on a daemon thread
+ * ({@code kameleoon-sse}) by the event-stream rules of {@link EventStreamParser}; each
+ * {@code configuration-update-event} hands its {@code ts} to the listener. After a failure or the end of the stream
+ * it reconnects with capped exponential back-off (from the server's {@code retry}, else 1 s, doubling to 60 s),
+ * sending the last event id as {@code Last-Event-ID}. A connection on which no byte arrives for the idle bound
+ * (keep-alive comments count) is dropped and reopened: a half-open TCP connection would otherwise hang the stream
+ * until the operating system gives up, hours later. Thread-safe.
  */
 public final class RealTimeStream implements AutoCloseable {
     static final long FIRST_BACKOFF_MILLIS = 1_000;
     static final long MAX_BACKOFF_MILLIS = 60_000;
+    /** How long a connection may stay silent, keep-alive comments included, before it is reopened. */
+    public static final java.time.Duration DEFAULT_IDLE_BOUND = java.time.Duration.ofMinutes(2);
     private static final String EVENT = "configuration-update-event";
 
     private final HttpTransport http;
@@ -35,10 +43,16 @@ public final class RealTimeStream implements AutoCloseable {
     private final LongConsumer onUpdate;
     private final java.time.Duration timeout;
     private final Pause pause;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(new NamedThreadFactory("sse"));
+    private final long idleBoundNanos;
+    /* One thread reads; the other checks for silence, since a blocked read cannot time itself out. */
+    private final ScheduledExecutorService thread = Executors.newScheduledThreadPool(2, new NamedThreadFactory("sse"));
+    private final EventStreamParser parser = new EventStreamParser(this::onEvent);
     private volatile boolean running;
     private volatile InputStream body;
+    private volatile long lastByteNanos;
     private volatile int connections;
+    private volatile int idleDrops;
+    private ScheduledFuture<?> watchdog;
 
     /** Waits out the back-off before a reconnection. */
     @FunctionalInterface
@@ -59,7 +73,7 @@ public final class RealTimeStream implements AutoCloseable {
      */
     public RealTimeStream(HttpTransport http, Supplier<ServiceUrls> urls, String siteCode, LongConsumer onUpdate,
             java.time.Duration timeout) {
-        this(http, urls, siteCode, onUpdate, timeout, Thread::sleep);
+        this(http, urls, siteCode, onUpdate, timeout, Thread::sleep, DEFAULT_IDLE_BOUND);
     }
 
     /**
@@ -74,6 +88,26 @@ public final class RealTimeStream implements AutoCloseable {
      */
     public RealTimeStream(HttpTransport http, Supplier<ServiceUrls> urls, String siteCode, LongConsumer onUpdate,
             java.time.Duration timeout, Pause pause) {
+        this(http, urls, siteCode, onUpdate, timeout, pause, DEFAULT_IDLE_BOUND);
+    }
+
+    /**
+     * A stream with its back-off waits taken by {@code pause} and its own idle bound.
+     *
+     * @param http the transport
+     * @param urls the URLs in force
+     * @param siteCode the site code
+     * @param onUpdate receives each event's {@code ts}
+     * @param timeout how long to wait for the stream's response headers
+     * @param pause waits out each back-off
+     * @param idleBound how long a connection may stay silent before it is reopened
+     */
+    public RealTimeStream(HttpTransport http, Supplier<ServiceUrls> urls, String siteCode, LongConsumer onUpdate,
+            java.time.Duration timeout, Pause pause, java.time.Duration idleBound) {
+        if (idleBound.isZero() || idleBound.isNegative()) {
+            throw new IllegalArgumentException("idleBound must be positive, was " + idleBound);
+        }
+        this.idleBoundNanos = idleBound.toNanos();
         this.timeout = timeout;
         this.pause = pause;
         this.http = http;
@@ -87,6 +121,8 @@ public final class RealTimeStream implements AutoCloseable {
         if (!running) {
             running = true;
             thread.execute(this::loop);
+            long check = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleBoundNanos / 4);
+            watchdog = thread.scheduleWithFixedDelay(this::dropWhenSilent, check, check, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -100,20 +136,29 @@ public final class RealTimeStream implements AutoCloseable {
         return connections;
     }
 
+    /** @return connections dropped because they stayed silent beyond the idle bound */
+    public int idleDrops() {
+        return idleDrops;
+    }
+
     /** Closes the stream; {@link #start()} may open it again. */
     public synchronized void stop() {
         running = false;
+        if (watchdog != null) {
+            watchdog.cancel(false);
+            watchdog = null;
+        }
         closeBody();
     }
 
     private void loop() {
-        long backoff = FIRST_BACKOFF_MILLIS;
+        long backoff = firstBackoff();
         while (running && !Thread.currentThread().isInterrupted()) {
             boolean receivedSomething = readOnce();
             if (!running) {
                 return;
             }
-            backoff = receivedSomething ? FIRST_BACKOFF_MILLIS : backoff;
+            backoff = receivedSomething ? firstBackoff() : backoff;
             KameleoonLogger.debug(() -> "real-time stream closed; reconnecting");
             try {
                 pause.sleep(backoff);
@@ -124,31 +169,34 @@ public final class RealTimeStream implements AutoCloseable {
         }
     }
 
+    /* The server's retry, when it sent one, replaces the first back-off; the doubling and the cap stay. */
+    private long firstBackoff() {
+        long retry = parser.retryMillis();
+        return retry < 0 ? FIRST_BACKOFF_MILLIS : Math.min(retry, MAX_BACKOFF_MILLIS);
+    }
+
     /** @return true when the connection delivered at least one line */
     private boolean readOnce() {
-        HttpRequest request = HttpRequest.newBuilder(urls.get().events(siteCode)).header("Accept", "text/event-stream")
-                .header("Cache-Control", "no-cache").timeout(timeout).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(urls.get().events(siteCode))
+                .header("Accept", "text/event-stream").header("Cache-Control", "no-cache").timeout(timeout).GET();
+        if (!parser.lastEventId().isEmpty()) {
+            builder.header("Last-Event-ID", parser.lastEventId());
+        }
         boolean received = false;
         try {
-            HttpResponse<InputStream> response = http.stream(request);
+            HttpResponse<InputStream> response = http.stream(builder.build());
             connections++;
-            body = response.body();
+            lastByteNanos = System.nanoTime();
+            body = new Watched(response.body());
             if (response.statusCode() != 200) {
                 KameleoonLogger.warning("real-time stream answered HTTP " + response.statusCode());
                 return false;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-            String event = null;
             String line;
             while (running && (line = reader.readLine()) != null) {
                 received = true;
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:") && EVENT.equals(event)) {
-                    dispatch(line.substring(5).trim());
-                } else if (line.isEmpty()) {
-                    event = null;
-                }
+                parser.accept(line);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,9 +205,50 @@ public final class RealTimeStream implements AutoCloseable {
                 KameleoonLogger.debug(() -> "real-time stream failed: " + e);
             }
         } finally {
+            parser.endOfStream();
             closeBody();
         }
         return received;
+    }
+
+    private void dropWhenSilent() {
+        if (body != null && System.nanoTime() - lastByteNanos > idleBoundNanos) {
+            idleDrops++;
+            KameleoonLogger.warning("real-time stream silent for more than "
+                    + TimeUnit.NANOSECONDS.toSeconds(idleBoundNanos) + " s; reconnecting");
+            closeBody();
+        }
+    }
+
+    private void onEvent(EventStreamParser.Event event) {
+        if (EVENT.equals(event.type())) {
+            dispatch(event.data());
+        }
+    }
+
+    /** Notes the time of every byte received, so that silence can be told from a slow trickle. */
+    private final class Watched extends FilterInputStream {
+        Watched(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                lastByteNanos = System.nanoTime();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                lastByteNanos = System.nanoTime();
+            }
+            return n;
+        }
     }
 
     private void dispatch(String data) {
