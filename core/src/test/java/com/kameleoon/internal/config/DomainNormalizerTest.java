@@ -1,7 +1,9 @@
 package com.kameleoon.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kameleoon.exceptions.ConfigException;
 import com.kameleoon.logging.LogLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,21 +52,23 @@ class DomainNormalizerTest {
 
     @Test
     void topLevelDomainStripsTheSchemeOnlyOnce() {
-        assertThat(DomainNormalizer.topLevelDomain("https://http://example.com")).isEqualTo("http://example.com");
-        assertThat(log.lines(LogLevel.ERROR)).hasSize(1);
+        assertThatThrownBy(() -> DomainNormalizer.topLevelDomain("https://http://example.com"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'http://example.com'");
     }
 
-    @ParameterizedTest(name = "§5.4 step 4: invalid {0} is kept as {1}")
+    @ParameterizedTest(name = "invalid {0} is refused, shown as {1}")
     @CsvSource({
         "example, example",
         "Exa_mple.com, exa_mple.com",
         "example.com., example.com.",
         "-example.com, -example.com",
         "example.com:8080, example.com:8080",
+        "'evil.com; httponly', 'evil.com; httponly'",
     })
-    void invalidTopLevelDomainIsLoggedButKept(String input, String expected) {
-        assertThat(DomainNormalizer.topLevelDomain(input)).isEqualTo(expected);
-        assertThat(log.lines(LogLevel.ERROR)).singleElement().asString().contains(expected);
+    void invalidTopLevelDomainIsRefusedNamingTheKeyAndTheValue(String input, String shown) {
+        // The official SDKs log and keep such a value; here it would go into every Set-Cookie header as is.
+        assertThatThrownBy(() -> DomainNormalizer.topLevelDomain(input)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("top_level_domain: invalid value '" + shown + "'");
     }
 
     @ParameterizedTest
