@@ -65,4 +65,14 @@ class SchemaCheckTest {
         KameleoonPersistence persistence = KameleoonPersistence.create(database, "site", 30);
         persistence.close();
     }
+
+    @Test
+    void anUnreachableDatabaseIsNotCalledAMissingTable() {
+        TestDatabase target = DATABASES.fresh(Vendor.H2);
+        KameleoonDatabase database = target.builder().maximumPoolSize(2).build();
+        database.close();
+        assertThatThrownBy(() -> KameleoonPersistence.create(database, "site", 30))
+                .isInstanceOf(PersistenceException.class).hasMessageContaining("Cannot read the Kameleoon table")
+                .hasMessageNotContaining("missing");
+    }
 }

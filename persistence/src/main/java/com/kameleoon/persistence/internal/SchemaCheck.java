@@ -1,6 +1,7 @@
 package com.kameleoon.persistence.internal;
 
 import com.kameleoon.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -47,19 +48,26 @@ public final class SchemaCheck {
                 jdbi.useHandle(handle -> handle.createQuery("SELECT " + table.columns() + " FROM " + table.name()
                         + " WHERE 1 = 0").mapToMap().list());
             } catch (RuntimeException e) {
+                if (!isMissingObject(e)) {
+                    throw new PersistenceException("Cannot read the Kameleoon table " + table.name() + " in " + where
+                            + " (" + FailureText.describe(e) + ")", e);
+                }
                 throw new PersistenceException("The Kameleoon table " + table.name() + " is missing or out of date in "
-                        + where + " (" + rootMessage(e) + "). Migrations were off or did not run: turn them on"
-                        + " (jdbc_migrate=true in the web integration, KameleoonDatabase.Builder.migrate(true)) or"
+                        + where + " (" + FailureText.describe(e) + "). Migrations were off or did not run: turn them"
+                        + " on (jdbc_migrate=true in the web integration, KameleoonDatabase.Builder.migrate(true)) or"
                         + " apply the SQL printed by PrintMigrations.", e);
             }
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    /* SQLState class 42 is "syntax error or access rule violation": an unknown table or column on every vendor. */
+    private static boolean isMissingObject(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException && ((SQLException) cause).getSQLState() != null
+                    && ((SQLException) cause).getSQLState().startsWith("42")) {
+                return true;
+            }
         }
-        return String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        return false;
     }
 }
