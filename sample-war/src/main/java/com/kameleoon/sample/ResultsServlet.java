@@ -85,7 +85,8 @@ public class ResultsServlet extends HttpServlet {
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg id=\"chart\" xmlns=\"http://www.w3"
                 + ".org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\""
                 + "conversion rate per variation with 95 %% intervals\" font-family=\"system-ui,sans-serif\" "
-                + "font-size=\"12\" style=\"background:#fff;border:1px solid #d8dee4;border-radius:8px;margin-top:1rem\">",
+                + "font-size=\"12\" style=\"background:#fff;border:1px solid #d8dee4;border-radius:8px;"
+                + "margin-top:1rem\">",
                 CHART_WIDTH, height, CHART_WIDTH, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-weight=\"600\" font-size=\"13\">"
                 + "Conversion rate by variation (bars) with 95 %% interval (whiskers)</text>", PLOT_LEFT));
@@ -119,7 +120,7 @@ public class ResultsServlet extends HttpServlet {
                     + "height=\"%d\" rx=\"3\" fill=\"#0b6e4f\" fill-opacity=\"0.85\"/>", PLOT_LEFT, middle - 10,
                     rate.rate() * scale, 20));
             svg.append(String.format(Locale.ROOT, "<path class=\"interval\" d=\"M%.1f %dv12M%.1f %dH%.1fM%.1f %dv12\" "
-                    + "stroke=\"#c8553d\" stroke-width=\"2\" fill=\"none\"/>", low, middle - 6, low, middle, high,
+                    + "stroke=\"#1f2328\" stroke-width=\"2\" fill=\"none\"/>", low, middle - 6, low, middle, high,
                     high, middle - 6));
             svg.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%s (n = %d)</text>",
                     Math.max(high, PLOT_LEFT + rate.rate() * scale) + 6, middle + 4, percent(rate.rate()),

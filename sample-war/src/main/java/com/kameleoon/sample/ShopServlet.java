@@ -93,7 +93,7 @@ public class ShopServlet extends HttpServlet {
                 + "<script id=\"kameleoon-engine\">" + visitor.getEngineTrackingCode() + "</script>";
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Html.page(base, "Kameleoon coffee", body.toString(), head));
+        response.getWriter().write(Html.page(base, "Today's pick", body.toString(), head));
     }
 
     private static String price(double value) {

@@ -31,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * as many recommendations as the variation the official JavaScript SDK assigns to their visitor code
  * ({@link VariationOracle}) and, in debug mode, a badge naming it; buys, lands on the confirmation (a refresh does
  * not buy again), and finds the purchase counted once for that variation on the results page. Screenshots of the
- * shop ({@code shop.png}) and the results ({@code results-page.png}) are kept in {@code kameleoon.it.artifacts}. The browser holds a visitor code of that table before its
- * first page, as one an earlier visit left would be: a code the shop drew at random would have no expected answer.
+ * shop ({@code shop.png}) and the results ({@code results-page.png}) are kept in {@code kameleoon.it.artifacts}.
+ * The browser holds a visitor code of that table before its first page, as one an earlier visit left would be: a
+ * code the shop drew at random would have no expected answer.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BrowserIT {

@@ -170,13 +170,14 @@ class ShopIT {
     void onePageViewTracksOneExposurePerFlagAndCountsOnTheDebugPage() {
         String cookie = visitor();
         String code = cookie.substring(cookie.lastIndexOf('=') + 1);
-        assertThat(Http.post(shop + "/vip", cookie, "").status()).as("POST /vip").isEqualTo(303);
+        assertThat(Http.post(shop + "/vip", cookie, "").status()).as("POST /vip").isBetween(302, 303);
 
         HttpReply page = Http.get(shop + "/", cookie);
-        assertThat(page.body()).contains("id=\"vip-banner\"", "id=\"variation-badge\"");
+        assertThat(page.body()).contains("id=\"vip-banner\"");
         await("the page's exposures at the collector", () -> lines(code, "experiment", 70011L) == 1
                 && lines(code, "experiment", 70021L) >= 1);
         assertThat(lines(code, "experiment", 70021L)).as("vip_banner exposures of one page view").isEqualTo(1);
+        assertThat(page.body()).as("debug mode's badge").contains("id=\"variation-badge\"");
 
         assertThat(Http.get(shop + "/", cookie).status()).isEqualTo(200);
         assertThat(Http.get(shop + "/debug", cookie).body()).contains("<p id=\"page-views\">page views: 2</p>");
@@ -200,15 +201,17 @@ class ShopIT {
                 "kameleoon.data_api_url", typed + "/collector", "sample.jdbc_url",
                 "jdbc:h2:file:" + work.resolve("h2/shop")));
         try {
-            HttpReply results = Http.get(typed + "/results", null);
-            assertThat(results.status()).isEqualTo(200);
-            assertThat(results.body()).contains("<td class=\"rate nodata\">no data</td>").doesNotContain("0.0 % – 0.0 %");
-
             HttpReply page = Http.get(typed + "/", CONSENT);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains("data-count=\"0\"");
             await("the warning in the log", () -> tomcat.logText().contains(
                     "variable num_recommended_products of recommended_products/"));
+
+            // Nothing delivered yet in this context's own database (its relay posts every second at the earliest).
+            HttpReply results = Http.get(typed + "/results", null);
+            assertThat(results.status()).isEqualTo(200);
+            assertThat(results.body()).contains("<td class=\"rate nodata\">no data</td>")
+                    .doesNotContain("0.0 % – 0.0 %");
         } finally {
             tomcat.undeploy(context);
         }

@@ -56,7 +56,8 @@ public final class SampleServer {
             dataApi = "https://data.kameleoon.io";
         }
         if (dataApi == null) {
-            contextParameters.putAll(CollectorSecret.parameters("http://127.0.0.1:" + port, CollectorSecret.generate()));
+            String self = "http://127.0.0.1:" + port;
+            contextParameters.putAll(CollectorSecret.parameters(self, CollectorSecret.generate()));
         } else {
             properties.put("kameleoon.data_api_url", dataApi);
         }
