@@ -110,7 +110,7 @@ class ClusterIT {
 
         HttpReply joined = Http.post(cluster.nodeUrl(0) + "/vip", cookie, "");
 
-        assertThat(joined.status()).as("POST /vip on node 0").isEqualTo(302);
+        assertThat(joined.status()).as("POST /vip on node 0").isEqualTo(303);
         HttpReply page = Http.get(cluster.nodeUrl(1) + "/", cookie);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).as("node 1 after loyalty_tier=vip was added on node 0").contains(VIP_BANNER);
