@@ -4,7 +4,8 @@
 #   node 0     http://127.0.0.1:8081/          the shop
 #   node 1     http://127.0.0.1:8082/          the shop (same visitors, same outbox)
 #   collector  http://127.0.0.1:8090/collector/stats   stands in for the Kameleoon Data API; both nodes' relays
-#              post their tracking to http://127.0.0.1:8090/collector
+#              post their tracking to http://127.0.0.1:8090/collector/<secret>/visit/events, the secret drawn at
+#              each start and given to every member as a context parameter (never printed): anyone else gets 401
 # The database is created if missing and kept by stop.sh (stop.sh --drop-database drops it). It builds what is
 # missing first (mvn package of sample-war, tests skipped; REBUILD=1 forces it). Bounded: the build by 15 min,
 # the start by 5 min. Prints the URLs, the pids and where the logs are; the state file records them for stop.sh.

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The debug page, answered only when {@code sample.debug=true}: the loaded datafile's flags, this visitor's
- * assignments and stored data, and the tracking outbox's figures. It reads SDK internals (the visitor's stored
+ * assignments, page views and stored data, and the tracking outbox's figures. It reads SDK internals (the visitor's stored
  * state, the outbox), which an application should not; that is what a debug page is for.
  */
 @WebServlet("/debug")
@@ -67,13 +67,18 @@ public class DebugServlet extends HttpServlet {
     private static String storedData(KameleoonRequests requests, String code) {
         StoredVisitor stored = requests.storedState(code);
         if (stored == null) {
-            return "<p id=\"stored\">No stored data yet.</p>";
+            return "<p id=\"page-views\">page views: 0</p><p id=\"stored\">No stored data yet.</p>";
         }
-        StringBuilder out = new StringBuilder("<ul id=\"stored\">");
+        // A page view item is one per URL; its counter holds the views of that URL.
+        long pageViews = stored.items().stream().filter(item -> item.kind().equals("PV"))
+                .mapToLong(VisitorItem::counter).sum();
+        StringBuilder out = new StringBuilder("<p id=\"page-views\">page views: ").append(pageViews)
+                .append("</p><ul id=\"stored\">");
         out.append("<li>legal consent: ").append(stored.consent()).append("</li>");
         for (VisitorItem item : stored.items()) {
             out.append("<li>").append(Html.escape(item.kind())).append(' ').append(Html.escape(item.key())).append(": ")
-                    .append(Html.escape(item.payload())).append(item.sent() ? " (tracked)" : "").append("</li>");
+                    .append(Html.escape(item.payload())).append(item.counter() > 0 ? " ×" + item.counter() : "")
+                    .append(item.sent() ? " (tracked)" : "").append("</li>");
         }
         return out.append("</ul>").toString();
     }

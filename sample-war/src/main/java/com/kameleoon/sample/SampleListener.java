@@ -17,6 +17,7 @@ public class SampleListener implements ServletContextListener {
     static final String DATABASE = KameleoonDatabase.class.getName();
     static final String SETTINGS = SampleSettings.class.getName();
     static final String COLLECTOR = CollectorStore.class.getName();
+    static final String GATE = CollectorGate.class.getName();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -32,6 +33,7 @@ public class SampleListener implements ServletContextListener {
         context.setAttribute(DATABASE, database);
         context.setAttribute(SETTINGS, settings);
         context.setAttribute(COLLECTOR, collector);
+        context.setAttribute(GATE, new CollectorGate(settings.collectorSecret(), settings.collectorMaxBodyBytes()));
         KameleoonJakarta.useDataSource(context, database.dataSource());
         context.log("Kameleoon sample shop: " + settings + ", database " + database);
     }

@@ -4,18 +4,28 @@ import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 
 /**
- * The shop's own settings (its database and the debug page), from a context parameter or a system property of the
- * same name, else the default: {@code sample.jdbc_url} (default an H2 file under the temporary directory),
- * {@code sample.jdbc_username}, {@code sample.jdbc_password}, {@code sample.debug} (default false). Immutable.
+ * The shop's own settings, from a context parameter or a system property of the same name, else the default:
+ * {@code sample.jdbc_url} (default an H2 file under the temporary directory), {@code sample.jdbc_username},
+ * {@code sample.jdbc_password}, {@code sample.debug} (default false), {@code sample.collector_secret} (none: the
+ * collector accepts anyone) and {@code sample.collector_max_body_bytes} (default {@value #DEFAULT_MAX_BODY_BYTES}).
+ * Immutable; {@link #toString()} masks the password and the secret.
  *
  * @param jdbcUrl the database
  * @param username its user, or null
  * @param password its password, or null
  * @param debug whether the debug page answers
+ * @param collectorSecret what a relay must present to the collector, or null when the collector is open
+ * @param collectorMaxBodyBytes the largest body the collector reads
  */
-public record SampleSettings(String jdbcUrl, String username, String password, boolean debug) {
+public record SampleSettings(String jdbcUrl, String username, String password, boolean debug, String collectorSecret,
+        long collectorMaxBodyBytes) {
     /** The embedded database when none is configured. */
     public static final Path DEFAULT_H2_FILE = Path.of(System.getProperty("java.io.tmpdir"), "kameleoon-sample", "shop");
+    /**
+     * 4 MiB: a relay's batch holds at most 2.5 M characters of URL-encoded (so ASCII) lines, and a bound well below
+     * the container's heap keeps one oversized post from exhausting it.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     /**
      * @param context the web application
@@ -29,8 +39,23 @@ public record SampleSettings(String jdbcUrl, String username, String password, b
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         String username = read(context, "sample.jdbc_username");
+        String maxBody = read(context, "sample.collector_max_body_bytes");
         return new SampleSettings(url, username == null && url.startsWith("jdbc:h2:") ? "sa" : username,
-                read(context, "sample.jdbc_password"), Boolean.parseBoolean(read(context, "sample.debug")));
+                read(context, "sample.jdbc_password"), Boolean.parseBoolean(read(context, "sample.debug")),
+                read(context, "sample.collector_secret"),
+                maxBody == null ? DEFAULT_MAX_BODY_BYTES : positive("sample.collector_max_body_bytes", maxBody));
+    }
+
+    private static long positive(String name, String value) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the setting's name.
+        }
+        throw new IllegalArgumentException(name + ": expected a positive number of bytes, got '" + value + "'");
     }
 
     private static String read(ServletContext context, String name) {
@@ -44,6 +69,8 @@ public record SampleSettings(String jdbcUrl, String username, String password, b
     @Override
     public String toString() {
         return "SampleSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password="
-                + (password == null ? "none" : "****") + ", debug=" + debug + "]";
+                + (password == null ? "none" : "****") + ", debug=" + debug + ", collectorSecret="
+                + (collectorSecret == null ? "none" : "****") + ", collectorMaxBodyBytes=" + collectorMaxBodyBytes
+                + "]";
     }
 }

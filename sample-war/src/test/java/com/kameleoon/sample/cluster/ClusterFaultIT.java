@@ -173,7 +173,7 @@ class ClusterFaultIT {
                         .map(first -> first - killMillis).sorted().toList());
 
         List<FaultVisit> unknown = all.stream().filter(FaultVisit::outcomeUnknown).toList();
-        System.out.printf("cluster fault: visitors=%d pages200=%d buys2xx=%d buys503=%d buysUnanswered=%d"
+        System.out.printf("cluster fault: visitors=%d pages200=%d buysConfirmed=%d buys503=%d buysUnanswered=%d"
                 + " buys504=%d (of them delivered %d) retried=%d (bought on retry %d) conversions=%d lost=%d"
                 + " phantoms=%d twice=%d redeliveredNonces=%d%n",
                 all.size(), all.stream().filter(visit -> visit.pageStatus() == 200).count(), bought.size(),

@@ -110,7 +110,7 @@ class ClusterIT {
 
         HttpReply joined = Http.post(cluster.nodeUrl(0) + "/vip", cookie, "");
 
-        assertThat(joined.status()).as("POST /vip on node 0").isEqualTo(302);
+        assertThat(joined.status()).as("POST /vip on node 0").isEqualTo(303);
         HttpReply page = Http.get(cluster.nodeUrl(1) + "/", cookie);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).as("node 1 after loyalty_tier=vip was added on node 0").contains(VIP_BANNER);
@@ -120,12 +120,12 @@ class ClusterIT {
      * Visitors shop on both nodes; a quarter of the way in, node 1 is killed with kill -9 and restarted on its port
      * (new JVM, WAR redeployed) while visitors keep coming; the last quarter waits for the restart so that the new
      * node serves load too. Requests to the dead node fail and are neither retried nor counted: a visitor whose
-     * page failed does not buy, a purchase without a 2xx answer is not expected at the collector (it may arrive
+     * page failed does not buy, a purchase without a 303 answer is not expected at the collector (it may arrive
      * anyway when the node died after its commit).
      *
      * <p>What is asserted, and why:
      * <ul>
-     * <li>{@code lost == 0}: every purchase answered 2xx is in the collector. {@code /buy} answers only after the
+     * <li>{@code lost == 0}: every purchase confirmed (303) is in the collector. {@code /buy} answers only after the
      * conversion's outbox line is committed, and the outbox lives in the shared database, so neither the kill
      * (its claimed rows come back when the 3-minute lease expires) nor the restart may lose it.</li>
      * <li>Duplicates are the killed node's in-flight batch and nothing else. At-least-once delivery re-sends a
@@ -193,7 +193,7 @@ class ClusterIT {
         long servedAfterRestart = visits.stream()
                 .filter(visit -> visit.pageMillis() >= restartedMillis && visit.answeredBy(KILLED) > 0).count();
 
-        System.out.printf("cluster e2e: visitors=%d buys2xx=%d conversions=%d lost=%d duplicates=%d "
+        System.out.printf("cluster e2e: visitors=%d buysConfirmed=%d conversions=%d lost=%d duplicates=%d "
                 + "killedNodeInFlight=%d%n", visits.size(), bought.size(), conversions, lost.size(), duplicates,
                 inFlight.size());
         System.out.printf("cluster e2e detail: load %.1f s, delivery wait %.1f s, requests without answer on the "
@@ -202,7 +202,7 @@ class ClusterIT {
                 visits.stream().mapToLong(visit -> visit.unansweredBy(0)).sum(), servedAfterRestart,
                 restartedMillis - killMillis);
 
-        assertThat(lost).as("purchases answered 2xx but never received by the collector").isEmpty();
+        assertThat(lost).as("purchases confirmed (303) but never received by the collector").isEmpty();
         assertThat(duplicated).as("lines received more than once: only the killed node's in-flight batch, twice")
                 .allSatisfy((nonce, receipts) -> {
                     assertThat(inFlight).as("in-flight lines of the killed node").contains(nonce);

@@ -16,9 +16,9 @@ package com.kameleoon.sample.cluster;
  */
 record FaultVisit(String code, long pageStart, long pageEnd, int pageStatus, long buyStart, long buyEnd, int buyStatus,
         int buyAttempts) {
-    /** @return whether the purchase was confirmed to the shopper (2xx) */
+    /** @return whether the purchase was confirmed to the shopper (303 to the confirmation page) */
     boolean bought() {
-        return buyStatus >= 200 && buyStatus < 300;
+        return buyStatus == ShopVisit.CONFIRMED;
     }
 
     /** @return whether every purchase attempt was answered "not recorded" */

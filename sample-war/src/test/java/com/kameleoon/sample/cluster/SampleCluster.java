@@ -25,6 +25,9 @@ import java.util.Map;
  * code {@value #COLLECTOR_SITE_CODE}, so that its own Kameleoon relay never drains the shop's outbox: only the
  * shop nodes deliver the shop's tracking, as in production.
  *
+ * <p>The collector only takes tracking from the nodes: a {@link CollectorSecret} drawn at start is given to every
+ * member as a context parameter, and the nodes' relays post to {@code <collector>/collector/<secret>}.
+ *
  * <p>In a test: {@link #start}, {@link #nodeUrl}, {@link #killHard} (kill -9), {@link #restart} (same port, WAR
  * redeployed), {@link #close}. From a script ({@code sample-war/cluster/start.sh}, {@code stop.sh}):
  * {@code SampleCluster start} starts the cluster, writes a {@link ClusterState} file, prints the URLs and exits
@@ -78,6 +81,7 @@ public final class SampleCluster implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final String collectorSecret = CollectorSecret.generate();
     private final boolean createdDatabase;
     private final int collectorPort;
     private final int[] nodePorts;
@@ -235,19 +239,29 @@ public final class SampleCluster implements AutoCloseable {
         nodes[index] = node;
     }
 
-    private Map<String, String> nodeParameters() {
+    /** @return the context parameters of a shop node */
+    Map<String, String> nodeParameters() {
         Map<String, String> parameters = new LinkedHashMap<>(databaseParameters());
-        parameters.put("kameleoon.data_api_url", collectorUrl() + "/collector");
+        parameters.putAll(CollectorSecret.parameters(collectorUrl(), collectorSecret));
         parameters.putAll(settings.parameters());
         return parameters;
     }
 
-    private Map<String, String> collectorParameters() {
+    /** @return the context parameters of the collector */
+    Map<String, String> collectorParameters() {
         Map<String, String> parameters = new LinkedHashMap<>(databaseParameters());
         parameters.put("kameleoon.site_code", COLLECTOR_SITE_CODE);
         parameters.put("kameleoon.filter_enabled", "false");
-        parameters.put("kameleoon.data_api_url", collectorUrl() + "/collector");
+        parameters.putAll(CollectorSecret.parameters(collectorUrl(), collectorSecret));
         return parameters;
+    }
+
+    /**
+     * @param settings what to start
+     * @return the cluster as it would start, without starting anything (for tests of its parameters)
+     */
+    static SampleCluster unstarted(Settings settings) {
+        return new SampleCluster(settings, false);
     }
 
     /* Context parameters rather than -D flags: the password then stays out of the process list. */

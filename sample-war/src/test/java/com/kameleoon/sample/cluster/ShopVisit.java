@@ -20,10 +20,15 @@ public record ShopVisit(String code, int pageNode, int pageStatus, long pageMill
     public static final int NO_ANSWER = -1;
     /** The request was not sent. */
     public static final int NOT_SENT = 0;
+    /** {@code POST /buy}'s answer once the purchase is committed: 303 See Other to the confirmation page. */
+    public static final int CONFIRMED = 303;
 
-    /** @return whether {@code POST /buy} answered 2xx: the conversion is committed and must reach the collector */
+    /**
+     * @return whether {@code POST /buy} answered 303 (to the confirmation page): the conversion is committed and
+     *         must reach the collector
+     */
     public boolean bought() {
-        return buyStatus >= 200 && buyStatus < 300;
+        return buyStatus == CONFIRMED;
     }
 
     /**

@@ -29,9 +29,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A visitor in a real browser on the sample shop on Tomcat 11 (H2 in the run's work folder): accepts consent, sees
  * as many recommendations as the variation the official JavaScript SDK assigns to their visitor code
- * ({@link VariationOracle}), buys, and finds the purchase counted for that variation on the results page, whose
- * screenshot is kept in {@code kameleoon.it.artifacts}. The browser holds a visitor code of that table before its
- * first page, as one an earlier visit left would be: a code the shop drew at random would have no expected answer.
+ * ({@link VariationOracle}) and, in debug mode, a badge naming it; buys, lands on the confirmation (a refresh does
+ * not buy again), and finds the purchase counted once for that variation on the results page. Screenshots of the
+ * shop ({@code shop.png}) and the results ({@code results-page.png}) are kept in {@code kameleoon.it.artifacts}.
+ * The browser holds a visitor code of that table before its first page, as one an earlier visit left would be: a
+ * code the shop drew at random would have no expected answer.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BrowserIT {
@@ -53,7 +55,7 @@ class BrowserIT {
         int port = FreePorts.allocate();
         tomcat = TomcatServer.start(ItPaths.tomcat11(), "browser-tomcat11", port, Map.of(
                 "kameleoon.data_api_url", "http://127.0.0.1:" + port + "/" + CONTEXT + "/collector",
-                "sample.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/shop")));
+                "sample.jdbc_url", "jdbc:h2:file:" + work.resolve("h2/shop"), "sample.debug", "true"));
         tomcat.deploy(CONTEXT, SampleItPaths.war(), Map.of());
         browser = HeadlessChromium.start(work.resolve("chromium-profile"));
     }
@@ -104,11 +106,18 @@ class BrowserIT {
                 .isEqualTo(expectedCount);
         assertThat(items).as("li.recommendation shown").hasSize(expectedCount);
         assertThat(expected.id()).as("an experiment variation (consent given, rule exposes everyone)").isNotNull();
+        assertThat(browser.findElement(By.id("variation-badge")).getText()).as("debug mode's variation badge")
+                .contains(expected.key());
+        screenshot("shop.png");
 
-        // When the visitor buys, the answer comes once the conversion is committed.
+        // When the visitor buys, the answer comes once the conversion is committed: a redirect to the confirmation,
+        // which a refresh shows again without posting again.
         browser.findElement(By.id("buy")).click();
         WebElement confirmed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-confirmed")));
         assertThat(confirmed.getAttribute("data-visitor")).isEqualTo(visitorCode);
+        assertThat(browser.getCurrentUrl()).endsWith("/" + CONTEXT + "/thanks");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-confirmed")));
 
         // Then the results page counts the purchase for the visitor's variation once the relay has delivered it.
         browser.findElement(By.id("see-results")).click();
@@ -121,9 +130,15 @@ class BrowserIT {
                     return !conversions.isEmpty() && conversions.get(0).getText().trim().equals("1");
                 });
         assertThat(browser.findElement(By.cssSelector(row + " td.exposed")).getText().trim()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector(row + " td.conversions")).getText().trim())
+                .as("one purchase despite the refreshed confirmation").isEqualTo("1");
         assertThat(browser.findElement(By.id("chart")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#chart .tick"))).as("x-axis ticks").isNotEmpty();
+        screenshot("results-page.png");
+    }
 
-        Path screenshot = SampleItPaths.artifacts().resolve("results-page.png");
+    private void screenshot(String name) throws IOException {
+        Path screenshot = SampleItPaths.artifacts().resolve(name);
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(screenshot).exists().isNotEmptyFile();
     }

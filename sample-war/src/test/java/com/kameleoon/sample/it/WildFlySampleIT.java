@@ -9,6 +9,7 @@ import com.kameleoon.it.container.HttpReply;
 import com.kameleoon.it.container.ItPaths;
 import com.kameleoon.it.container.WildFlyServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -66,8 +67,11 @@ class WildFlySampleIT {
 
         String cookies = COOKIES + "; kameleoonVisitorCode=" + visitorCode;
         HttpReply bought = Http.post(shop + "/buy", cookies, "");
-        assertThat(bought.status()).as("POST /buy").isEqualTo(200);
-        assertThat(bought.body()).contains("id=\"order-confirmed\"", "data-visitor=\"" + visitorCode + "\"");
+        assertThat(bought.status()).as("POST /buy").isEqualTo(303);
+        String confirmation = bought.headers("Location").get(0);
+        assertThat(confirmation).as("Location").endsWith("/thanks");
+        HttpReply thanks = Http.get(URI.create(shop).resolve(confirmation).toString(), cookies);
+        assertThat(thanks.body()).contains("id=\"order-confirmed\"", "data-visitor=\"" + visitorCode + "\"");
 
         JsonNode stats = awaitConversion(shop + "/collector/stats");
         assertThat(stats.path("conversions").path("71001").asLong()).isEqualTo(1);
