@@ -29,7 +29,6 @@ public class ShopServlet extends HttpServlet {
     /** Recommendations shown when the variable cannot be read: none, as for the flag's "off" variation. */
     static final int DEFAULT_RECOMMENDATIONS = 0;
 
-    private final transient VariableValues variables = new VariableValues();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,8 +40,8 @@ public class ShopServlet extends HttpServlet {
         // variable through the visitor (getVariable) would evaluate and track the flag a second time.
         Variation variation = visitor.getVariation(FLAG);
         Variation vip = visitor.getVariation(VIP_FLAG);
-        int count = Math.max(0, Math.min(variables.intValue(FLAG, variation, "num_recommended_products",
-                DEFAULT_RECOMMENDATIONS), Catalog.RECOMMENDABLE.size()));
+        int count = Math.max(0, Math.min(variation.getVariableValue("num_recommended_products",
+                Integer.class, DEFAULT_RECOMMENDATIONS), Catalog.RECOMMENDABLE.size()));
         String base = request.getContextPath();
         StringBuilder body = new StringBuilder();
         if (consentCookie(request) == null) {
@@ -53,7 +52,7 @@ public class ShopServlet extends HttpServlet {
         }
         if (vip.isActive()) {
             body.append("<div class=\"banner vip\" id=\"vip-banner\">")
-                    .append(Html.escape(variables.stringValue(VIP_FLAG, vip, "message", "Welcome back, VIP!")))
+                    .append(Html.escape(vip.getVariableValue("message", String.class, "Welcome back, VIP!")))
                     .append("</div>");
         }
         if (visitor.isFeatureActive("buyer_thanks")) {

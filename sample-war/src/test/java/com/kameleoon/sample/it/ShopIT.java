@@ -205,7 +205,7 @@ class ShopIT {
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains("data-count=\"0\"");
             await("the warning in the log", () -> tomcat.logText().contains(
-                    "variable num_recommended_products of recommended_products/"));
+                    "variable 'num_recommended_products' is a STRING (String), not Integer; using the default 0"));
 
             // Nothing delivered yet in this context's own database (its relay posts every second at the earliest).
             HttpReply results = Http.get(typed + "/results", null);
