@@ -63,8 +63,9 @@ final class JsonFields {
         }
         if (node.isFloatingPointNumber()) {
             double d = node.doubleValue();
-            // 5.0 is an integer that happened to be written with a decimal point.
-            if (d == Math.rint(d) && Math.abs(d) < 0x1p62) {
+            // 5.0 is an integer that happened to be written with a decimal point; beyond 2^63 it would not fit in
+            // a long (the cast would saturate), so it is refused like any other value out of range.
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
                 return (long) d;
             }
         }

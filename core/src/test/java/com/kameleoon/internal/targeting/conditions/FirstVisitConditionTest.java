@@ -54,6 +54,18 @@ class FirstVisitConditionTest {
     }
 
     @Test
+    @DisplayName("countInMillis written as a floating-point number: accepted while it fits in a long")
+    void floatingPointDurationsUpToTheLongRange() {
+        assertThat(check(json("LOWER", "9.0E14"), twoVisits())).isTrue();
+        // 2^63 - 1024, the largest double below 2^63: every visit is younger than that.
+        assertThat(check(json("LOWER", "9.2233720368547748E18"), twoVisits())).isTrue();
+        // 2^63 itself does not fit in a long: refused, not saturated to Long.MAX_VALUE.
+        assertThatThrownBy(() -> condition(json("LOWER", "9.223372036854775808E18")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("countInMillis: expected an integer");
+    }
+
+    @Test
     void wrongType() {
         assertThatThrownBy(() -> condition(json("GREATER", "\"1 day\"")))
                 .isInstanceOf(IllegalArgumentException.class)
