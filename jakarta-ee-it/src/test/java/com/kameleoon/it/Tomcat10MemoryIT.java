@@ -77,7 +77,8 @@ class Tomcat10MemoryIT extends ServletScenarios {
         assertThatThrownBy(() -> tomcat.deploy("no-tables", war("kameleoon.it.war"),
                 Map.of("kameleoon.jdbc_url", "jdbc:h2:mem:no-tables-" + System.nanoTime(),
                         "kameleoon.jdbc_migrate", "false")))
-                .isInstanceOf(ContainerException.class).hasMessageContaining("kameleoon_visitor")
-                .hasMessageContaining("jdbc_migrate");
+                .isInstanceOf(ContainerException.class);
+        // The cause heads a long stack trace in localhost.<date>.log: read the whole log, not the failure's tail.
+        assertThat(tomcat.logText()).contains("The Kameleoon table kameleoon_visitor is missing", "jdbc_migrate=true");
     }
 }
