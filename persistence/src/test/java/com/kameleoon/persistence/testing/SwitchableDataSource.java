@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -16,13 +17,18 @@ import javax.sql.DataSource;
  * A data source in front of a real pool that a test can take down and bring back, as a network partition would:
  * while {@link #down()}, getting a connection fails as a pool does when it cannot reach the server (a
  * {@link SQLTransientConnectionException}, SQLState 08001). Can also report an older server version, so that a
- * {@code KameleoonDatabase} built on it takes the code paths of servers without {@code SKIP LOCKED}.
- * A hand-written stub, not a mock. Thread-safe.
+ * {@code KameleoonDatabase} built on it takes the code paths of servers without {@code SKIP LOCKED}; and can run
+ * an action right before a given statement is prepared. A hand-written stub, not a mock. Thread-safe.
  */
 public final class SwitchableDataSource implements DataSource {
     private final DataSource pool;
     private final String reportedVersion;
     private volatile boolean down;
+    private final AtomicReference<Hook> hook = new AtomicReference<>();
+
+    /** An action run once, before a statement holding a piece of SQL is prepared. */
+    private record Hook(String sqlFragment, Runnable action) {
+    }
 
     /**
      * @param pool the real pool
@@ -45,6 +51,17 @@ public final class SwitchableDataSource implements DataSource {
      */
     public static SwitchableDataSource reportingVersion(DataSource pool, String version) {
         return new SwitchableDataSource(pool, version);
+    }
+
+    /**
+     * Runs an action once, on the thread that prepares it, right before the next statement whose SQL contains a
+     * fragment is prepared: to make another node act at an exact point of a transaction.
+     *
+     * @param sqlFragment a piece of the statement's SQL as the driver gets it (named parameters became {@code ?})
+     * @param action what happens then
+     */
+    public void beforePreparing(String sqlFragment, Runnable action) {
+        hook.set(new Hook(sqlFragment, action));
     }
 
     /** Makes every later connection request fail. */
@@ -76,12 +93,15 @@ public final class SwitchableDataSource implements DataSource {
     }
 
     private Connection wrap(Connection real) {
-        if (reportedVersion == null) {
-            return real;
-        }
         InvocationHandler connection = (proxy, method, args) -> {
+            Hook armed = hook.get();
+            if (armed != null && method.getName().startsWith("prepare") && args != null && args[0] instanceof String
+                    && ((String) args[0]).contains(armed.sqlFragment()) && hook.compareAndSet(armed, null)) {
+                armed.action().run();
+            }
             Object result = invoke(real, method, args);
-            return method.getName().equals("getMetaData") ? olderMetaData((DatabaseMetaData) result) : result;
+            return method.getName().equals("getMetaData") && reportedVersion != null
+                    ? olderMetaData((DatabaseMetaData) result) : result;
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 connection);
