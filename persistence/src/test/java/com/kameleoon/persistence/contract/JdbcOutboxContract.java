@@ -14,6 +14,7 @@ import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.TrackingOutboxContractTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -395,16 +396,39 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
         try (JdbcOutbox holder = relay(site, LONG_LEASE); JdbcOutbox stranger = relay(site, LONG_LEASE);
                 LogCapture log = new LogCapture()) {
             holder.add("a", List.of("a1", "a2"));
-            List<OutboxLine> claimed = holder.claim(BUDGET);
+            stranger.add("b", List.of("b1"));
+            List<OutboxLine> held = holder.claim(1);
+            List<OutboxLine> own = stranger.claim(BUDGET);
+            List<OutboxLine> delivered = new ArrayList<>(held);
+            delivered.addAll(own);
 
-            stranger.complete(claimed);
+            stranger.complete(delivered);
 
             assertThat(rows(site)).containsExactly("a1", "a2");
-            assertThat(stranger.stats().sent()).isZero();
+            assertThat(stranger.stats().sent()).isEqualTo(1);
             assertThat(log.lines()).containsExactly("WARNING Kameleoon SDK: 2 delivered lines had been claimed"
                     + " again by another relay (lease expired); they may be delivered twice, with the same nonces");
-            holder.complete(claimed);
+            holder.complete(held);
             assertThat(rows(site)).isEmpty();
+        }
+    }
+
+    @Test
+    void completingPartsOfTwoClaimsDeletesExactlyThoseLines() {
+        String site = newSite();
+        try (JdbcOutbox relay = relay(site, LONG_LEASE)) {
+            relay.add("a", List.of("a1", "a2"));
+            relay.add("b", List.of("b1"));
+            List<OutboxLine> first = relay.claim(1);
+            List<OutboxLine> second = relay.claim(1);
+
+            // As many lines as the first claim holds, but not all of them.
+            relay.complete(List.of(first.get(0), second.get(0)));
+
+            assertThat(rows(site)).containsExactly("a2");
+            relay.complete(first.subList(1, 2));
+            assertThat(rows(site)).isEmpty();
+            assertThat(relay.stats().sent()).isEqualTo(3);
         }
     }
 
@@ -419,7 +443,7 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             assertThat(texts(first)).containsExactly("a1", "a2");
             assertThat(texts(second)).containsExactly("b1");
 
-            List<OutboxLine> both = new java.util.ArrayList<>(first);
+            List<OutboxLine> both = new ArrayList<>(first);
             both.addAll(second);
             relay.complete(both);
 

@@ -220,4 +220,23 @@ class VisitorExpiryCleanerTest {
         assertThat(cleaner.deleteBatch(null, 2)).as("every site").isEqualTo(1);
         assertThat(visitors(database)).isZero();
     }
+
+    @Test
+    void aVisitorWrittenAgainWhileTheCleanerRunsStaysWithItsItems() {
+        KameleoonDatabase direct = withExpiredVisitors();
+        JdbcVisitorRepository otherNode = new JdbcVisitorRepository(direct, "s", 60_000,
+                new JdbcOutbox(direct, "s", JdbcOutbox.Settings.DEFAULT),
+                new VisitorExpiryCleaner(direct, 60_000, 500, false));
+        SwitchableDataSource source = new SwitchableDataSource(direct.dataSource());
+        try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(source).migrate(false).build()) {
+            VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 60_000, 500, false);
+            // After the cleaner found the expired visitors, before it deletes them: another node writes "b".
+            source.beforePreparing("DELETE FROM kameleoon_visitor WHERE", () -> save(otherNode, "b"));
+
+            assertThat(cleaner.deleteBatch("s", 10)).isEqualTo(2);
+
+            assertThat(Sql.strings(direct, "SELECT visitor_code FROM kameleoon_visitor")).containsExactly("b");
+            assertThat(otherNode.load("b").items()).extracting(VisitorItem::key).containsExactly("1");
+        }
+    }
 }
