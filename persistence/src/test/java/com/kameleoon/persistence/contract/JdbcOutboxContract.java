@@ -156,7 +156,7 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             try (LogCapture log = new LogCapture()) {
                 late.complete(stale);
 
-                assertThat(log.lines()).containsExactly("WARNING Kameleoon SDK: 2 delivered lines had been claimed"
+                assertThat(log.lines()).contains("WARNING Kameleoon SDK: 2 delivered lines had been claimed"
                         + " again by another relay (lease expired); they may be delivered twice, with the same nonces");
             }
             assertThat(rows(site)).as("rows after a complete with a stale claim")
@@ -280,7 +280,8 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             relay.fail(relay.claim(BUDGET), "HTTP 500");
             List<OutboxLine> second = relay.claim(BUDGET);
             assertThat(second).extracting(OutboxLine::attempts).as("after one failure").containsExactly(1);
-            assertThat(log.lines()).as("no line parked after one failure").isEmpty();
+            assertThat(log.lines()).as("no line parked after one failure")
+                    .noneMatch(line -> line.contains("parked"));
 
             relay.fail(second, "HTTP 503");
             elsewhere.fail(elsewhere.claim(BUDGET), "x");
@@ -386,7 +387,8 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             relay.complete(claimed.subList(1, 3));
             assertThat(rows(site)).isEmpty();
             assertThat(relay.stats().sent()).isEqualTo(3);
-            assertThat(log.lines()).as("nothing was claimed again").isEmpty();
+            assertThat(log.lines()).as("nothing was claimed again")
+                    .noneMatch(line -> line.contains("claimed again"));
         }
     }
 
@@ -406,7 +408,7 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
 
             assertThat(rows(site)).containsExactly("a1", "a2");
             assertThat(stranger.stats().sent()).isEqualTo(1);
-            assertThat(log.lines()).containsExactly("WARNING Kameleoon SDK: 2 delivered lines had been claimed"
+            assertThat(log.lines()).contains("WARNING Kameleoon SDK: 2 delivered lines had been claimed"
                     + " again by another relay (lease expired); they may be delivered twice, with the same nonces");
             holder.complete(held);
             assertThat(rows(site)).isEmpty();
@@ -478,7 +480,8 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
 
             assertThat(told).hasValue(0);
             assertThat(rows(site)).as("the line is stored all the same").containsExactly("a1");
-            assertThat(log.lines()).as("nothing buffered, nothing lost").isEmpty();
+            assertThat(log.lines()).as("nothing buffered, nothing lost")
+                    .noneMatch(line -> line.contains("lost at close"));
         }
     }
 

@@ -143,7 +143,7 @@ class JdbcOutboxOutageTest {
             outbox.fail(claimed, "HTTP 503");
             source.up();
 
-            assertThat(log.lines()).containsExactly("ERROR Kameleoon SDK: failed delivery could not be recorded:"
+            assertThat(log.lines()).contains("ERROR Kameleoon SDK: failed delivery could not be recorded:"
                     + " ConnectionException");
             assertThat(outbox.stats().retried()).isEqualTo(1);
             assertThat(outbox.stats().parked()).isZero();
