@@ -40,30 +40,6 @@ public final class Transactions {
         }
     }
 
-    /**
-     * Runs one statement in auto-commit mode, retried like {@link #run}: a single statement is atomic on its
-     * own, and skipping BEGIN and COMMIT saves a round trip.
-     *
-     * @param jdbi the database
-     * @param callback runs exactly one statement; must be safe to run again
-     * @param <T> the result type
-     * @param <X> the callback's exception type
-     * @return the callback's result
-     * @throws X when the callback fails for another reason than a deadlock, or keeps deadlocking
-     */
-    public static <T, X extends Exception> T runSingleStatement(Jdbi jdbi, HandleCallback<T, X> callback) throws X {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jdbi.withHandle(callback);
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
     static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException) {

@@ -1,5 +1,8 @@
 package com.kameleoon.persistence.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
 import com.kameleoon.persistence.testing.StoredTime;
@@ -8,9 +11,13 @@ import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.VisitorRepository;
 import com.kameleoon.testkit.VisitorRepositoryContract;
+import com.kameleoon.spi.UnitWrite;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The visitor-repository contract on a database vendor (a subclass per vendor). Each test gets a fresh
@@ -70,5 +77,26 @@ abstract class JdbcVisitorRepositoryContract extends VisitorRepositoryContract {
     @Override
     protected void advance(Duration duration) {
         StoredTime.passForVisitors(DATABASES.migrated(vendor()), SITE, duration);
+    }
+
+    @Test
+    void outboxListenersAreToldOnceAfterAWriteWithTrackingLinesAndNotAfterOneWithout() {
+        AtomicInteger told = new AtomicInteger();
+        outbox().onAdd(told::incrementAndGet);
+        UnitWrite.Header header = new UnitWrite.Header(1_000, "UNKNOWN", false, false);
+
+        write(List.of(new UnitWrite(code("a"), header, List.of(), List.of(), List.of(), List.of()),
+                new UnitWrite(code("b"), header, List.of(), List.of(), List.of(), List.of("b1")),
+                new UnitWrite(code("c"), header, List.of(), List.of(), List.of(), List.of("c1"))));
+        assertThat(told).as("after a write with lines").hasValue(1);
+
+        write(List.of(new UnitWrite(code("d"), header, List.of(), List.of(), List.of(), List.of())));
+        assertThat(told).as("after a write without lines").hasValue(1);
+    }
+
+    @Test
+    void aWriteNeedsAtLeastOneUnit() {
+        assertThatThrownBy(() -> repository().write(nextMark(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("write needs at least one unit");
     }
 }

@@ -25,6 +25,19 @@ public final class StoredTime {
                 .bind("back", -duration.toMillis()).bind("site", siteCode).execute());
     }
 
+    /**
+     * Makes every outbox line of a site older: moves its creation time back.
+     *
+     * @param database the database
+     * @param siteCode the site
+     * @param duration how much older the lines become
+     */
+    public static void passForOutboxLines(KameleoonDatabase database, String siteCode, Duration duration) {
+        database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE kameleoon_outbox SET created_at = "
+                + plusMillis(database, "created_at", ":back") + " WHERE site_code = :site")
+                .bind("back", -duration.toMillis()).bind("site", siteCode).execute());
+    }
+
     /** The column plus a number of milliseconds, as the dialect's own "now plus" expression does it. */
     private static String plusMillis(KameleoonDatabase database, String column, String placeholder) {
         switch (database.dialect()) {
