@@ -163,7 +163,8 @@ class VisitorExpiryCleanerTest {
             source.down();
             try (VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 20, 500, true)) {
                 await("a skipped cleanup logged", () -> log.lines().contains(
-                        "WARNING Kameleoon SDK: expired-visitor cleanup skipped: ConnectionException"));
+                        "WARNING Kameleoon SDK: expired-visitor cleanup skipped: SQLTransientConnectionException"
+                        + " [SQLState 08001]: database unreachable (injected)"));
                 assertThat(visitors(direct)).isEqualTo(3);
 
                 source.up();

@@ -75,7 +75,8 @@ class JdbcOutboxOutageTest {
 
             assertThat(told).as("listeners told of lines not stored").hasValue(0);
             assertThat(log.lines()).contains("ERROR Kameleoon SDK: tracking lines could not be stored"
-                    + " (ConnectionException); kept in memory until the database answers");
+                    + " (SQLTransientConnectionException [SQLState 08001]: database unreachable (injected)); kept in"
+                    + " memory until the database answers");
             assertThat(outbox.stats().depth()).as("lines waiting in memory count").isEqualTo(3);
 
             List<OutboxLine> claimed = outbox.claim(1_000);
@@ -143,8 +144,9 @@ class JdbcOutboxOutageTest {
             outbox.fail(claimed, "HTTP 503");
             source.up();
 
-            assertThat(log.lines()).contains("ERROR Kameleoon SDK: failed delivery could not be recorded:"
-                    + " ConnectionException");
+            assertThat(log.lines()).contains("ERROR Kameleoon SDK: failed delivery could not be recorded"
+                    + " (SQLTransientConnectionException [SQLState 08001]: database unreachable (injected)); the"
+                    + " claim's lease expires and the lines are delivered again");
             assertThat(outbox.stats().retried()).isEqualTo(1);
             assertThat(outbox.stats().parked()).isZero();
             assertThat(Sql.integer(database, "SELECT attempts FROM kameleoon_outbox WHERE site_code = '" + site + "'"))
