@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +65,9 @@ class RepositoryUnitsWritesTest {
         final AtomicReference<Thread> loadThread = new AtomicReference<>();
         volatile RuntimeException loadFailure;
         volatile CountDownLatch hangLoads;
+        /** When set, writes wait until it is counted down. */
+        volatile CountDownLatch holdWrites;
+        final CountDownLatch writeEntered = new CountDownLatch(1);
         private volatile boolean refuseNext;
 
         RecordingRepository(VisitorRepository delegate) {
@@ -92,6 +98,15 @@ class RepositoryUnitsWritesTest {
 
         @Override
         public void write(WriteMark mark, List<UnitWrite> batch) {
+            writeEntered.countDown();
+            CountDownLatch hold = holdWrites;
+            if (hold != null) {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (refuseNext) {
                 refuseNext = false;
                 throw new StoreException("value too long", false, null);
@@ -118,9 +133,10 @@ class RepositoryUnitsWritesTest {
 
     @AfterEach
     void stop() {
-        CountDownLatch hang = repository.hangLoads;
-        if (hang != null) {
-            hang.countDown();
+        for (CountDownLatch latch : new CountDownLatch[] {repository.hangLoads, repository.holdWrites}) {
+            if (latch != null) {
+                latch.countDown();
+            }
         }
         units.close();
         Thread.interrupted();
@@ -297,6 +313,73 @@ class RepositoryUnitsWritesTest {
         units.end("v");
         assertThat(repository.writes).hasSize(1);
         assertThat(stored.load("v").items()).extracting(VisitorItem::counter).containsExactly(1);
+    }
+
+    /**
+     * An interrupted commit whose unit the writer already took cannot take it back: it waits for the answer
+     * (keeping the interrupt), so that the caller learns the unit's fate and the end of the unit does not write
+     * its page views a second time.
+     */
+    @Test
+    void aCommitInterruptedWhileItsUnitIsBeingWrittenWaitsForTheAnswer() throws Exception {
+        units.begin("v");
+        Visitor visitor = units.getOrCreate("v");
+        synchronized (visitor) {
+            visitor.addPageView(new PageView("https://shop/a"), false, 1);
+        }
+        repository.holdWrites = new CountDownLatch(1);
+        AtomicReference<Thread> committing = new AtomicReference<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> interruptKept = pool.submit(() -> {
+                committing.set(Thread.currentThread());
+                units.commitNow("v");
+                return Thread.currentThread().isInterrupted();
+            });
+            assertThat(repository.writeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            committing.get().interrupt();
+            Thread.State state = Eventually.until("the interrupted commit waits again or returns", Duration.ofSeconds(10),
+                    () -> committing.get().getState(),
+                    s -> s == Thread.State.WAITING || s == Thread.State.TERMINATED || interruptKept.isDone());
+            assertThat(interruptKept).as("commitNow has not returned before the writer answered").isNotDone();
+            assertThat(state).isEqualTo(Thread.State.WAITING);
+            repository.holdWrites.countDown();
+            assertThat(interruptKept.get(10, TimeUnit.SECONDS)).as("the interrupt is kept").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        units.end("v");
+        assertThat(repository.writes).hasSize(1);
+        assertThat(stored.load("v").items()).extracting(VisitorItem::counter).containsExactly(1);
+    }
+
+    @Test
+    void aCommitInterruptedBeforeTheWriterTookItsUnitIsDroppedWhole() throws Exception {
+        units.begin("first");
+        units.addLines("first", List.of("held"));
+        repository.holdWrites = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> units.end("first"));
+            assertThat(repository.writeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            units.begin("v");
+            Visitor visitor = units.getOrCreate("v");
+            synchronized (visitor) {
+                visitor.putCustomData(new CustomData(1, "lost"), false);
+            }
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> units.commitNow("v")).isInstanceOf(StoreException.class)
+                    .hasMessage("interrupted before the unit was written");
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(units.getOrCreate("v").customData(1)).as("the unit was dropped whole").isNull();
+            repository.holdWrites.countDown();
+            units.end("v");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.writes.stream().filter(w -> w.visitorCode().equals("v"))
+                .flatMap(w -> w.upserts().stream()).collect(Collectors.toList())).as("no custom data of the dropped unit")
+                .isEmpty();
     }
 
     @Test
