@@ -89,6 +89,22 @@ class InMemoryTrackingOutboxTest extends TrackingOutboxContractTest {
     }
 
     @Test
+    void linesOfSeveralClaimsStayCountedUntilEachIsDone() {
+        InMemoryTrackingOutbox outbox = new InMemoryTrackingOutbox(10, clock::get);
+        outbox.add("a", List.of("a1"));
+        outbox.add("b", List.of("b1"));
+        List<OutboxLine> first = outbox.claim(1);
+        List<OutboxLine> second = outbox.claim(1);
+        assertThat(texts(first)).containsExactly("a1");
+        assertThat(texts(second)).containsExactly("b1");
+        outbox.complete(first);
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        outbox.fail(second, "HTTP 503");
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        assertThat(outbox.stats().depth()).isEqualTo(1);
+    }
+
+    @Test
     void failedLinesOfAFullOutboxAllComeBack() {
         InMemoryTrackingOutbox outbox = new InMemoryTrackingOutbox(2, clock::get);
         outbox.add("a", List.of("a1", "a2"));

@@ -62,6 +62,9 @@ class InMemoryVisitorRepositoryTest {
                 .matches(e -> !((StoreException) e).isUnavailable(), "a rejection");
         assertThatThrownBy(() -> repository.write(second, List.of(unit("long-key", item("CD", key + "k")))))
                 .hasMessage("item CD/" + "k".repeat(40) + "… of visitor long-key exceeds the stored lengths");
+        assertThatThrownBy(() -> repository.write(second, List.of(unit("v", item(kind + "K", "k".repeat(40))))))
+                .as("a key of 40 characters is shown whole")
+                .hasMessage("item " + kind + "K/" + "k".repeat(40) + " of visitor v exceeds the stored lengths");
         assertThat(repository.load("good")).as("nothing of a refused batch is applied").isNull();
         assertThat(outbox.stats().depth()).isZero();
         assertThat(repository.isWritten(second)).isFalse();
@@ -91,29 +94,33 @@ class InMemoryVisitorRepositoryTest {
     }
 
     @Test
-    void aLinkLeadsToItsVisitorWhileBothLive() {
+    void aLinkLeadsToItsVisitorUntilTheLinkExpires() {
         repository.write(MARK, List.of(new UnitWrite("main", header(100, "GIVEN"), List.of(), List.of(),
                 List.of("alias"), List.of())));
+        clock.addAndGet(1);
         repository.write(MARK.next(), List.of(unit("main", item("CD", "1"))));
-        clock.addAndGet(SESSION - 1);
+        clock.addAndGet(SESSION - 2);
         assertThat(repository.load("alias").storedCode()).isEqualTo("main");
         assertThat(repository.load("alias").items()).hasSize(1);
         clock.addAndGet(1);
-        assertThat(repository.load("alias").storedCode()).as("an expired link is its own expired visitor")
-                .isEqualTo("alias");
-        assertThat(repository.load("alias").expired()).isTrue();
+        StoredVisitor expiredLink = repository.load("alias");
+        assertThat(expiredLink.storedCode()).as("an expired link is its own expired visitor").isEqualTo("alias");
+        assertThat(expiredLink.expired()).isTrue();
+        assertThat(repository.load("main").expired()).as("the visitor itself lives one more millisecond").isFalse();
     }
 
     @Test
-    void aLinkToAnExpiredVisitorLeadsNowhere() {
-        repository.write(MARK, List.of(unit("main", item("CD", "1"))));
+    void aLiveLinkToAnExpiredVisitorLeadsNowhere() {
+        repository.write(MARK, List.of(new UnitWrite("main", header(100, "GIVEN"), List.of(), List.of(),
+                List.of("alias"), List.of())));
+        clock.addAndGet(1);
+        repository.write(MARK.next(), List.of(unit("alias", item("CD", "own"))));
         clock.addAndGet(SESSION - 1);
-        repository.write(MARK.next(), List.of(new UnitWrite("other", header(100, "GIVEN"), List.of(), List.of(),
-                List.of("alias"), List.of())));
-        repository.write(MARK.next().next(), List.of(new UnitWrite("main", header(100, "GIVEN"), List.of(), List.of(),
-                List.of("alias"), List.of())));
-        clock.addAndGet(SESSION);
-        assertThat(repository.load("alias").storedCode()).isEqualTo("alias");
+        assertThat(repository.load("main").expired()).isTrue();
+        StoredVisitor link = repository.load("alias");
+        assertThat(link.storedCode()).isEqualTo("alias");
+        assertThat(link.expired()).isFalse();
+        assertThat(link.items()).extracting(VisitorItem::key).containsExactly("own");
     }
 
     @Test

@@ -40,6 +40,8 @@ class GroupCommitterTest {
     private final ScriptedRepository repository = new ScriptedRepository();
     private final AtomicInteger afterWrites = new AtomicInteger();
     private final AtomicReference<Thread> writerThread = new AtomicReference<>();
+    /** The wake-up of the relay fails after a write that stored this unit ("visitor:line"), or never when null. */
+    private volatile String failWakeUpAfter;
     private GroupCommitter committer;
 
     private GroupCommitter start(int maxBatch, long maxWaitMillis, int bufferCapacity) {
@@ -47,6 +49,11 @@ class GroupCommitterTest {
                 new UnitSettings(maxBatch, maxWaitMillis, bufferCapacity, 400, PROBE_INTERVAL), circuit, () -> {
                     writerThread.set(Thread.currentThread());
                     afterWrites.incrementAndGet();
+                    String failAfter = failWakeUpAfter;
+                    List<List<String>> stored = repository.stored;
+                    if (failAfter != null && !stored.isEmpty() && stored.get(stored.size() - 1).contains(failAfter)) {
+                        throw new IllegalStateException("relay broken");
+                    }
                 });
         return committer;
     }
@@ -60,7 +67,7 @@ class GroupCommitterTest {
         if (committer != null) {
             repository.down(false);
             repository.release(1_000);
-            committer.close(5_000);
+            committer.close(2_000);
         }
     }
 
@@ -270,6 +277,7 @@ class GroupCommitterTest {
         probeDue();
         Eventually.until("the backlog written", WAIT, () -> committer.stats(0).bufferedUnits() == 0);
         assertThat(repository.stored).containsExactly(List.of("v:v1", "v:v2"), List.of("v:v3"));
+        assertThat(circuit.openings()).as("the failed probe did not close the circuit").isEqualTo(1);
     }
 
     @Test
@@ -371,6 +379,7 @@ class GroupCommitterTest {
         CompletableFuture<UnitOutcome> confirmed = committer.submit(unit("d-3", "d3"), true);
         CompletableFuture<UnitOutcome> later = committer.submit(unit("e-4", "e4"), false);
         repository.cutCommitOf("c-2", ScriptedRepository.Cut.AFTER_COMMIT);
+        LogCapture log = new LogCapture();
         repository.release(100);
         assertThat(outcome(first)).isEqualTo(UnitOutcome.STORED);
         assertThat(outcome(bad)).isEqualTo(UnitOutcome.DROPPED);
@@ -380,6 +389,9 @@ class GroupCommitterTest {
         assertThat(notAttempted).hasMessage("the visitor store is unavailable");
         assertThat(notAttempted.getCause()).isInstanceOf(StoreException.class);
         assertThat(outcome(later)).isEqualTo(UnitOutcome.BUFFERED);
+        log.close();
+        assertThat(log.lines(LogLevel.WARNING)).anySatisfy(line -> assertThat(line)
+                .contains("cut off while committing 1 units of work"));
         assertThat(committer.stats(0).bufferedUnits()).as("c-2 waits for the answer, e-4 in the buffer").isEqualTo(1);
         repository.down(false);
         probeDue();
@@ -471,7 +483,10 @@ class GroupCommitterTest {
         repository.awaitWritesEntered(1, WAIT);
         CompletableFuture<UnitOutcome> second = committer.submit(unit("b", "b1"), false);
         repository.release(100);
-        committer.close(WAIT.toMillis());
+        try (LogCapture log = new LogCapture()) {
+            committer.close();
+            assertThat(log.lines()).noneMatch(line -> line.contains("before the client closed"));
+        }
         assertThat(first).isCompletedWithValue(UnitOutcome.STORED);
         assertThat(second).isCompletedWithValue(UnitOutcome.STORED);
         assertThat(writerThread.get().isAlive()).isFalse();
@@ -518,5 +533,106 @@ class GroupCommitterTest {
         Eventually.until("the writer stopped and counted the unit lost", WAIT,
                 () -> committer.stats(0).droppedUnits() == 1);
         assertThat(repository.stored).isEmpty();
+    }
+
+    @Test
+    void unitsQueuedWhenTheOutageBeginsAreMovedAsideAtOnce() throws Exception {
+        start();
+        repository.holdWrites(0);
+        CompletableFuture<UnitOutcome> first = committer.submit(unit("x", "x1"), false);
+        repository.awaitWritesEntered(1, WAIT);
+        CompletableFuture<UnitOutcome> confirmed = committer.submit(unit("y", "y1"), true);
+        CompletableFuture<UnitOutcome> unconfirmed = committer.submit(unit("z", "z1"), false);
+        repository.down(true);
+        repository.release(100);
+        assertThat(outcome(first)).isEqualTo(UnitOutcome.BUFFERED);
+        assertThat(failure(confirmed)).hasMessage("the visitor store is unavailable");
+        assertThat(outcome(unconfirmed)).as("before any probe").isEqualTo(UnitOutcome.BUFFERED);
+        assertThat(committer.stats(0).bufferedUnits()).isEqualTo(2);
+        repository.down(false);
+        probeDue();
+        awaitClosedCircuit();
+        assertThat(repository.stored).containsExactly(List.of("x:x1", "z:z1"));
+    }
+
+    @Test
+    void aLoneUnitWaitsForCompanyAtMostTheMaximumWait() throws Exception {
+        start(10, 300, 100);
+        long start = System.nanoTime();
+        CompletableFuture<UnitOutcome> lone = committer.submit(unit("a", "a1"), false);
+        assertThat(outcome(lone)).isEqualTo(UnitOutcome.STORED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for more units")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(repository.stored).containsExactly(List.of("a:a1"));
+    }
+
+    @Test
+    void aProbeWhoseBufferedUnitIsRefusedStillFindsTheStoreAnswering() throws Exception {
+        start();
+        repository.down(true);
+        assertThat(outcome(committer.submit(unit("bad-1", "b1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        repository.down(false);
+        probeDue();
+        awaitClosedCircuit();
+        assertThat(committer.stats(0)).isEqualTo(new UnitStats(0, 0, 0, 0, 1, 0, 0, false, 1, 0));
+    }
+
+    @Test
+    void aProbeWhoseBatchIsRetriedUnitByUnitClosesTheCircuitOnlyWhenTheStoreAnswered() throws Exception {
+        start();
+        repository.down(true);
+        assertThat(outcome(committer.submit(unit("bad-1", "b1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        assertThat(outcome(committer.submit(unit("c-good", "c"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        assertThat(outcome(committer.submit(unit("d-gone", "d"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        repository.down(false);
+        repository.unreachableFor("d-gone");
+        try (LogCapture log = new LogCapture()) {
+            probeDue();
+            Eventually.until("a probe that wrote c-good and lost the store again", WAIT,
+                    () -> repository.stored.size() == 1 && circuit.untilProbe() > 0
+                            && committer.stats(0).bufferedUnits() == 1);
+            repository.reachableFor("d-gone");
+            probeDue();
+            awaitClosedCircuit();
+            assertThat(log.lines(LogLevel.INFO)).filteredOn(line -> line.contains("answers again"))
+                    .as("the circuit closed once, when the store answered everything").hasSize(1);
+        }
+        assertThat(repository.stored).containsExactly(List.of("c-good:c"), List.of("d-gone:d"));
+        assertThat(circuit.openings()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterWhoseRelayWakeUpFailsKeepsWriting() throws Exception {
+        start();
+        repository.holdWrites(0);
+        CompletableFuture<UnitOutcome> first = committer.submit(unit("x", "x1"), false);
+        repository.awaitWritesEntered(1, WAIT);
+        CompletableFuture<UnitOutcome> bad = committer.submit(unit("bad-1", "b1"), false);
+        CompletableFuture<UnitOutcome> good = committer.submit(unit("good-2", "g2"), false);
+        failWakeUpAfter = "good-2:g2";
+        try (LogCapture log = new LogCapture()) {
+            repository.release(100);
+            assertThat(outcome(first)).isEqualTo(UnitOutcome.STORED);
+            assertThat(outcome(bad)).isEqualTo(UnitOutcome.DROPPED);
+            assertThat(outcome(good)).isEqualTo(UnitOutcome.STORED);
+            Eventually.until("the failure logged", WAIT, () -> log.lines(LogLevel.ERROR).stream()
+                    .anyMatch(line -> line.contains("unexpected failure in the unit writer: IllegalStateException: "
+                            + "relay broken")));
+        }
+        assertThat(outcome(committer.submit(unit("later", "l1"), false))).isEqualTo(UnitOutcome.STORED);
+    }
+
+    @Test
+    void closingFromAnInterruptedThreadKeepsTheInterruptAndStillStopsTheWriter() throws Exception {
+        start();
+        Thread.currentThread().interrupt();
+        try {
+            committer.close(WAIT.toMillis());
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(outcome(committer.submit(unit("a", "a1"), false))).as("closing: buffered, never written")
+                .isEqualTo(UnitOutcome.BUFFERED);
     }
 }

@@ -74,6 +74,20 @@ class UnitBufferTest {
     }
 
     @Test
+    void aVisitorWithManyUnitsIsHeldUntilTheLastOneLeaves() {
+        UnitBuffer buffer = new UnitBuffer(10);
+        for (int i = 0; i < 4; i++) {
+            buffer.addLast(unit("a", "a" + i));
+            assertThat(buffer.holdsVisitor("a")).as("after %d units", i + 1).isTrue();
+        }
+        List<PendingUnit> batch = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            buffer.drainTo(batch, i);
+            assertThat(buffer.holdsVisitor("a")).as("after %d left", i).isEqualTo(i < 4);
+        }
+    }
+
+    @Test
     void unitsPutBackGoFirstInTheirOrder() {
         UnitBuffer buffer = new UnitBuffer(10);
         buffer.addLast(unit("c", "newer"));
