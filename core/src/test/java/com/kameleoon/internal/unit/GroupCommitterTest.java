@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GroupCommitterTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * Everything here answers within milliseconds; a broken writer (a mutant, under PIT) must fail a test well
+     * before PIT's time-out, which would cost a restart of its test JVM.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(3);
     private static final long PROBE_INTERVAL = 1_000;
 
     private final AtomicLong clock = new AtomicLong(5_000_000);
@@ -67,7 +71,7 @@ class GroupCommitterTest {
         if (committer != null) {
             repository.down(false);
             repository.release(1_000);
-            committer.close(2_000);
+            committer.close(1_000);
         }
     }
 
@@ -575,6 +579,42 @@ class GroupCommitterTest {
         probeDue();
         awaitClosedCircuit();
         assertThat(committer.stats(0)).isEqualTo(new UnitStats(0, 0, 0, 0, 1, 0, 0, false, 1, 0));
+        assertThat(repository.pings.get()).as("the refusal was the store's answer: no ping needed").isZero();
+    }
+
+    @Test
+    void aProbeWhoseBatchIsRefusedUnitByUnitClosesTheCircuitWithoutAPing() throws Exception {
+        start();
+        repository.down(true);
+        assertThat(outcome(committer.submit(unit("bad-1", "b1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        assertThat(outcome(committer.submit(unit("c-good", "c"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        repository.down(false);
+        probeDue();
+        awaitClosedCircuit();
+        assertThat(repository.stored).containsExactly(List.of("c-good:c"));
+        assertThat(repository.pings.get()).isZero();
+        assertThat(committer.stats(0)).isEqualTo(new UnitStats(1, 1, 0, 0, 1, 0, 0, false, 1, 0));
+    }
+
+    @Test
+    void aProbeCutOffDuringItsCommitKeepsTheCircuitOpenUntilTheOutcomeIsKnown() throws Exception {
+        start();
+        repository.down(true);
+        assertThat(outcome(committer.submit(unit("a", "a1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        repository.down(false);
+        repository.cutNextCommit(ScriptedRepository.Cut.AFTER_COMMIT);
+        try (LogCapture log = new LogCapture()) {
+            probeDue();
+            Eventually.until("the probe's commit cut off", WAIT,
+                    () -> repository.stored.size() == 1 && circuit.untilProbe() > 0);
+            assertThat(circuit.isOpen()).isTrue();
+            repository.down(false);
+            probeDue();
+            awaitClosedCircuit();
+            assertThat(log.lines(LogLevel.INFO)).filteredOn(line -> line.contains("answers again")).hasSize(1);
+        }
+        assertThat(repository.stored).as("settled, not written again").containsExactly(List.of("a:a1"));
+        assertThat(repository.outcomeQuestions.get()).isEqualTo(1);
     }
 
     @Test

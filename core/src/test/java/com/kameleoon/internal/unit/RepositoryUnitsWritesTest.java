@@ -275,6 +275,19 @@ class RepositoryUnitsWritesTest {
     }
 
     @Test
+    void linksWrittenByACommitAreNotWrittenAgainWhenTheUnitEnds() {
+        units.begin("v");
+        Visitor visitor = units.getOrCreate("v");
+        units.link("alias", visitor);
+        units.commitNow("v");
+        synchronized (visitor) {
+            visitor.putCustomData(new CustomData(1, "x"), false);
+        }
+        units.end("v");
+        assertThat(repository.writes).extracting(UnitWrite::linkedCodes).containsExactly(List.of("alias"), List.of());
+    }
+
+    @Test
     void eachUnitWritesOnlyWhatItAdded() {
         units.begin("v");
         units.begin("v");
@@ -418,9 +431,11 @@ class RepositoryUnitsWritesTest {
     void anInterruptedEndStillHandsTheUnitOverAndKeepsTheInterrupt() {
         units.begin("v");
         units.addLines("v", List.of("l1"));
+        repository.holdWrites = new CountDownLatch(1);
         Thread.currentThread().interrupt();
         units.end("v");
         assertThat(Thread.interrupted()).isTrue();
+        repository.holdWrites.countDown();
         Eventually.until("the unit written", Duration.ofSeconds(10), () -> repository.writes.size() == 1);
     }
 
