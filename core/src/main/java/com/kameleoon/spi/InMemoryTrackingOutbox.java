@@ -26,7 +26,8 @@ public final class InMemoryTrackingOutbox implements TrackingOutbox {
     private long sent;
     private long retried;
     private long dropped;
-    private long lastWarning = Long.MIN_VALUE;
+    /* Far in the past, yet "now - lastWarning" must not overflow (Long.MIN_VALUE did: no warning was ever logged). */
+    private long lastWarning = Long.MIN_VALUE / 2;
     private volatile long pendingEstimate;
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -338,33 +339,47 @@ public final class RepositoryUnits implements VisitorStore {
     private void awaitConfirmed(UnitSession session, UnitWrite write, CompletableFuture<UnitOutcome> outcome,
             List<VisitorItem> current, LegalConsent consent) {
         try {
-            try {
-                outcome.get(CONFIRMED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException slow) {
-                if (committer.withdraw(write)) {
-                    throw new StoreException("the visitor store did not take the unit within "
-                            + CONFIRMED_WAIT_MILLIS + " ms", true, slow);
-                }
-                outcome.get();
-            }
-            synchronized (session) {
-                advance(session, current, consent);
-            }
-        } catch (ExecutionException e) {
+            awaitAnswer(write, outcome);
+        } catch (CompletionException e) {
             dropConfirmed(session);
             Throwable cause = e.getCause();
             throw cause instanceof StoreException ? (StoreException) cause
                     : new StoreException("the unit could not be written", true, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (committer.withdraw(write)) {
-                dropConfirmed(session);
-                throw new StoreException("interrupted before the unit was written", true, e);
-            }
         } catch (StoreException e) {
             dropConfirmed(session);
             throw e;
         }
+        synchronized (session) {
+            advance(session, current, consent);
+        }
+    }
+
+    /**
+     * Waits for the writer's answer. A unit the writer has not taken yet is withdrawn after the bound or when the
+     * caller is interrupted, and never written; a unit it has taken is waited for whatever happens, since the
+     * caller must learn whether it was stored (and the session must not write it twice).
+     *
+     * @throws StoreException when the unit was withdrawn
+     * @throws CompletionException when the writer failed the unit (its cause says why)
+     */
+    private void awaitAnswer(UnitWrite write, CompletableFuture<UnitOutcome> outcome) {
+        try {
+            outcome.get(CONFIRMED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (TimeoutException slow) {
+            if (committer.withdraw(write)) {
+                throw new StoreException("the visitor store did not take the unit within " + CONFIRMED_WAIT_MILLIS
+                        + " ms", true, slow);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (committer.withdraw(write)) {
+                throw new StoreException("interrupted before the unit was written", true, e);
+            }
+        }
+        outcome.join();
     }
 
     private static void dropConfirmed(UnitSession session) {
