@@ -17,14 +17,18 @@ import java.util.List;
  * <p>With {@code sample.collector_secret} set, only a caller presenting it is served ({@link CollectorGate}: the
  * relay posts to {@code /collector/<secret>/visit/events}), others get 401 before their body is read. A body
  * above {@code sample.collector_max_body_bytes} gets 413 and the connection is closed, without reading past the
- * bound. No answer and no log line repeats the request path, which may hold the secret.
+ * bound. No answer and no log line repeats the request path, which may hold the secret; the request carries the
+ * attribute {@value #NO_ACCESS_LOG}, so that an access log configured with {@code conditionUnless} leaves it out.
  */
 @WebServlet("/collector/*")
 public class CollectorServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** Set on every collector request: Tomcat's {@code AccessLogValve conditionUnless="…"} then skips it. */
+    public static final String NO_ACCESS_LOG = "kameleoon.sample.no_access_log";
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(NO_ACCESS_LOG, Boolean.TRUE);
         CollectorGate gate = (CollectorGate) getServletContext().getAttribute(SampleListener.GATE);
         if (!gate.admits(request.getPathInfo(), request.getHeader(CollectorGate.HEADER))) {
             // Closing the connection spares the container from reading the refused body to reuse it.

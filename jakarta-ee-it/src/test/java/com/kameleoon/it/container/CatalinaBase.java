@@ -86,7 +86,8 @@ final class CatalinaBase {
                             autoDeploy="true" deployOnStartup="true">
                         <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
                                prefix="localhost_access_log" suffix=".txt"
-                               pattern="%%h %%l %%u %%t &quot;%%r&quot; %%s %%b" />
+                               pattern="%%h %%l %%u %%t &quot;%%r&quot; %%s %%b"
+                               conditionUnless="kameleoon.sample.no_access_log" />
                       </Host>
                     </Engine>
                   </Service>

@@ -127,6 +127,11 @@ class ShopIT {
         }
         assertThat(Http.get(shop + "/debug", CONSENT).body()).doesNotContain(secret);
         assertThat(tomcat.logText()).as("Tomcat's logs").doesNotContain(secret);
+        try (java.util.stream.Stream<Path> logs = Files.list(tomcat.base().resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertThat(Files.readString(log)).as("%s", log.getFileName()).doesNotContain(secret);
+            }
+        }
     }
 
     @Test
