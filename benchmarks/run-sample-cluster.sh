@@ -17,6 +17,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   echo "run-sample-cluster.sh: wrk is required (apt-get install wrk)" >&2
   exit 1
 fi
+# The figures in BENCHMARKS.md were taken on the machine's PostgreSQL server: use it, not the tests' embedded one.
+export KAMELEOON_TEST_PG_URL="${KAMELEOON_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
 source sample-war/cluster/cluster-env.sh
 build_if_missing
 tomcat="$(ls -d "$TARGET"/containers/apache-tomcat-11.* | head -n 1)"

@@ -1,6 +1,8 @@
 package com.kameleoon.persistence.testing;
 
 import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.testdatabases.DatabaseServer;
+import com.kameleoon.testdatabases.TestDatabaseServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,19 +30,10 @@ import java.util.stream.Stream;
  * MariaDB: {@code CREATE DATABASE kameleoon_test_<random>}; H2: a file in a temporary folder. All are dropped by
  * {@link #close()}.
  *
- * <p>Servers, from system properties, else environment variables, else the local defaults:
- * <table>
- * <caption>connection settings</caption>
- * <tr><th>property</th><th>environment</th><th>default</th></tr>
- * <tr><td>kameleoon.test.pg.url</td><td>KAMELEOON_TEST_PG_URL</td><td>jdbc:postgresql://127.0.0.1:5432/postgres</td></tr>
- * <tr><td>kameleoon.test.pg.user</td><td>KAMELEOON_TEST_PG_USER</td><td>postgres</td></tr>
- * <tr><td>kameleoon.test.pg.password</td><td>KAMELEOON_TEST_PG_PASSWORD</td><td>(empty)</td></tr>
- * <tr><td>kameleoon.test.mysql.url</td><td>KAMELEOON_TEST_MYSQL_URL</td><td>jdbc:mariadb://127.0.0.1:3306/</td></tr>
- * <tr><td>kameleoon.test.mysql.user</td><td>KAMELEOON_TEST_MYSQL_USER</td><td>root</td></tr>
- * <tr><td>kameleoon.test.mysql.password</td><td>KAMELEOON_TEST_MYSQL_PASSWORD</td><td>(empty)</td></tr>
- * </table>
- * An unreachable server fails the test with a message saying so: tests never skip silently (CI starts the
- * servers, see {@code .ci/run}). Thread-safe.
+ * <p>Servers: {@link TestDatabaseServers} — external ones when {@code kameleoon.test.pg.url} /
+ * {@code kameleoon.test.mysql.url} (or {@code KAMELEOON_TEST_PG_URL} / {@code KAMELEOON_TEST_MYSQL_URL}) name them,
+ * as {@code .ci/run} does, else real embedded servers started once per test JVM. A server that cannot be reached
+ * or started fails the test with a message saying so: tests never skip silently. Thread-safe.
  */
 public final class TestDatabases implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -105,33 +97,12 @@ public final class TestDatabases implements AutoCloseable {
             case H2:
                 return createH2(name);
             case POSTGRESQL:
-                return createOnServer(vendor, name, setting("kameleoon.test.pg.url",
-                        "jdbc:postgresql://127.0.0.1:5432/postgres"), setting("kameleoon.test.pg.user", "postgres"),
-                        setting("kameleoon.test.pg.password", ""), " WITH (FORCE)");
+                return createOnServer(vendor, name, TestDatabaseServers.postgresql(), " WITH (FORCE)");
             case MARIADB:
-                return createOnServer(vendor, name, setting("kameleoon.test.mysql.url", "jdbc:mariadb://127.0.0.1:3306/"),
-                        setting("kameleoon.test.mysql.user", "root"), setting("kameleoon.test.mysql.password", ""), "");
+                return createOnServer(vendor, name, TestDatabaseServers.mariadb(), "");
             default:
                 throw new AssertionError(vendor);
         }
-    }
-
-    /**
-     * Replaces the database of a server URL ({@code jdbc:postgresql://host:port/db?x=y}), keeping its properties.
-     *
-     * @param url the server URL
-     * @param database the new database name
-     * @return the URL of that database
-     */
-    public static String withDatabase(String url, String database) {
-        int hostStart = url.indexOf("//");
-        if (hostStart < 0) {
-            throw new IllegalArgumentException("Not a server URL: " + url);
-        }
-        int query = url.indexOf('?', hostStart + 2);
-        int slash = url.indexOf('/', hostStart + 2);
-        int hostEnd = slash >= 0 && (query < 0 || slash < query) ? slash : query >= 0 ? query : url.length();
-        return url.substring(0, hostEnd) + '/' + database + (query >= 0 ? url.substring(query) : "");
     }
 
     private static TestDatabase createH2(String name) {
@@ -144,36 +115,28 @@ public final class TestDatabases implements AutoCloseable {
         }
     }
 
-    private static TestDatabase createOnServer(Vendor vendor, String name, String adminUrl, String user,
-            String password, String dropOptions) {
-        execute(vendor, adminUrl, user, password, "CREATE DATABASE " + name);
-        return new TestDatabase(vendor, name, withDatabase(adminUrl, name), user, password,
-                () -> execute(vendor, adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + dropOptions));
+    private static TestDatabase createOnServer(Vendor vendor, String name, DatabaseServer server,
+            String dropOptions) {
+        execute(vendor, server, "CREATE DATABASE " + name);
+        return new TestDatabase(vendor, name, server.urlOf(name), server.user(), server.password(),
+                () -> execute(vendor, server, "DROP DATABASE IF EXISTS " + name + dropOptions));
     }
 
-    private static void execute(Vendor vendor, String adminUrl, String user, String password, String sql) {
+    private static void execute(Vendor vendor, DatabaseServer server, String sql) {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(adminUrl, user, password);
+            connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
         } catch (SQLException e) {
-            throw new IllegalStateException(vendor + " is not reachable at " + adminUrl + " as " + user + " ("
-                    + e.getMessage() + "). The database tests need it: start it (.ci/run does) or point "
+            throw new IllegalStateException(vendor + " is not reachable: " + server + " (" + e.getMessage()
+                    + "). The database tests need it: start it (.ci/run does), or unset "
                     + "kameleoon.test." + (vendor == Vendor.POSTGRESQL ? "pg" : "mysql")
-                    + ".url/.user/.password at one.", e);
+                    + ".url to use the embedded server.", e);
         }
         try (connection; Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(vendor + ": '" + sql + "' failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String setting(String property, String defaultValue) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return value == null ? defaultValue : value;
     }
 
     private static String randomSuffix() {

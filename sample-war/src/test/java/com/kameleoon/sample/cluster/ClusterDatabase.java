@@ -1,5 +1,7 @@
 package com.kameleoon.sample.cluster;
 
+import com.kameleoon.testdatabases.DatabaseServer;
+import com.kameleoon.testdatabases.TestDatabaseServers;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL database every member of a sample cluster shares (Kameleoon's visitors and outbox, the collector's
- * table), and the server it lives on. The server comes from system properties, else environment variables, else
- * the local defaults, as for the persistence tests:
+ * table), and the server it lives on. Tests take a database on the test server of {@link TestDatabaseServers}
+ * through {@link #random(String)} (an external server when {@code kameleoon.test.pg.url} names one, else the
+ * embedded PostgreSQL of the test JVM). The cluster scripts ({@code cluster/start.sh}), whose nodes outlive the
+ * launcher, take a server that outlives it too, through {@link #named(String)}: from system properties, else
+ * environment variables, else the local defaults:
  * <table>
  * <caption>connection settings</caption>
  * <tr><th>property</th><th>environment</th><th>default</th></tr>
@@ -42,7 +47,7 @@ public record ClusterDatabase(String adminUrl, String user, String password, Str
 
     /**
      * @param name a database name (lower case, digits, underscores)
-     * @return that database on the configured server
+     * @return that database on the server of the cluster scripts (never an embedded one)
      */
     public static ClusterDatabase named(String name) {
         return new ClusterDatabase(setting("kameleoon.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
@@ -51,14 +56,15 @@ public record ClusterDatabase(String adminUrl, String user, String password, Str
 
     /**
      * @param prefix the start of the name
-     * @return a database {@code <prefix>_<random>} on the configured server, not created yet
+     * @return a database {@code <prefix>_<random>} on the test server, not created yet
      */
     public static ClusterDatabase random(String prefix) {
         StringBuilder suffix = new StringBuilder(prefix).append('_');
         for (int i = 0; i < 10; i++) {
             suffix.append(Character.forDigit(RANDOM.nextInt(36), 36));
         }
-        return named(suffix.toString());
+        DatabaseServer server = TestDatabaseServers.postgresql();
+        return new ClusterDatabase(server.adminUrl(), server.user(), server.password(), suffix.toString());
     }
 
     /** @return the JDBC URL of this database (the admin URL with its database name replaced) */

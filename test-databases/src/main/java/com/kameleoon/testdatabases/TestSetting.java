@@ -1,0 +1,28 @@
+package com.kameleoon.testdatabases;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** A test setting read from a system property, else from the environment variable of the same name. */
+final class TestSetting {
+    private TestSetting() {
+    }
+
+    /**
+     * Reads {@code kameleoon.test.pg.url} from the system property, else from {@code KAMELEOON_TEST_PG_URL}.
+     *
+     * @param property the property name
+     * @return the value, empty when neither is set (a blank value counts as not set)
+     */
+    static Optional<String> read(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(environmentName(property));
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+}
