@@ -10,8 +10,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   echo "run-filter.sh: wrk is required (apt-get install wrk)" >&2
   exit 1
 fi
-# Builds the WAR and unpacks the Tomcat distribution (pre-integration-test); the integration tests are skipped.
-mvn -q -B -ntp -DskipTests -DskipITs -pl jakarta-ee-it -am install
+# Builds the WAR and unpacks the Tomcat distribution (pre-integration-test; -Dcontainers.skip=false, since the
+# tests are skipped); the integration tests are skipped.
+mvn -q -B -ntp -DskipTests -DskipITs -Dcontainers.skip=false -pl jakarta-ee-it -am install
 CP_FILE=jakarta-ee-it/target/bench-classpath.txt
 mvn -q -B -ntp -pl jakarta-ee-it dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$CP_FILE"
 IT=jakarta-ee-it/target

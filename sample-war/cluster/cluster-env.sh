@@ -6,13 +6,14 @@ TARGET="$SAMPLE_DIR/target"
 STATE_FILE="${SAMPLE_CLUSTER_STATE:-$TARGET/cluster/cluster.properties}"
 
 # Builds the WAR, the test classes, the test class path and the unpacked Tomcat when one is missing, or always
-# with REBUILD=1. `package` on the reactor (-am) installs nothing into ~/.m2.
+# with REBUILD=1. `package` on the reactor (-am) installs nothing into ~/.m2. -Dcontainers.skip=false: Tomcat is
+# unpacked although the tests are skipped.
 build_if_missing() {
   if [[ "${REBUILD:-0}" == 1 || ! -f "$TARGET/kameleoon-sample.war" || ! -f "$TARGET/test-classpath.txt" \
         || ! -f "$TARGET/test-classes/com/kameleoon/sample/cluster/ClusterCommand.class" \
         || -z "$(ls -d "$TARGET"/containers/apache-tomcat-11.* 2>/dev/null)" ]]; then
     echo "building sample-war (mvn package, tests skipped)..." >&2
-    (cd "$REPO_DIR" && timeout 900 mvn -q -B -ntp -pl sample-war -am -DskipTests -DskipITs package)
+    (cd "$REPO_DIR" && timeout 900 mvn -q -B -ntp -pl sample-war -am -DskipTests -DskipITs -Dcontainers.skip=false package)
   fi
 }
 
