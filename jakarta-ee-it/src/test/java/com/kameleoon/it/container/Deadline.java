@@ -6,7 +6,7 @@ import java.time.Duration;
  * The end of one bounded wait; loops ask it whether time is left and sleep through it, so no wait in this package
  * can hang a build. Not thread-safe; one per wait.
  */
-final class Deadline {
+public final class Deadline {
     private static final long POLL_MILLIS = 100;
 
     private final long endNanos;
@@ -17,20 +17,26 @@ final class Deadline {
         this.endNanos = System.nanoTime() + budget.toNanos();
     }
 
-    static Deadline in(Duration budget) {
+    /**
+     * @param budget how long the wait may take
+     * @return a deadline that ends that long from now
+     */
+    public static Deadline in(Duration budget) {
         return new Deadline(budget);
     }
 
-    boolean expired() {
+    /** @return whether the budget is spent */
+    public boolean expired() {
         return System.nanoTime() - endNanos >= 0;
     }
 
-    Duration budget() {
+    /** @return the budget this deadline was given, for messages */
+    public Duration budget() {
         return budget;
     }
 
     /** Sleeps one poll interval (less if the deadline is closer). */
-    void pause() {
+    public void pause() {
         long leftMillis = (endNanos - System.nanoTime()) / 1_000_000;
         try {
             Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, leftMillis)));

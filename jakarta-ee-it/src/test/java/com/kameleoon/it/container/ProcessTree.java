@@ -7,17 +7,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A launched container process and everything it spawned (WildFly's script starts the JVM as a child). Stops them
- * all, politely first, within a bound; a JVM shutdown hook stops them too if the test JVM ends without calling
- * {@link #stop}, so no container outlives the build. Thread-safe.
+ * A launched container process and everything it spawned (WildFly's script starts the JVM as a child; a Maven
+ * build that runs Tomcat through Cargo starts Tomcat's). Stops them all, politely first, within a bound; a JVM
+ * shutdown hook stops them too if the test JVM ends without calling {@link #stop}, so no container outlives the
+ * build. Thread-safe.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final Thread shutdownHook;
 
-    ProcessTree(Process process, String name) {
+    /**
+     * @param process a launched process; its tree is stopped by {@link #stop} or, failing that, at JVM exit
+     * @param name    a label for the reaper thread
+     */
+    public ProcessTree(Process process, String name) {
         this.process = process;
         this.shutdownHook = new Thread(this::kill, "container-reaper-" + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -27,7 +32,8 @@ final class ProcessTree {
         return process.pid();
     }
 
-    boolean isAlive() {
+    /** @return whether the launched process still runs (its descendants may outlive it) */
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -38,7 +44,7 @@ final class ProcessTree {
      * @param grace how long a graceful shutdown may take
      * @return whether everything ended gracefully
      */
-    synchronized boolean stop(Duration grace) {
+    public synchronized boolean stop(Duration grace) {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
