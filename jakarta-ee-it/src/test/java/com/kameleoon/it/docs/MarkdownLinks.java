@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,26 +55,62 @@ final class MarkdownLinks {
 
     /**
      * @param lines the lines of one Markdown file
-     * @return every link, image and reference-definition target outside code, in reading order
+     * @return every link, image and reference-definition target outside code, in line order
      */
     static List<Link> links(List<String> lines) {
         List<Link> links = new ArrayList<>();
         Fences fences = new Fences();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (fences.isCode(line)) {
-                continue;
-            }
+        StringBuilder block = new StringBuilder();
+        int blockStart = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "";
+            boolean code = i < lines.size() && fences.isCode(line);
             Matcher definition = DEFINITION.matcher(line);
-            if (definition.matches()) {
+            if (!code && definition.matches()) {
                 links.add(new Link(i + 1, definition.group(2) != null ? definition.group(2) : definition.group(3)));
-                continue;
+                line = "";
             }
-            for (String target : inlineTargets(withoutCodeSpans(line))) {
-                links.add(new Link(i + 1, target));
+            if (code || line.isBlank()) {
+                inlineLinks(block.toString(), blockStart, links);
+                block.setLength(0);
+                blockStart = i + 1;
+            } else {
+                block.append(line).append('\n');
             }
         }
+        links.sort(Comparator.comparingInt(Link::line));
         return links;
+    }
+
+    /* The inline links of one block of consecutive lines (link texts and code spans may run over line breaks). */
+    private static void inlineLinks(String block, int firstLine, List<Link> links) {
+        String text = withoutCodeSpans(block);
+        Deque<Integer> openers = new ArrayDeque<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '[') {
+                openers.push(i);
+            } else if (c == ']' && !openers.isEmpty()) {
+                openers.pop();
+                if (i + 1 < text.length() && text.charAt(i + 1) == '(') {
+                    int[] end = new int[1];
+                    String target = destination(text, i + 2, end);
+                    if (target != null) {
+                        int line = firstLine + 1 + (int) text.substring(0, i).chars().filter(ch -> ch == '\n').count();
+                        links.add(new Link(line, target));
+                        openers.clear();
+                        i = end[0];
+                        continue;
+                    }
+                }
+            }
+            i++;
+        }
     }
 
     /**
@@ -229,43 +266,13 @@ final class MarkdownLinks {
         return null;
     }
 
-    private static List<String> inlineTargets(String line) {
-        List<String> targets = new ArrayList<>();
-        Deque<Integer> openers = new ArrayDeque<>();
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                openers.push(i);
-            } else if (c == ']' && !openers.isEmpty()) {
-                openers.pop();
-                if (i + 1 < line.length() && line.charAt(i + 1) == '(') {
-                    int[] end = new int[1];
-                    String target = destination(line, i + 2, end);
-                    if (target != null) {
-                        targets.add(target);
-                        openers.clear();
-                        i = end[0];
-                        continue;
-                    }
-                }
-            }
-            i++;
-        }
-        return targets;
-    }
-
     /* The destination of an inline link starting at p (after "("), or null when what follows is not a link. */
     private static String destination(String line, int p, int[] end) {
         int i = skipBlanks(line, p);
         String target;
         if (i < line.length() && line.charAt(i) == '<') {
             int close = line.indexOf('>', i + 1);
-            if (close < 0 || line.substring(i + 1, close).contains("<")) {
+            if (close < 0 || line.substring(i + 1, close).matches("(?s).*[<\\n].*")) {
                 return null;
             }
             target = line.substring(i + 1, close);
@@ -279,7 +286,7 @@ final class MarkdownLinks {
                     i += 2;
                     continue;
                 }
-                if (c == ' ' || c == '\t' || (c == ')' && depth == 0)) {
+                if (c == ' ' || c == '\t' || c == '\n' || (c == ')' && depth == 0)) {
                     break;
                 }
                 depth += c == '(' ? 1 : c == ')' ? -1 : 0;
@@ -303,7 +310,7 @@ final class MarkdownLinks {
         return target;
     }
 
-    /* The line with every code span blanked out (same length), so that nothing inside one reads as a link. */
+    /* The text with every code span blanked out (same length, line breaks kept): nothing in one reads as a link. */
     private static String withoutCodeSpans(String line) {
         StringBuilder out = new StringBuilder(line.length());
         int i = 0;
@@ -316,7 +323,9 @@ final class MarkdownLinks {
                 int run = run(line, i, '`');
                 int close = closingRun(line, i + run, run);
                 int next = close < 0 ? i + run : close + run;
-                out.append((close < 0 ? "`" : " ").repeat(next - i));
+                for (int j = i; j < next; j++) {
+                    out.append(close < 0 || line.charAt(j) == '\n' ? line.charAt(j) : ' ');
+                }
                 i = next;
             } else {
                 out.append(c);
@@ -361,7 +370,7 @@ final class MarkdownLinks {
 
     private static int skipBlanks(String s, int from) {
         int i = from;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n')) {
             i++;
         }
         return i;

@@ -153,6 +153,20 @@ class MarkdownLinksTest {
         }
 
         @Test
+        void linkTextsAndCodeSpansMayRunOverALineBreakButNotOverABlankLine() {
+            List<Link> links = MarkdownLinks.links(List.of(
+                    "See [the",
+                    "guide](docs/guide.md) and `code that",
+                    "goes on [not](nope.md)` here,",
+                    "",
+                    "`unclosed",
+                    "",
+                    "[after](b.md)`"));
+
+            assertThat(links).containsExactly(new Link(2, "docs/guide.md"), new Link(7, "b.md"));
+        }
+
+        @Test
         void footnotesAreNoDefinitions() {
             assertThat(targets("[^1]: a footnote, not a link")).isEmpty();
         }
