@@ -360,7 +360,7 @@ final class MarkdownLinks {
         return -1;
     }
 
-    /* CommonMark: one leading and one trailing space are dropped when both are there and the content is not all spaces. */
+    /* CommonMark: one space is dropped at each end when both ends have one and the content is not all spaces. */
     private static String codeContent(String content) {
         if (content.length() >= 2 && content.startsWith(" ") && content.endsWith(" ") && !content.isBlank()) {
             return content.substring(1, content.length() - 1);

@@ -17,18 +17,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every relative link of every Markdown file of the repository resolves: the file or folder exists inside the
- * repository, and a {@code #fragment} into a Markdown file names one of its heading anchors (as GitHub makes them).
- * Build output ({@code target/}), {@code .git/} and {@code node_modules/} are skipped. The nested classes pin the
- * reading rules of {@link MarkdownLinks} on small texts.
+ * The repository's documents stand alone. Every relative link of every Markdown file resolves: the file or folder
+ * exists inside the repository, and a {@code #fragment} into a Markdown file names one of its heading anchors (as
+ * GitHub makes them). Every {@code docs/<name>.md#anchor} cited by code, tests or test data names a heading of that
+ * document. Build output ({@code target/}), {@code .git/} and {@code node_modules/} are skipped. The nested classes
+ * pin the reading rules of {@link MarkdownLinks} on small texts.
  */
 class MarkdownLinksTest {
     private static final Set<String> SKIPPED_FOLDERS = Set.of("target", ".git", "node_modules");
+    private static final Set<String> SOURCE_SUFFIXES =
+            Set.of(".java", ".json", ".xml", ".properties", ".yaml", ".yml", ".sh", ".js", ".md");
+    /** {@code docs/evaluation.md#rule-loop}: a document of the repository and one of its anchors. */
+    private static final Pattern CITATION = Pattern.compile("\\b(docs/[\\w-]+\\.md)#([\\w-]+)");
+    /** The documents this project was first described in; they live outside the repository. */
+    private static final Pattern OUTSIDE_DOCUMENT =
+            Pattern.compile("\\bprotocol\\.md\\b|\\bDESIGN\\.md\\b|\\bspec/(?:evaluation|protocol)\\.md\\b|\\u00a7");
 
     @Test
     void everyRelativeLinkInTheRepositoryResolves() throws IOException {
@@ -48,6 +58,40 @@ class MarkdownLinksTest {
         }
     }
 
+    /**
+     * Code, tests and test data cite the documents as {@code docs/<name>.md#anchor}: each cited anchor is a heading of
+     * that document, and no file cites the documents the project started from, which are not in the repository.
+     */
+    @Test
+    void everyDocumentCitedInTheSourcesIsInTheRepository() throws IOException {
+        Path root = repositoryRoot();
+        Map<Path, Set<String>> anchors = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files(root, SOURCE_SUFFIXES)) {
+            List<String> lines = read(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String where = root.relativize(file).toString().replace('\\', '/') + ":" + (i + 1) + ": ";
+                Matcher citation = CITATION.matcher(lines.get(i));
+                while (citation.find()) {
+                    Path document = root.resolve(citation.group(1));
+                    if (!Files.isRegularFile(document)) {
+                        problems.add(where + citation.group() + " (no such document)");
+                    } else if (!anchors.computeIfAbsent(document, d -> MarkdownLinks.anchors(read(d)))
+                            .contains(citation.group(2))) {
+                        problems.add(where + citation.group() + " (no heading with that anchor)");
+                    }
+                }
+                Matcher outside = OUTSIDE_DOCUMENT.matcher(lines.get(i));
+                if (outside.find()) {
+                    problems.add(where + outside.group() + " (a document outside the repository)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " bad citation(s):\n" + String.join("\n", problems));
+        }
+    }
+
     /* Surefire runs in the module's folder; the root is the nearest folder above holding pom.xml, README.md, core/. */
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -60,6 +104,10 @@ class MarkdownLinksTest {
     }
 
     private static List<Path> markdownFiles(Path root) throws IOException {
+        return files(root, Set.of(".md"));
+    }
+
+    private static List<Path> files(Path root, Set<String> suffixes) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -70,7 +118,9 @@ class MarkdownLinksTest {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".md")) {
+                String name = file.getFileName().toString();
+                String suffix = name.substring(Math.max(0, name.lastIndexOf('.')));
+                if (attributes.isRegularFile() && suffixes.contains(suffix)) {
                     files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -97,13 +147,13 @@ class MarkdownLinksTest {
         @Test
         void inlineLinksImagesAndReferenceDefinitionsWithTheirLines() {
             List<Link> links = MarkdownLinks.links(List.of(
-                    "See [the guide](docs/guide.md) and ![a diagram](img/flow.png).",
+                    "See [the guide](manual/guide.md) and ![a diagram](img/flow.png).",
                     "",
-                    "[guide]: docs/guide.md#setup",
+                    "[guide]: manual/guide.md#setup",
                     "   [spaced]: <docs/a b.md> \"Title\""));
 
-            assertThat(links).containsExactly(new Link(1, "docs/guide.md"), new Link(1, "img/flow.png"),
-                    new Link(3, "docs/guide.md#setup"), new Link(4, "docs/a b.md"));
+            assertThat(links).containsExactly(new Link(1, "manual/guide.md"), new Link(1, "img/flow.png"),
+                    new Link(3, "manual/guide.md#setup"), new Link(4, "docs/a b.md"));
         }
 
         @Test
@@ -156,14 +206,14 @@ class MarkdownLinksTest {
         void linkTextsAndCodeSpansMayRunOverALineBreakButNotOverABlankLine() {
             List<Link> links = MarkdownLinks.links(List.of(
                     "See [the",
-                    "guide](docs/guide.md) and `code that",
+                    "guide](manual/guide.md) and `code that",
                     "goes on [not](nope.md)` here,",
                     "",
                     "`unclosed",
                     "",
                     "[after](b.md)`"));
 
-            assertThat(links).containsExactly(new Link(2, "docs/guide.md"), new Link(7, "b.md"));
+            assertThat(links).containsExactly(new Link(2, "manual/guide.md"), new Link(7, "b.md"));
         }
 
         @Test
@@ -235,13 +285,14 @@ class MarkdownLinksTest {
 
         @Test
         void everyKindOfBrokenLinkIsReportedWithFileLineAndReason() throws IOException {
-            Files.createDirectories(root.resolve("docs/sub"));
-            Files.writeString(root.resolve("docs/guide.md"), "# Guide\n\n## Setup steps\n");
+            Files.createDirectories(root.resolve("manual/sub"));
+            Files.writeString(root.resolve("manual/guide.md"), "# Guide\n\n## Setup steps\n");
             List<String> lines = List.of(
-                    "[ok](docs/guide.md#setup-steps) [folder](docs/sub) [self](#top) [web](https://example.com/x.md)",
-                    "[mail](mailto:someone@example.com) [root-relative](/docs/guide.md) [encoded](docs/guide%2Emd)",
-                    "[missing](docs/nope.md)",
-                    "[bad anchor](docs/guide.md#setup)",
+                    "[ok](manual/guide.md#setup-steps) [folder](manual/sub) [self](#top)",
+                    "[web](https://example.com/x.md)",
+                    "[mail](mailto:someone@example.com) [root-relative](/manual/guide.md) [encoded](manual/guide%2Emd)",
+                    "[missing](manual/nope.md)",
+                    "[bad anchor](manual/guide.md#setup)",
                     "[escape](../../outside.md)",
                     "",
                     "# Top");
@@ -251,9 +302,9 @@ class MarkdownLinksTest {
                     file -> MarkdownLinks.anchors(read(file)));
 
             assertThat(problems).containsExactly(
-                    "README.md:3: docs/nope.md (no such file or folder)",
-                    "README.md:4: docs/guide.md#setup (no heading with anchor #setup in docs/guide.md)",
-                    "README.md:5: ../../outside.md (outside the repository)");
+                    "README.md:4: manual/nope.md (no such file or folder)",
+                    "README.md:5: manual/guide.md#setup (no heading with anchor #setup in manual/guide.md)",
+                    "README.md:6: ../../outside.md (outside the repository)");
         }
 
         @Test
