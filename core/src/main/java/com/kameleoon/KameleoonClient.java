@@ -514,7 +514,7 @@ public interface KameleoonClient extends AutoCloseable {
         try {
             return getVariation(visitorCode, featureKey, true).getKey();
         } catch (FeatureEnvironmentDisabled e) {
-            // evaluation.md §3.2: a flag disabled, or blocked by consent, still triggers the tracking pass.
+            // docs/evaluation.md#public-methods: a disabled or consent-blocked flag still runs the tracking pass.
             flush(visitorCode);
             throw e;
         }

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The builder: defaults, protocol.md §9 clamping, the credentials rule, validation, secret masking. */
+/**
+ * The builder: defaults, the clamping of docs/wire-format.md#configuration-keys, the credentials rule, validation,
+ * secret masking.
+ */
 class KameleoonClientConfigTest {
     private final LogCapture log = new LogCapture();
 

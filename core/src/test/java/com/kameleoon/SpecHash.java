@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The bucket hash of evaluation.md 2.2, written from the spec text and independently of the SDK's hasher, so that
- * tests in any package can pick visitors for a scenario and derive the expected decisions themselves.
+ * The bucket hash of docs/evaluation.md#bucket-value, written from that text and independently of the SDK's hasher, so
+ * that tests in any package can pick visitors for a scenario and derive the expected decisions themselves.
  */
 public final class SpecHash {
     private static final double TWO_POW_32 = 4294967296.0;

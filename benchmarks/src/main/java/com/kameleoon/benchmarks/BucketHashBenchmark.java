@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Diagnostic, not a target: one bucket hash as evaluation computes it (a 16-character visitor code followed by
- * an experiment id, evaluation.md §2.1–2.2), by core's {@link BucketHasher} and by the JDK's SHA-256
- * {@link MessageDigest} (which HotSpot compiles to the CPU's SHA instructions where there are some). A warm
+ * Diagnostic, not a target: one bucket hash as evaluation computes it (a 16-character visitor code followed by an
+ * experiment id, docs/evaluation.md#hash-inputs and #bucket-value), by core's {@link BucketHasher} and by the JDK's
+ * SHA-256 {@link MessageDigest} (which HotSpot compiles to the CPU's SHA instructions where there are some). A warm
  * {@code getVariation} without holdout computes two such hashes (exposition, then variation).
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A visitor's legal consent and the cookies of an HTTP exchange (protocol.md §5.2, §5.5): which visitor code an
- * exchange carries, when the visitor-code cookie may be written, and the simulation cookie's forced variations.
- * The methods that touch a visitor run inside the caller's unit of work on it. Thread-safe (immutable).
+ * A visitor's legal consent and the cookies of an HTTP exchange (docs/wire-format.md#visitor-code-cookie,
+ * #simulation-cookie): which visitor code an exchange carries, when the visitor-code cookie may be written, and the
+ * simulation cookie's forced variations. The methods that touch a visitor run inside the caller's unit of work on it.
+ * Thread-safe (immutable).
  */
 final class ConsentAndCookies {
     private final ConfigurationHolder configuration;

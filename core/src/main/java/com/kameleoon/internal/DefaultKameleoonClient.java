@@ -394,7 +394,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     /**
      * For the servlet integration, which decides about the cookie without reading the store: whether the
-     * configuration in force leaves the visitor-code cookie to consent (protocol.md §5.2).
+     * configuration in force leaves the visitor-code cookie to consent (docs/wire-format.md#visitor-code-cookie).
      *
      * @return true when the cookie may only be written for visitors who gave consent
      */
@@ -403,7 +403,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     }
 
     /**
-     * For the servlet integration: the {@code Set-Cookie} value that stores a visitor code (protocol.md §5.2).
+     * For the servlet integration: the {@code Set-Cookie} value that stores a visitor code
+     * (docs/wire-format.md#visitor-code-cookie).
      *
      * @param visitorCode a cookie-safe visitor code
      * @return the header value, expiry counted from now
@@ -414,7 +415,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
 
     /**
      * For the servlet integration, which defers this to the first use of the visitor: applies an exchange's
-     * simulation cookie (protocol.md §5.5), as {@link #getVisitorCode(CookieJar, String)} does.
+     * simulation cookie (docs/wire-format.md#simulation-cookie), as {@link #getVisitorCode(CookieJar, String)} does.
      *
      * @param visitorCode the visitor
      * @param cookieValue the raw {@code kameleoonSimulationFFData} value, or null when absent

@@ -19,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The evaluation methods of the client (evaluation.md §3.2): which flag, which configuration, which visitor, and
- * whether the tracking pass runs; the {@link FlagEvaluator} does the rest. Each method runs inside the caller's unit
- * of work on the visitor. Thread-safe (immutable).
+ * The evaluation methods of the client (docs/evaluation.md#public-methods): which flag, which configuration, which
+ * visitor, and whether the tracking pass runs; the {@link FlagEvaluator} does the rest. Each method runs inside the
+ * caller's unit of work on the visitor. Thread-safe (immutable).
  */
 final class FeatureEvaluation {
     private final ConfigurationHolder configuration;

@@ -11,9 +11,9 @@ import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.internal.visitor.VisitorStore;
 
 /**
- * Forces or unforces an experiment's variation for a visitor (evaluation.md §3.7), after checking the experiment and
- * the variation against the configuration in force. Runs inside the caller's unit of work on the visitor.
- * Thread-safe (immutable).
+ * Forces or unforces an experiment's variation for a visitor (docs/evaluation.md#forced-variations), after checking the
+ * experiment and the variation against the configuration in force. Runs inside the caller's unit of work on the
+ * visitor. Thread-safe (immutable).
  */
 final class ForcedVariations {
     private final ConfigurationHolder configuration;

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Renders a visitor for readers outside the SDK: the hybrid-mode script for the Kameleoon JavaScript engine
- * (protocol.md §6) and the form a visitor repository stores. Reads only, never creates the visitor; runs inside
- * the caller's unit of work on it. Thread-safe (immutable).
+ * (docs/wire-format.md#hybrid-mode) and the form a visitor repository stores. Reads only, never creates the visitor;
+ * runs inside the caller's unit of work on it. Thread-safe (immutable).
  */
 final class VisitorExports {
     private final ConfigurationHolder configuration;

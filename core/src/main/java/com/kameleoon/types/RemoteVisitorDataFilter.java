@@ -1,8 +1,8 @@
 package com.kameleoon.types;
 
 /**
- * What {@code getRemoteVisitorData} asks the Data API for (protocol.md §4.2). Defaults: the previous visit
- * and the current one, custom data only, and the visitor code of the latest visit (for cross-device
+ * What {@code getRemoteVisitorData} asks the Data API for (docs/wire-format.md#visitor-data-request). Defaults: the
+ * previous visit and the current one, custom data only, and the visitor code of the latest visit (for cross-device
  * bucketing). Immutable; build with {@link #builder()}.
  */
 public final class RemoteVisitorDataFilter {

@@ -93,9 +93,9 @@ class BadInputTest {
     private static final String TOO_LONG_LITERAL = "<256 characters>";
 
     /**
-     * 255 characters are evaluated like any code, by their own hash: pricing_page is experiment 3002 with
-     * exposition 1 and shares control 0.34, variant_a 0.33, variant_b 0.33 (evaluation.md 2.3: the first entry
-     * whose running total reaches hash(code + "3002")); the assignment is stored under the whole code.
+     * 255 characters are evaluated like any code, by their own hash: pricing_page is experiment 3002 with exposition 1
+     * and shares control 0.34, variant_a 0.33, variant_b 0.33 (docs/evaluation.md#exposition-and-share-boundaries: the
+     * first entry whose running total reaches hash(code + "3002")); the assignment is stored under the whole code.
      */
     @Test
     void longestValidCodeIs255Characters() {

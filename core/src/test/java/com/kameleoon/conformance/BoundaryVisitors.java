@@ -4,8 +4,8 @@ import com.kameleoon.SpecHash;
 import java.util.function.DoublePredicate;
 
 /**
- * Finds visitor codes by brute force over {@code prefix + 0, prefix + 1, ...}, hashing {@code code + suffix} with
- * the spec's hash ({@link SpecHash}, not the SDK's), so that a test can build a datafile whose thresholds are
+ * Finds visitor codes by brute force over {@code prefix + 0, prefix + 1, ...}, hashing {@code code + suffix} with the
+ * documented bucket hash ({@link SpecHash}, not the SDK's), so that a test can build a datafile whose thresholds are
  * exactly some visitors' buckets.
  *
  * <p>A fixed threshold such as 0.5 is hit by one code in 2^32, which no test can search for. The search therefore

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Golden-style cases whose visitors sit exactly on a threshold of evaluation.md 2.3: a running share total equal
- * to the variation hash, and a rule exposition equal to the rule hash. The official SDKs' golden results never hit
- * a threshold exactly (one chance in 2^32 per comparison), so they cannot tell {@code >=} from {@code >} or
- * {@code <=} from {@code <}. Here the datafile is built around visitors found by {@link BoundaryVisitors}; the
- * expected answers follow from the documented comparisons alone (the first entry whose running total is
- * {@code >=} the variation hash is chosen; a visitor whose rule hash is {@code <=} the exposition is in the
- * rule), and each case runs through the public API as the conformance cases do.
+ * Golden-style cases whose visitors sit exactly on a threshold of docs/evaluation.md#exposition-and-share-boundaries: a
+ * running share total equal to the variation hash, and a rule exposition equal to the rule hash. The official SDKs'
+ * golden results never hit a threshold exactly (one chance in 2^32 per comparison), so they cannot tell {@code >=} from
+ * {@code >} or {@code <=} from {@code <}. Here the datafile is built around visitors found by {@link BoundaryVisitors};
+ * the expected answers follow from the documented comparisons alone (the first entry whose running total is {@code >=}
+ * the variation hash is chosen; a visitor whose rule hash is {@code <=} the exposition is in the rule), and each case
+ * runs through the public API as the conformance cases do.
  */
 class ExactBoundaryTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.11: contextual-bandit scores (loaded by remote data) choose among a rule's variations after the
- * exposition and consent checks, before the delivery and experiment branches. The scores are set on the visitor
- * directly: loading them needs the Data API.
+ * docs/evaluation.md#contextual-bandit-scores: contextual-bandit scores (loaded by remote data) choose among a rule's
+ * variations after the exposition and consent checks, before the delivery and experiment branches. The scores are set
+ * on the visitor directly: loading them needs the Data API.
  */
-@DisplayName("3.11 contextual-bandit scores")
+@DisplayName("contextual-bandit scores (docs/evaluation.md#contextual-bandit-scores)")
 class ContextualBanditTest {
     /**
      * Flag "bandit": experiment 100 (rule 10, exposition 1) splits a 0.9 / b 0.1 / c 0, plus an entry without
@@ -49,7 +49,7 @@ class ContextualBanditTest {
              ]}
             """);
 
-    // Variation hash (2.1) in [0.5, 0.9): the split alone gives "a", the second of two candidates is "b".
+    // Variation hash in [0.5, 0.9): the split alone gives "a", the second of two candidates is "b".
     private static final String UPPER_HALF = visitorWhere("cbs-", code -> {
         double h = specHash(code + "100");
         return h >= 0.5 && h < 0.9;
@@ -71,7 +71,7 @@ class ContextualBanditTest {
     }
 
     @Test
-    @DisplayName("3.11 the first group sharing a variation id decides; one candidate is taken whatever its share")
+    @DisplayName("the first group sharing a variation id decides; one candidate is taken whatever its share")
     void singleCandidate() {
         // [99] shares no id with the rule and is skipped; [13] has the single candidate c (share 0).
         EvaluatedExperiment result = evaluate("bandit", UPPER_HALF, Map.of(100, List.of(List.of(99), List.of(13),
@@ -82,7 +82,7 @@ class ContextualBanditTest {
     }
 
     @Test
-    @DisplayName("3.11 several candidates: candidates[floor(h * n)] with the variation hash, in rule order")
+    @DisplayName("several candidates: candidates[floor(h * n)] with the variation hash, in rule order")
     void severalCandidatesSplitByTheVariationHash() {
         assertThat(keyOf(evaluate("bandit", UPPER_HALF, Map.of(100, List.of(List.of(11, 12)))))).isEqualTo("b");
         assertThat(keyOf(evaluate("bandit", LOWER_HALF, Map.of(100, List.of(List.of(11, 12)))))).isEqualTo("a");
@@ -91,20 +91,20 @@ class ContextualBanditTest {
     }
 
     @Test
-    @DisplayName("3.11 no group shares a variation id with the rule: normal evaluation")
+    @DisplayName("no group shares a variation id with the rule: normal evaluation")
     void noSharedVariation() {
         assertThat(keyOf(evaluate("bandit", UPPER_HALF, Map.of(100, List.of(List.of(98), List.of(99))))))
                 .isEqualTo("a");
     }
 
     @Test
-    @DisplayName("3.11 scores for other experiments only: normal evaluation")
+    @DisplayName("scores for other experiments only: normal evaluation")
     void scoresOfAnotherExperiment() {
         assertThat(keyOf(evaluate("bandit", UPPER_HALF, Map.of(999, List.of(List.of(13)))))).isEqualTo("a");
     }
 
     @Test
-    @DisplayName("3.11 the scores apply before a delivery's first-entry branch")
+    @DisplayName("the scores apply before a delivery's first-entry branch")
     void beforeTheDeliveryBranch() {
         assertThat(keyOf(evaluate("bandit_delivery", UPPER_HALF, Map.of(200, List.of(List.of(22)))))).isEqualTo("b");
         assertThat(keyOf(evaluate("bandit_delivery", UPPER_HALF, Map.of()))).isEqualTo("a");

@@ -28,7 +28,7 @@ class DatafileEdgeCasesTest {
     }
 
     @Test
-    void section3_8_and_3_9_nullVariationIdIsReturnedButNotSaved() {
+    void savingTheAssignment_nullVariationIdIsReturnedButNotSaved() {
         try (DefaultKameleoonClient client = client()) {
             Variation v = client.getVariation("abc", "null_variation_id", true);
 
@@ -38,7 +38,7 @@ class DatafileEdgeCasesTest {
     }
 
     @Test
-    void section3_9_experimentIdZeroIsSaved_PHP() {
+    void savingTheAssignment_experimentIdZeroIsSaved_PHP() {
         try (DefaultKameleoonClient client = client()) {
             assertVariation(client.getVariation("abc", "experiment_id_zero", false), "on", 21, 0);
             assertThat(client.getEngineTrackingCode("abc")).isEqualTo(INIT + assignment(0, 21));
@@ -46,18 +46,18 @@ class DatafileEdgeCasesTest {
     }
 
     @Test
-    void section1_8_absentExperimentIdIsZero_PHP() {
+    void rules_absentExperimentIdIsZero_PHP() {
         assertVariation(eval("experiment_id_absent"), "on", 31, 0);
     }
 
     @Test
-    void section1_8_absentRuleIdIsZeroInTheExpositionHash() {
+    void rules_absentRuleIdIsZeroInTheExpositionHash() {
         // exposition == hash("abc" + "0")
         assertVariation(eval("rule_without_id"), "on", 161, 161);
     }
 
     @Test
-    void section1_6_absentEnvironmentEnabledMeansDisabled() {
+    void featureFlags_absentEnvironmentEnabledMeansDisabled() {
         try (DefaultKameleoonClient client = client()) {
             assertThatThrownBy(() -> client.getVariation("abc", "environment_absent", false))
                     .isInstanceOf(FeatureEnvironmentDisabled.class);
@@ -66,36 +66,36 @@ class DatafileEdgeCasesTest {
     }
 
     @Test
-    void section1_8_unknownOrAbsentSegmentIdMeansNoTargeting() {
+    void rules_unknownOrAbsentSegmentIdMeansNoTargeting() {
         assertVariation(eval("unknown_segment"), "on", 51, 51);
         assertVariation(eval("rule_without_segment_id_key"), "on", 151, 151);
     }
 
     @Test
-    void section4_aSegmentWithoutTreeMatchesEveryone() {
+    void targeting_aSegmentWithoutTreeMatchesEveryone() {
         assertVariation(eval("segment_without_tree"), "on", 61, 61);
         assertVariation(eval("segment_empty_first_level"), "on", 71, 71);
     }
 
     @Test
-    void section4_5_segmentConditionToASegmentWithoutTreeIsFalse_PHP() {
+    void conditionTypes_segmentConditionToASegmentWithoutTreeIsFalse_PHP() {
         assertDefault(eval("segment_condition_to_segment_without_tree"));
         assertVariation(eval("excluded_segment_condition_to_segment_without_tree"), "on", 121, 121);
     }
 
     @Test
-    void section4_5_segmentConditionToAnUnknownSegmentIsFalse() {
+    void conditionTypes_segmentConditionToAnUnknownSegmentIsFalse() {
         assertDefault(eval("segment_condition_to_unknown_segment"));
     }
 
     @Test
-    void section4_2_unknownConditionTypeIsTrueThenIsIncludeApplies_PHP() {
+    void evaluatingTheTree_unknownConditionTypeIsTrueThenIsIncludeApplies_PHP() {
         assertVariation(eval("unknown_condition_type"), "on", 91, 91);
         assertDefault(eval("unknown_condition_type_excluded"));
     }
 
     @Test
-    void section1_6_bucketingCustomDataIdZeroIsResolvedLikeAnyId_PHP() {
+    void featureFlags_bucketingCustomDataIdZeroIsResolvedLikeAnyId_PHP() {
         // customData id 0 -> index 5; hash("acme3006") = 0.1012 => "a"
         String code = visitorWhere("zero-", c -> specHash(c + "3006") > 0.5);
         try (DefaultKameleoonClient client = client()) {
@@ -106,7 +106,7 @@ class DatafileEdgeCasesTest {
     }
 
     @Test
-    void section1_6_unknownBucketingCustomDataIdMeansNoOverride() {
+    void featureFlags_unknownBucketingCustomDataIdMeansNoOverride() {
         boolean acmeIsA = specHash("acme3016") <= 0.5;
         String code = visitorWhere("unknown-", c -> (specHash(c + "3016") <= 0.5) != acmeIsA);
         String expected = acmeIsA ? "b" : "a";

@@ -1,6 +1,6 @@
 package com.kameleoon.evaluation;
 
-/** Builds expected {@code getEngineTrackingCode} strings (protocol.md 6). */
+/** Builds expected {@code getEngineTrackingCode} strings (docs/wire-format.md#hybrid-mode). */
 final class EngineCode {
     static final String INIT = "window.kameleoonQueue=window.kameleoonQueue||[];";
 

@@ -9,13 +9,13 @@ import com.kameleoon.internal.DefaultKameleoonClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * protocol.md 6, getEngineTrackingCode, on the example datafile with visitor "abc": new_checkout -> 3001/4001,
- * pricing_page -> 3002/4011 (its first variation "off" has JS and CSS variables => trigger false).
+ * getEngineTrackingCode (docs/wire-format.md#hybrid-mode), on the example datafile with visitor "abc": new_checkout ->
+ * 3001/4001, pricing_page -> 3002/4011 (its first variation "off" has JS and CSS variables => trigger false).
  */
 class EngineTrackingCodeTest {
 
     @Test
-    void protocol6_exactStringForOneAssignment() {
+    void hybridMode_exactStringForOneAssignment() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             client.getVariation("abc", "new_checkout", true);
 
@@ -26,7 +26,7 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_triggerIsFalseWhenTheFlagsFirstVariationHasAJsOrCssVariable() {
+    void hybridMode_triggerIsFalseWhenTheFlagsFirstVariationHasAJsOrCssVariable() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             client.getVariation("abc", "pricing_page", false);
 
@@ -37,7 +37,7 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_assignmentsAreEmittedInAssignmentOrder() {
+    void hybridMode_assignmentsAreEmittedInAssignmentOrder() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             client.getVariation("abc", "pricing_page", false);
             client.getVariation("abc", "new_checkout", false);
@@ -55,7 +55,7 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_getVariationsAssignmentsInDatafileOrder() {
+    void hybridMode_getVariationsAssignmentsInDatafileOrder() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             client.getVariations("abc", false, false);
 
@@ -65,7 +65,7 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_onlyAssignmentsOfTheLastFiveSeconds() {
+    void hybridMode_onlyAssignmentsOfTheLastFiveSeconds() {
         Fixtures.TestClock clock = new Fixtures.TestClock();
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
             client.getVariation("abc", "new_checkout", false);
@@ -85,7 +85,7 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_and_3_9_aNewEvaluationRenewsTheAssignmentTime() {
+    void hybridMode_aNewEvaluationRenewsTheAssignmentTime() {
         Fixtures.TestClock clock = new Fixtures.TestClock();
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
             client.getVariation("abc", "new_checkout", false);
@@ -98,14 +98,14 @@ class EngineTrackingCodeTest {
     }
 
     @Test
-    void protocol6_unknownVisitorGetsOnlyTheInitStatement() {
+    void hybridMode_unknownVisitorGetsOnlyTheInitStatement() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             assertThat(client.getEngineTrackingCode("never-seen")).isEqualTo(INIT);
         }
     }
 
     @Test
-    void protocol6_aVisitorWithoutAssignmentsGetsOnlyTheInitStatement() {
+    void hybridMode_aVisitorWithoutAssignmentsGetsOnlyTheInitStatement() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             client.addData("abc", false, new CustomData(1, "gold"));
             // visitor-001: new_checkout outside the delivery's exposition => default, nothing saved

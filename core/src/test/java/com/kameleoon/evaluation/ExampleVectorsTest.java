@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * evaluation.md 9: the 20 PHP SDK vectors of {@code conformance/example-expected.json} on the example datafile.
- * For each vector: a fresh visitor, addData(track=false) of the listed data (page views one at a time, each 1 ms
- * later than the previous), then the setForcedVariation calls, then getVariations(code, false, false).
+ * docs/evaluation.md#the-example-datafile: the 20 PHP SDK vectors of {@code conformance/example-expected.json} on the
+ * example datafile. For each vector: a fresh visitor, addData(track=false) of the listed data (page views one at a
+ * time, each 1 ms later than the previous), then the setForcedVariation calls, then getVariations(code, false, false).
  */
 class ExampleVectorsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,7 +47,7 @@ class ExampleVectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "9 example vector {0}: {1}")
+    @ParameterizedTest(name = "example vector {0}: {1} (docs/evaluation.md#the-example-datafile)")
     @MethodSource("vectors")
     void getVariationsMatchesPhp(String visitorCode, String note, JsonNode vector) {
         Fixtures.TestClock clock = new Fixtures.TestClock();

@@ -17,10 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * Shared test fixtures: datafiles on the test class path, clients built on them, a controllable clock and an
- * independent implementation of the spec's hash (evaluation.md 2.2) used to pick visitors for a scenario.
+ * independent implementation of the bucket hash (docs/evaluation.md#bucket-value) used to pick visitors for a scenario.
  */
 final class Fixtures {
-    /** The spec's example datafile (evaluation.md 9). */
+    /** The example datafile (docs/evaluation.md#the-example-datafile). */
     static final String EXAMPLE = "/conformance/example-datafile.json";
     /** A fixed "now" (2025-01-01T00:00:00Z) for clock-controlled clients. */
     static final long T0 = 1_735_689_600_000L;
@@ -69,7 +69,9 @@ final class Fixtures {
         return DataFileParser.parse(json);
     }
 
-    /** evaluation.md 2.2, written independently of the implementation: first 4 bytes of SHA-256 / 2^32. */
+    /**
+     * docs/evaluation.md#bucket-value, written independently of the implementation: first 4 bytes of SHA-256 / 2^32.
+     */
     static double specHash(String input) {
         return SpecHash.bucket(input);
     }

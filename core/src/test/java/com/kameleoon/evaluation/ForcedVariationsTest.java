@@ -16,10 +16,10 @@ import com.kameleoon.internal.DefaultKameleoonClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.2 setForcedVariation and its place in the rule loop (3.7). Given datafiles/rule-loop*.json (see
- * {@link RuleLoopTest}) and the example datafile. The holdout and ME-group gates are covered in
- * {@link HoldoutTest#section3_5_forcedVariationsDoNotBypassTheHoldout()} and
- * {@link MutuallyExclusiveGroupsTest#section3_7_forcedVariationsDoNotBypassTheGroup()}.
+ * setForcedVariation and its place in the rule loop (docs/evaluation.md#forced-variations, #rule-loop). Given
+ * datafiles/rule-loop*.json (see {@link RuleLoopTest}) and the example datafile. The holdout and ME-group gates are
+ * covered in {@link HoldoutTest#holdout_forcedVariationsDoNotBypassTheHoldout()} and
+ * {@link MutuallyExclusiveGroupsTest#ruleLoop_forcedVariationsDoNotBypassTheGroup()}.
  */
 class ForcedVariationsTest {
     private static final String CODE = "forced-visitor";
@@ -29,7 +29,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forceTargetingTrueBypassesTargeting() {
+    void ruleLoop_forceTargetingTrueBypassesTargeting() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5011, "a", true);
             assertVariation(client.getVariation(CODE, "not_targeted_experiment", false), "a", 6011, 5011);
@@ -37,7 +37,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forceTargetingTrueBypassesExposition() {
+    void ruleLoop_forceTargetingTrueBypassesExposition() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5041, "a", true);
             client.setForcedVariation(CODE, 5031, "a", true);
@@ -48,7 +48,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_2_defaultForceTargetingIsTrue() {
+    void forcedVariations_defaultForceTargetingIsTrue() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5011, "a");
             assertVariation(client.getVariation(CODE, "not_targeted_experiment", false), "a", 6011, 5011);
@@ -56,7 +56,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forceTargetingFalseIsIgnoredWhenNotTargeted() {
+    void ruleLoop_forceTargetingFalseIsIgnoredWhenNotTargeted() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5011, "a", false);
             assertVariation(client.getVariation(CODE, "not_targeted_experiment", false), "b", 6012, 5012);
@@ -64,7 +64,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forceTargetingFalseAppliesWhenTargetedWithoutExpositionCheck() {
+    void ruleLoop_forceTargetingFalseAppliesWhenTargetedWithoutExpositionCheck() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.addData(CODE, false, new CustomData(1, "yes"));
             // targeted, exposition 0: without the forced variation the rule is skipped
@@ -76,7 +76,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forcedVariationsApplyRuleByRuleInArrayOrder() {
+    void ruleLoop_forcedVariationsApplyRuleByRuleInArrayOrder() {
         // the first rule (100 % experiment) matches before the forced second rule is looked at
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5102, "b", true);
@@ -85,7 +85,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forcedVariationsSkipTheConsentCheck() {
+    void ruleLoop_forcedVariationsSkipTheConsentCheck() {
         try (DefaultKameleoonClient client = client("rule-loop-consent-full.json")) {
             client.setLegalConsent(CODE, false);
             client.setForcedVariation(CODE, 5101, "a", true);
@@ -99,7 +99,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_3_forcedResultIsSavedAsAnAssignment() {
+    void evaluationOrder_forcedResultIsSavedAsAnAssignment() {
         try (DefaultKameleoonClient client = client("rule-loop.json")) {
             client.setForcedVariation(CODE, 5041, "a", true);
             client.getVariation(CODE, "experiment_outside_exposition", false);
@@ -109,7 +109,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_2_aNewForcedVariationReplacesThePreviousOneForTheSameExperiment() {
+    void forcedVariations_aNewForcedVariationReplacesThePreviousOneForTheSameExperiment() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             client.setForcedVariation("abc", 3002, "control", true);
             client.setForcedVariation("abc", 3002, "variant_b", true);
@@ -118,7 +118,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_2_resetWithNullRestoresNormalEvaluation() {
+    void forcedVariations_resetWithNullRestoresNormalEvaluation() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             client.setForcedVariation("abc", 3002, "control", true);
             client.setForcedVariation("abc", 3002, null);
@@ -128,17 +128,17 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_2_resetWithNullOnAnUnknownVisitorIsNotAnErrorAndCreatesNoVisitor() {
+    void forcedVariations_resetWithNullOnAnUnknownVisitorIsNotAnErrorAndCreatesNoVisitor() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatCode(() -> client.setForcedVariation("nobody", 3002, null, true)).doesNotThrowAnyException();
             // no experiment lookup on reset either
             assertThatCode(() -> client.setForcedVariation("nobody", 123456, null, false)).doesNotThrowAnyException();
-            assertThat(client.visitorStore().get("nobody")).as("PHP: no visitor created (8, row 28)").isNull();
+            assertThat(client.visitorStore().get("nobody")).as("PHP: no visitor created").isNull();
         }
     }
 
     @Test
-    void section3_2_unknownExperimentIdRaisesFeatureExperimentNotFound() {
+    void forcedVariations_unknownExperimentIdRaisesFeatureExperimentNotFound() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatThrownBy(() -> client.setForcedVariation("abc", 123456, "on", true))
                     .isInstanceOf(FeatureExperimentNotFound.class);
@@ -146,7 +146,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_2_variationKeyNotInTheRuleRaisesFeatureVariationNotFound() {
+    void forcedVariations_variationKeyNotInTheRuleRaisesFeatureVariationNotFound() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatThrownBy(() -> client.setForcedVariation("abc", 3002, "nope", true))
                     .isInstanceOf(FeatureVariationNotFound.class);
@@ -157,7 +157,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_1_setForcedVariationValidatesTheVisitorCodeFirst() {
+    void visitorCodeValidation_setForcedVariationValidatesTheVisitorCodeFirst() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatThrownBy(() -> client.setForcedVariation("", 123456, "on", true))
                     .isInstanceOf(VisitorCodeInvalid.class);
@@ -167,7 +167,7 @@ class ForcedVariationsTest {
     }
 
     @Test
-    void section3_7_forcedVariationOnlyAffectsItsFlag() {
+    void ruleLoop_forcedVariationOnlyAffectsItsFlag() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             client.setForcedVariation("abc", 3004, "vector", true);
             assertVariation(client.getVariation("abc", "search_algorithm", false), "vector", 4031, 3004);

@@ -26,13 +26,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** evaluation.md section 2: hash input strings (2.1), digest to number (2.2), comparisons (2.3). */
+/** docs/evaluation.md#hashing-and-bucketing: hash inputs, digest to bucket value, exposition and share boundaries. */
 class HashingAndBucketingTest {
 
     @Nested
-    @DisplayName("2.2 digest -> number in [0,1): PHP test vectors")
+    @DisplayName("digest -> number in [0,1): PHP test vectors (docs/evaluation.md#bucket-value)")
     class Vectors {
-        @ParameterizedTest(name = "2.2 hash(\"{0}\") = {2}")
+        @ParameterizedTest(name = "hash(\"{0}\") = {2}")
         @CsvSource({
             "visitor-0012001, ffb8b4e446869f56, 0.99891214910894632",
             "visitor-0013002, b3a520bb82c6025c, 0.70173840108327568",
@@ -45,14 +45,15 @@ class HashingAndBucketingTest {
         })
         void tableVectors(String input, String first8Bytes, double phpHash) throws Exception {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            assertThat(HexFormat.of().formatHex(digest, 0, 8)).as("the spec table's digest bytes").isEqualTo(first8Bytes);
+            assertThat(HexFormat.of().formatHex(digest, 0, 8)).as("the hash-vector table's digest bytes")
+                    .isEqualTo(first8Bytes);
             long u = Long.parseLong(first8Bytes.substring(0, 8), 16);
             assertThat(u / 4294967296.0).as("first 4 bytes / 2^32").isEqualTo(phpHash);
 
             assertThat(BucketHasher.hashOf(input)).isEqualTo(phpHash);
         }
 
-        @ParameterizedTest(name = "2.2 hash(\"{0}\") = {1}")
+        @ParameterizedTest(name = "hash(\"{0}\") = {1}")
         @CsvSource({
             "abc2002, 0.61279321764595807",
             "visitor-0012007, 0.76369882863946259",
@@ -65,14 +66,14 @@ class HashingAndBucketingTest {
             assertThat(BucketHasher.hashOf(input)).isEqualTo(phpHash);
         }
 
-        @ParameterizedTest(name = "2.1 hash is SHA-256 over the UTF-8 bytes: \"{0}\"")
+        @ParameterizedTest(name = "hash is SHA-256 over the UTF-8 bytes: \"{0}\" (docs/evaluation.md#hash-inputs)")
         @ValueSource(strings = {"", "é", "visitor-é-ü-ß3002", "日本語の訪問者2001", "emoji-😀-3002", "a-long-input-that-spans-more-than-one-sha256-block-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
         void utf8Input(String input) {
             assertThat(BucketHasher.hashOf(input)).isEqualTo(specHash(input));
         }
 
         @Test
-        @DisplayName("2.2 result range is [0, 1 - 2^-32]")
+        @DisplayName("result range is [0, 1 - 2^-32]")
         void range() {
             for (int i = 0; i < 2_000; i++) {
                 double h = BucketHasher.hashOf("range-" + i);
@@ -83,26 +84,27 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.1 UTF-8 bytes at the encoder's edges, as String.getBytes(UTF_8) writes them")
+    @DisplayName("UTF-8 bytes at the encoder's edges, as String.getBytes(UTF_8) writes them"
+            + " (docs/evaluation.md#hash-inputs)")
     class Utf8Edges {
         // The hasher encodes UTF-8 itself (no String allocation per hash); each length class has a boundary.
-        @ParameterizedTest(name = "2.1 code point U+{0}")
+        @ParameterizedTest(name = "code point U+{0}")
         @ValueSource(strings = {"7F", "80", "7FF", "800", "FFFF", "10000", "3FFFF", "40000", "E0041", "10FFFF"})
         void codePointsAtTheLengthBoundaries(String hex) {
             String input = "visitor-" + Character.toString(Integer.parseInt(hex, 16)) + "-3002";
             assertThat(BucketHasher.hashOf(input)).isEqualTo(specHash(input));
         }
 
-        @ParameterizedTest(name = "2.1 ill-formed UTF-16 {index}")
+        @ParameterizedTest(name = "ill-formed UTF-16 {index}")
         @ValueSource(strings = {"visitor\uD83D", "visitor\uDE00-2001", "\uD83D-2001", "\uDE00\uD83D",
             "\uD83D\uD83D\uDE00-2001"})
-        @DisplayName("2.1 a lone surrogate hashes as '?', like String.getBytes; a pair after it is still one code point")
+        @DisplayName("a lone surrogate hashes as '?', like String.getBytes; a pair after it is still one code point")
         void loneSurrogates(String input) {
             assertThat(BucketHasher.hashOf(input)).isEqualTo(specHash(input));
         }
 
         @Test
-        @DisplayName("2.1 code + suffixes longer than the hasher's first buffer keep every byte")
+        @DisplayName("code + suffixes longer than the hasher's first buffer keep every byte")
         void bufferGrowsBetweenParts() {
             BucketHasher hasher = new BucketHasher();
             // The hasher reserves 3 bytes per character of each part: 39 three-byte characters (117 bytes) fit
@@ -116,7 +118,8 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.3 ME group / CBS slot: floor(h * n), clamped to n - 1")
+    @DisplayName("ME group / CBS slot: floor(h * n), clamped to n - 1"
+            + " (docs/evaluation.md#exposition-and-share-boundaries)")
     class Slots {
         @Test
         void slotIsFloorOfHashTimesCount() {
@@ -127,7 +130,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3 idx >= n is clamped to n - 1: a hash of 1.0 (possible with Go's formula) takes the last slot")
+        @DisplayName("idx >= n is clamped to n - 1: a hash of 1.0 (possible with Go's formula) takes the last slot")
         void hashOfOneIsClampedToTheLastSlot() {
             assertThat(BucketPicker.slot(1.0, 1)).isZero();
             assertThat(BucketPicker.slot(1.0, 3)).isEqualTo(2);
@@ -135,10 +138,10 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.4 bucketing code")
+    @DisplayName("bucketing code (docs/evaluation.md#bucketing-code)")
     class Code {
         @Test
-        @DisplayName("2.4 custom-data index 0 is a bucketing index like any other; its first non-empty value is hashed")
+        @DisplayName("custom-data index 0 is a bucketing index like any other; its first non-empty value is hashed")
         void bucketingIndexZero() {
             Visitor visitor = new Visitor(Fixtures.T0);
             visitor.putCustomData(new CustomData(0, "", "acme"), false);
@@ -148,10 +151,10 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.2 buckets are memoized on the visitor")
+    @DisplayName("buckets are memoized on the visitor (docs/evaluation.md#bucket-value)")
     class Memo {
         @Test
-        @DisplayName("2.2 the evaluator keeps each bucket it hashed for a visitor, so the next evaluation skips SHA-256")
+        @DisplayName("the evaluator keeps each bucket it hashed for a visitor, so the next evaluation skips SHA-256")
         void evaluationMemoizesItsBuckets() {
             Configuration config = Fixtures.configuration("""
                     {"configuration": {}, "featureFlags": [{"id": 1, "featureKey": "f", "defaultVariationKey": "off",
@@ -174,7 +177,8 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.3 comparisons, given datafiles/bucketing.json and visitor 'abc'")
+    @DisplayName("comparisons, given datafiles/bucketing.json and visitor 'abc'"
+            + " (docs/evaluation.md#exposition-and-share-boundaries)")
     class Comparisons {
         private Variation variation(String featureKey) {
             try (DefaultKameleoonClient client = client("bucketing.json")) {
@@ -183,7 +187,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3 rule exposition is inclusive: hash(abc2201) == exposition => in the rule")
+        @DisplayName("rule exposition is inclusive: hash(abc2201) == exposition => in the rule")
         void expositionInclusive() {
             Variation v = variation("exposition_equals_hash");
             assertThat(v.getKey()).isEqualTo("on");
@@ -192,7 +196,8 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3/3.7 delivery exposition one ulp below the hash => outside; the delivery stops the loop")
+        @DisplayName("delivery exposition one ulp below the hash => outside; the delivery stops the loop"
+                + " (docs/evaluation.md#rule-loop)")
         void deliveryExpositionJustBelow() {
             Variation v = variation("delivery_exposition_just_below_hash");
             assertThat(v.getKey()).isEqualTo("off");
@@ -201,7 +206,8 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3/3.7 experiment exposition one ulp below the hash => outside; next rule")
+        @DisplayName("experiment exposition one ulp below the hash => outside; next rule"
+                + " (docs/evaluation.md#rule-loop)")
         void experimentExpositionJustBelow() {
             Variation v = variation("experiment_exposition_just_below_hash");
             assertThat(v.getKey()).isEqualTo("fallback");
@@ -210,7 +216,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3 variation share equal to the variation hash is chosen (total >= h, inclusive)")
+        @DisplayName("variation share equal to the variation hash is chosen (total >= h, inclusive)")
         void shareInclusive() {
             Variation v = variation("share_equals_hash");
             assertThat(v.getKey()).isEqualTo("a");
@@ -218,7 +224,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3 variation share one ulp below the variation hash => the next entry")
+        @DisplayName("variation share one ulp below the variation hash => the next entry")
         void shareJustBelow() {
             Variation v = variation("share_just_below_hash");
             assertThat(v.getKey()).isEqualTo("b");
@@ -226,7 +232,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3 shares are summed cumulatively in array order: 0.25 + (h - 0.25) == h selects the second")
+        @DisplayName("shares are summed cumulatively in array order: 0.25 + (h - 0.25) == h selects the second")
         void cumulativeShares() {
             Variation v = variation("cumulative_shares");
             assertThat(v.getKey()).isEqualTo("b");
@@ -235,7 +241,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3/3.7 shares 0.3 + 0.3 below the hash => no entry => next rule")
+        @DisplayName("shares 0.3 + 0.3 below the hash => no entry => next rule (docs/evaluation.md#rule-loop)")
         void sharesNotCoveringNextRule() {
             assertThat(specHash("abc3210")).isGreaterThan(0.6);
             Variation v = variation("shares_gap_then_next_rule");
@@ -245,7 +251,8 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.3/3.7 shares not covering the hash and no further rule => default variation")
+        @DisplayName("shares not covering the hash and no further rule => default variation"
+                + " (docs/evaluation.md#rule-loop)")
         void sharesNotCoveringDefault() {
             assertThat(specHash("abc3211")).isGreaterThan(0.6);
             Variation v = variation("shares_gap_only_rule");
@@ -256,10 +263,10 @@ class HashingAndBucketingTest {
     }
 
     @Nested
-    @DisplayName("2.1 hash inputs, given datafiles/respool-and-negative-ids.json")
+    @DisplayName("hash inputs, given datafiles/respool-and-negative-ids.json (docs/evaluation.md#hash-inputs)")
     class HashInputs {
         @Test
-        @DisplayName("2.1 respoolTime 0 is appended to both hash inputs (PHP)")
+        @DisplayName("respoolTime 0 is appended to both hash inputs (PHP)")
         void respoolZeroAppended() {
             // rule hash: visitor-001 + 2004 + 0 = 0.2126 <= 0.5 (without the suffix 0.846: outside)
             // variation hash: visitor-001 + 3004 + 0 = 0.6372 => second half "b" (without the suffix 0.0426: "a")
@@ -272,7 +279,7 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.1 negative rule and experiment ids are appended with their '-' sign")
+        @DisplayName("negative rule and experiment ids are appended with their '-' sign")
         void negativeIds() {
             // rule hash: abc-5 = 0.602 <= 0.61 (abc5 = 0.653 would be outside)
             // variation hash: abc-7 = 0.133 <= 0.2 => "a" (abc7 = 0.328 would give "b")
@@ -287,7 +294,8 @@ class HashingAndBucketingTest {
         }
 
         @Test
-        @DisplayName("2.1/9 respoolTime 1735689600 is appended: search_algorithm for a DESKTOP + CHROME 120 visitor")
+        @DisplayName("respoolTime 1735689600 is appended: search_algorithm for a DESKTOP + CHROME 120 visitor"
+                + " (docs/evaluation.md#worked-examples)")
         void respoolSuffixExample() {
             // visitor-001: rule hash(visitor-00120041735689600) = 0.677 <= 0.8; variation hash 0.2656 => bm25 (4030)
             try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {

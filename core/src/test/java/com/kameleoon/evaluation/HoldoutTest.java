@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.5 holdout. Given datafiles/holdout*.json: holdout experiment 9999 with {@code in-holdout} (99991,
- * 5 %) then {@code not-in-holdout} (99992, 95 %); flags exp_flag (experiment 301 -> 401), td_flag (delivery 302 ->
- * 402) and acct_flag (experiment 303 -> 403, bucketing on custom data id 9003 = index 3).
+ * Holdout (docs/evaluation.md#holdout). Given datafiles/holdout*.json: holdout experiment 9999 with {@code in-holdout}
+ * (99991, 5 %) then {@code not-in-holdout} (99992, 95 %); flags exp_flag (experiment 301 -> 401), td_flag (delivery 302
+ * -> 402) and acct_flag (experiment 303 -> 403, bucketing on custom data id 9003 = index 3).
  */
 @SuppressWarnings("deprecation")
 class HoldoutTest {
@@ -37,7 +37,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_inHoldoutGetsTheDefaultOfEveryFlagAndTheHoldoutAssignmentIsSaved() {
+    void holdout_inHoldoutGetsTheDefaultOfEveryFlagAndTheHoldoutAssignmentIsSaved() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             Map<String, Variation> all = client.getVariations(IN_HOLDOUT, false, false);
 
@@ -48,7 +48,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_inHoldoutGetVariationOfADeliveryIsTheDefault() {
+    void holdout_inHoldoutGetVariationOfADeliveryIsTheDefault() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             assertDefault(client.getVariation(IN_HOLDOUT, "td_flag", true));
             assertThat(client.isFeatureActive(IN_HOLDOUT, "td_flag", false)).isFalse();
@@ -57,7 +57,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_notInHoldoutIsEvaluatedNormallyAndTheHoldoutAssignmentIsSavedToo() {
+    void holdout_notInHoldoutIsEvaluatedNormallyAndTheHoldoutAssignmentIsSavedToo() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             Variation v = client.getVariation(NOT_IN_HOLDOUT, "exp_flag", false);
 
@@ -70,7 +70,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_holdoutAssignmentSavedForBothOutcomesOnGetVariations() {
+    void holdout_assignmentSavedForBothOutcomesOnGetVariations() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             Map<String, Variation> all = client.getVariations(NOT_IN_HOLDOUT, false, false);
 
@@ -82,7 +82,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_and_2_4_holdoutHashUsesTheFlagsBucketingCode() {
+    void holdout_hashUsesTheFlagsBucketingCode() {
         // the visitor's own code is not in the holdout, but its account is: acct_flag (bucketing on index 3)
         // is held out, exp_flag is not.
         String account = visitorWhere("account-in-", c -> specHash(c + "9999") <= 0.05);
@@ -102,7 +102,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_forcedVariationsDoNotBypassTheHoldout() {
+    void holdout_forcedVariationsDoNotBypassTheHoldout() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             client.setForcedVariation(IN_HOLDOUT, 301, "on", true);
 
@@ -111,7 +111,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_step4_holdoutSharesNotCoveringTheHashMeanNotInHoldoutAndNothingSaved() {
+    void holdout_step4_holdoutSharesNotCoveringTheHashMeanNotInHoldoutAndNothingSaved() {
         try (DefaultKameleoonClient client = client("holdout-gap.json")) {
             Variation v = client.getVariation("anyone", "exp_flag", false);
 
@@ -121,7 +121,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_step1_fullyBlockAndRefusedConsentRaisesFeatureEnvironmentDisabled() {
+    void holdout_step1_fullyBlockAndRefusedConsentRaisesFeatureEnvironmentDisabled() {
         try (DefaultKameleoonClient client = client("holdout-consent-full.json")) {
             client.setLegalConsent(NOT_IN_HOLDOUT, false);
 
@@ -137,7 +137,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_step1_and_3_10_unknownConsentDoesNotBlock() {
+    void holdout_step1_unknownConsentDoesNotBlock() {
         try (DefaultKameleoonClient client = client("holdout-consent-full.json")) {
             Variation v = client.getVariation(NOT_IN_HOLDOUT, "exp_flag", false);
 
@@ -148,7 +148,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_step1_givenConsentDoesNotBlock() {
+    void holdout_step1_givenConsentDoesNotBlock() {
         try (DefaultKameleoonClient client = client("holdout-consent-full.json")) {
             client.setLegalConsent(IN_HOLDOUT, true);
 
@@ -158,7 +158,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_5_partialBlockRefusedConsentPassesTheHoldoutThenBlocksOnlyExperiments() {
+    void holdout_partialBlockRefusedConsentPassesTheHoldoutThenBlocksOnlyExperiments() {
         try (DefaultKameleoonClient client = client("holdout-consent-partial.json")) {
             client.setLegalConsent(NOT_IN_HOLDOUT, false);
 
@@ -170,7 +170,7 @@ class HoldoutTest {
     }
 
     @Test
-    void section3_2_and_3_5_evaluationWithoutSaveDoesNotSaveTheHoldoutAssignment() {
+    void holdout_evaluationWithoutSaveDoesNotSaveTheHoldoutAssignment() {
         try (DefaultKameleoonClient client = client("holdout.json")) {
             assertThat(client.getActiveFeatures(NOT_IN_HOLDOUT).keySet()).containsExactly("exp_flag", "td_flag",
                     "acct_flag");

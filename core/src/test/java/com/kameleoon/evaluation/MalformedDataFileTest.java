@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Malformed datafiles (evaluation.md 1.2 / 1.5 / 1.6 field types, 6 DataFileInvalid; DESIGN "a malformed datafile
- * keeps the previous one"). Cases are in datafiles/malformed-datafiles.json.
+ * Malformed datafiles (field types of docs/evaluation.md#the-datafile, DataFileInvalid of docs/evaluation.md#errors; "a
+ * malformed datafile keeps the previous one", docs/architecture.md#principles). Cases are in
+ * datafiles/malformed-datafiles.json.
  */
 class MalformedDataFileTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,7 +76,7 @@ class MalformedDataFileTest {
     }
 
     @Test
-    void section1_2_unknownKeysAreIgnored() {
+    void topLevelKeys_unknownKeysAreIgnored() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE)) {
             client.loadDataFile("{\"featureFlags\": [{\"id\": 1, \"featureKey\": \"k\", \"defaultVariationKey\": \"off\","
                     + " \"environmentEnabled\": true, \"tags\": [\"x\"], \"somethingNew\": {\"a\": 1},"
@@ -84,12 +85,12 @@ class MalformedDataFileTest {
 
             assertThat(client.getFeatureList()).containsExactly("k");
             assertThat(client.getVariation("abc", "k", false).getKey()).isEqualTo("off");
-            assertThat(client.getVariation("abc", "k", false).getName()).as("1.7 name defaults to \"\"").isEmpty();
+            assertThat(client.getVariation("abc", "k", false).getName()).as("name defaults to \"\"").isEmpty();
         }
     }
 
     @Test
-    void section1_2_optionalTopLevelKeysMayBeAbsent() {
+    void topLevelKeys_optionalTopLevelKeysMayBeAbsent() {
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE)) {
             client.loadDataFile("{\"featureFlags\": []}");
 

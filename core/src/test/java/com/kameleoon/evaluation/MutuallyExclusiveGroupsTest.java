@@ -13,10 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.6 mutually exclusive groups. Given datafiles/me-groups.json: group "g" declared me_c (id 30),
- * me_a (id 10), me_b (id 20, environment-disabled), so its slots sorted by id are [me_a, me_b, me_c]; group "solo"
- * with one flag; two flags in the group named "" (PHP: a group); group "acct" of two flags bucketing on
- * account_id (index 3); one flag without group. Every flag has one experiment rule sending everyone to "on".
+ * Mutually exclusive groups (docs/evaluation.md#mutually-exclusive-groups). Given datafiles/me-groups.json: group "g"
+ * declared me_c (id 30), me_a (id 10), me_b (id 20, environment-disabled), so its slots sorted by id are [me_a, me_b,
+ * me_c]; group "solo" with one flag; two flags in the group named "" (PHP: a group); group "acct" of two flags
+ * bucketing on account_id (index 3); one flag without group. Every flag has one experiment rule sending everyone to
+ * "on".
  */
 class MutuallyExclusiveGroupsTest {
 
@@ -42,7 +43,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_slotZeroOfTheGroupSortedByFlagIdIsTheLowestId() {
+    void mutuallyExclusiveGroups_slotZeroOfTheGroupSortedByFlagIdIsTheLowestId() {
         String code = visitorWhere("me-", c -> slot(c, "g", 3) == 0);
         try (DefaultKameleoonClient client = client()) {
             Map<String, Variation> all = client.getVariations(code, false, false);
@@ -56,7 +57,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_lastSlotIsTheHighestId() {
+    void mutuallyExclusiveGroups_lastSlotIsTheHighestId() {
         String code = visitorWhere("me-", c -> slot(c, "g", 3) == 2);
         try (DefaultKameleoonClient client = client()) {
             assertOn(client.getVariation(code, "me_c", false), 430, 330);
@@ -66,7 +67,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_aDisabledFlagOwningTheSlotLeavesTheOtherFlagsAtTheirDefault() {
+    void mutuallyExclusiveGroups_aDisabledFlagOwningTheSlotLeavesTheOtherFlagsAtTheirDefault() {
         String code = visitorWhere("me-", c -> slot(c, "g", 3) == 1);
         try (DefaultKameleoonClient client = client()) {
             Map<String, Variation> all = client.getVariations(code, false, false);
@@ -80,7 +81,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_aGroupOfOneNeverRestrictsItsFlag() {
+    void mutuallyExclusiveGroups_aGroupOfOneNeverRestrictsItsFlag() {
         try (DefaultKameleoonClient client = client()) {
             for (int i = 0; i < 20; i++) {
                 assertOn(client.getVariation("solo-" + i, "solo_flag", false), 440, 340);
@@ -89,7 +90,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_flagsWithoutGroupAreUnrestricted() {
+    void mutuallyExclusiveGroups_flagsWithoutGroupAreUnrestricted() {
         try (DefaultKameleoonClient client = client()) {
             for (int i = 0; i < 20; i++) {
                 assertOn(client.getVariation("free-" + i, "ungrouped", false), 470, 370);
@@ -98,7 +99,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section1_6_emptyGroupNameIsAGroup_PHP() {
+    void featureFlags_emptyGroupNameIsAGroup_PHP() {
         String slotX = visitorWhere("empty-", c -> slot(c, "", 2) == 0);
         String slotY = visitorWhere("empty-", c -> slot(c, "", 2) == 1);
         try (DefaultKameleoonClient client = client()) {
@@ -110,7 +111,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_6_and_2_4_theSlotIsHashedWithTheFlagsBucketingCode() {
+    void mutuallyExclusiveGroups_theSlotIsHashedWithTheFlagsBucketingCode() {
         // own code would pick slot 1 (acct_y); the account's hash picks slot 0 (acct_x)
         String code = visitorWhere("acct-visitor-", c -> slot(c, "acct", 2) == 1);
         String account = visitorWhere("account-", c -> slot(c, "acct", 2) == 0);
@@ -123,7 +124,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section3_7_forcedVariationsDoNotBypassTheGroup() {
+    void ruleLoop_forcedVariationsDoNotBypassTheGroup() {
         String code = visitorWhere("me-", c -> slot(c, "g", 3) == 0);
         try (DefaultKameleoonClient client = client()) {
             client.setForcedVariation(code, 330, "on", true);
@@ -133,7 +134,7 @@ class MutuallyExclusiveGroupsTest {
     }
 
     @Test
-    void section9_exampleDatafileVisitor001IsInTheHeroSlot() {
+    void exampleDatafile_visitor001IsInTheHeroSlot() {
         // hash("visitor-001homepage") = 0.4523 => slot 0 => homepage_hero; hash("visitor-0013007") = 0.5688 => hero_v2
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock())) {
             Variation hero = client.getVariation("visitor-001", "homepage_hero", false);

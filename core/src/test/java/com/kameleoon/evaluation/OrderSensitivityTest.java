@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.2 (getVariations side effect), 4.3 and 10.10: each evaluation saves its assignment immediately, so
- * later flags of the same getVariations call see it. Given datafiles/order-sensitivity.json: "first" is a 100 %
- * delivery (experiment 101); needs_visitor targets PAGE_VIEWS < 1 (false without a visitor object); exclusive targets
- * EXCLUSIVE_EXPERIMENT/EXPERIMENT; follows_first targets TARGET_FEATURE_FLAG on flag 1; undefined_custom_data
- * targets CUSTOM_DATUM index 9 UNDEFINED.
+ * docs/evaluation.md#order-sensitivity-of-getvariations (and #data-read-by-conditions): each evaluation saves its
+ * assignment immediately, so later flags of the same getVariations call see it. Given datafiles/order-sensitivity.json:
+ * "first" is a 100 % delivery (experiment 101); needs_visitor targets PAGE_VIEWS < 1 (false without a visitor object);
+ * exclusive targets EXCLUSIVE_EXPERIMENT/EXPERIMENT; follows_first targets TARGET_FEATURE_FLAG on flag 1;
+ * undefined_custom_data targets CUSTOM_DATUM index 9 UNDEFINED.
  */
 class OrderSensitivityTest {
     private static Variation alone(String featureKey) {
@@ -24,7 +24,7 @@ class OrderSensitivityTest {
     }
 
     @Test
-    void section4_3_evaluatedAloneOnAFreshVisitor() {
+    void dataReadByConditions_evaluatedAloneOnAFreshVisitor() {
         assertDefault(alone("needs_visitor"));
         assertVariation(alone("exclusive"), "on", 3001, 301);
         assertDefault(alone("follows_first"));
@@ -32,7 +32,7 @@ class OrderSensitivityTest {
     }
 
     @Test
-    void section3_2_getVariationsSeesAssignmentsSavedEarlierInTheSameCall() {
+    void orderSensitivity_getVariationsSeesAssignmentsSavedEarlierInTheSameCall() {
         try (DefaultKameleoonClient client = Fixtures.client("order-sensitivity.json")) {
             Map<String, Variation> all = client.getVariations("fresh", false, false);
 
@@ -45,7 +45,7 @@ class OrderSensitivityTest {
     }
 
     @Test
-    void section5_1_evaluationAloneCreatesNoVisitorUnlessAnAssignmentIsSaved() {
+    void visitorLifetime_evaluationAloneCreatesNoVisitorUnlessAnAssignmentIsSaved() {
         try (DefaultKameleoonClient client = Fixtures.client("order-sensitivity.json")) {
             client.getVariation("fresh", "needs_visitor", false);
             assertThat(client.visitorStore().get("fresh")).isNull();

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Project decisions and visitor data rules: 2.4 bucketing code, 3.1 visitor-code validation, 5.3 custom data by name
- * and mapping identifier. Example datafile: b2b_onboarding (experiment 3006, guided 4050 for hash <= 0.5, self_serve
- * 4051 above) buckets on custom data id 9003 = index 3 "account_id"; index 4 "user_id" is the mapping identifier.
+ * Project decisions (docs/evaluation.md#project-decisions) and visitor data rules: bucketing code, visitor-code
+ * validation, custom data by name and mapping identifier. Example datafile: b2b_onboarding (experiment 3006, guided
+ * 4050 for hash <= 0.5, self_serve 4051 above) buckets on custom data id 9003 = index 3 "account_id"; index 4 "user_id"
+ * is the mapping identifier.
  */
 class ProjectDecisionsTest {
     /** A visitor whose own code puts it in self_serve: hash(code + 3006) > 0.5. */
@@ -36,10 +37,10 @@ class ProjectDecisionsTest {
         return Fixtures.client(Fixtures.EXAMPLE, new Fixtures.TestClock());
     }
 
-    // ---- 2.4 bucketing code ---------------------------------------------------------------------------
+    // ---- bucketing code (docs/evaluation.md#bucketing-code) -------------------------------------------
 
     @Test
-    void section2_4_bucketingCustomDataReplacesTheVisitorCode() {
+    void bucketingCode_bucketingCustomDataReplacesTheVisitorCode() {
         // hash("acme3006") = 0.1012 => guided, whatever the visitor code
         try (DefaultKameleoonClient client = client()) {
             client.addData(SELF_SERVE, false, new CustomData(3, "acme"));
@@ -48,7 +49,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section2_4_and_5_3_bucketingCustomDataGivenByName() {
+    void bucketingCode_bucketingCustomDataGivenByName() {
         try (DefaultKameleoonClient client = client()) {
             client.addData(SELF_SERVE, false, new CustomData("account_id", "acme"));
             assertVariation(client.getVariation(SELF_SERVE, "b2b_onboarding", false), "guided", 4050, 3006);
@@ -56,7 +57,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section2_4_projectDecision_anEmptyBucketingValueCountsAsAbsent() {
+    void bucketingCode_projectDecision_anEmptyBucketingValueCountsAsAbsent() {
         // PHP would hash "" + "3006" = 0.3477 => guided; the project uses the visitor code => self_serve
         assertThat(specHash("3006")).isLessThanOrEqualTo(0.5);
         try (DefaultKameleoonClient client = client()) {
@@ -66,7 +67,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section2_4_theFirstNonEmptyValueIsUsed() {
+    void bucketingCode_theFirstNonEmptyValueIsUsed() {
         try (DefaultKameleoonClient client = client()) {
             client.addData(SELF_SERVE, false, new CustomData(3, "", "acme", "globex"));
             assertVariation(client.getVariation(SELF_SERVE, "b2b_onboarding", false), "guided", 4050, 3006);
@@ -74,7 +75,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section5_3_customDataWithAnUnknownNameIsDropped() {
+    void addingData_customDataWithAnUnknownNameIsDropped() {
         try (DefaultKameleoonClient client = client()) {
             assertThatCode(() -> client.addData(SELF_SERVE, false, new CustomData("no_such_name", "acme")))
                     .doesNotThrowAnyException();
@@ -82,7 +83,7 @@ class ProjectDecisionsTest {
         }
     }
 
-    // ---- 5.3 step 4 mapping identifier ----------------------------------------------------------------
+    // ---- mapping identifier (docs/evaluation.md#mapping-identifier) -----------------------------------
 
     private static Map<String, List<Object>> rows(Map<String, Variation> variations) {
         Map<String, List<Object>> rows = new LinkedHashMap<>();
@@ -97,7 +98,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section5_3_step4_afterTheMappingIdentifierTheUserIdBucketsLikeTheAnonymousCode() {
+    void addingData_step4_afterTheMappingIdentifierTheUserIdBucketsLikeTheAnonymousCode() {
         String anonymous = "anon-7f3k2";
         String userId = visitorWhere("user-", c -> !freshVariations(c).equals(freshVariations(anonymous)));
         Map<String, List<Object>> anonymousBuckets = freshVariations(anonymous);
@@ -110,7 +111,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section5_3_step4_theUserIdSharesTheAnonymousVisitorsData() {
+    void addingData_step4_theUserIdSharesTheAnonymousVisitorsData() {
         try (DefaultKameleoonClient client = client()) {
             client.addData("anon-shared", false, new CustomData("user_id", "user-shared"));
             client.addData("user-shared", false, new CustomData(1, "vip"));
@@ -120,7 +121,7 @@ class ProjectDecisionsTest {
         }
     }
 
-    // ---- 3.1 visitor-code validation ------------------------------------------------------------------
+    // ---- visitor-code validation (docs/evaluation.md#visitor-code-validation) -------------------------
 
     private static void forEveryMethod(DefaultKameleoonClient client, String code, Consumer<Executable> check) {
         check.accept(() -> client.getVariation(code, "new_checkout", false));
@@ -141,8 +142,9 @@ class ProjectDecisionsTest {
 
     /**
      * After {@link #forEveryMethod} accepted {@code code}, each call did its work on that one visitor: its own hash
-     * decides new_checkout (delivery rule 2001, exposition 0.5: in iff hash(code + "2001") <= 0.5, evaluation.md
-     * 2.1 and 2.3), and the forced variation, device, consent and conversion it was given are stored under it.
+     * decides new_checkout (delivery rule 2001, exposition 0.5: in iff hash(code + "2001") <= 0.5,
+     * docs/evaluation.md#hash-inputs and #exposition-and-share-boundaries), and the forced variation, device, consent
+     * and conversion it was given are stored under it.
      */
     private static void assertTakenAsItIs(DefaultKameleoonClient client, String code) {
         if (specHash(code + "2001") <= 0.5) {
@@ -161,7 +163,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section3_1_projectDecision_255CharactersAreValidEvenWhenLongerThan255Bytes() {
+    void visitorCodeValidation_projectDecision_255CharactersAreValidEvenWhenLongerThan255Bytes() {
         String code = "é".repeat(255); // 510 UTF-8 bytes
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, code, call -> assertThatCode(call::execute).doesNotThrowAnyException());
@@ -171,7 +173,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section3_1_256CharactersAreInvalid() {
+    void visitorCodeValidation_256CharactersAreInvalid() {
         String code = "é".repeat(256);
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, code, call -> assertThatThrownBy(call::execute).isInstanceOf(VisitorCodeInvalid.class));
@@ -181,14 +183,14 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section3_1_emptyCodeIsInvalid() {
+    void visitorCodeValidation_emptyCodeIsInvalid() {
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, "", call -> assertThatThrownBy(call::execute).isInstanceOf(VisitorCodeInvalid.class));
         }
     }
 
     @Test
-    void section3_1_decided_zeroIsAValidVisitorCode() {
+    void visitorCodeValidation_decided_zeroIsAValidVisitorCode() {
         try (DefaultKameleoonClient client = client()) {
             forEveryMethod(client, "0", call -> assertThatCode(call::execute).doesNotThrowAnyException());
             assertTakenAsItIs(client, "0");
@@ -197,7 +199,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section3_1_validationHappensBeforeTheFlagLookup() {
+    void visitorCodeValidation_validationHappensBeforeTheFlagLookup() {
         try (DefaultKameleoonClient client = client()) {
             assertThatThrownBy(() -> client.getVariation("", "no_such_flag", false))
                     .isInstanceOf(VisitorCodeInvalid.class);
@@ -209,7 +211,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section2_4_bucketingCustomDataWinsOverTheMappingIdentifier() {
+    void bucketingCode_bucketingCustomDataWinsOverTheMappingIdentifier() {
         try (DefaultKameleoonClient client = client()) {
             client.addData("anon-b2b", false, new CustomData(4, SELF_SERVE), new CustomData(3, "acme"));
             assertVariation(client.getVariation(SELF_SERVE, "b2b_onboarding", false), "guided", 4050, 3006);
@@ -217,7 +219,7 @@ class ProjectDecisionsTest {
     }
 
     @Test
-    void section4_3_visitorCodeConditionsUseTheMethodsCodeNotTheMappingIdentifier() {
+    void dataReadByConditions_visitorCodeConditionsUseTheMethodsCodeNotTheMappingIdentifier() {
         // search_algorithm rule 2: delivery on segment 503 = France AND NOT visitor code ~ ^bot-
         try (DefaultKameleoonClient client = client()) {
             client.addData("fr-anon", false, new com.kameleoon.data.Geolocation("France"),

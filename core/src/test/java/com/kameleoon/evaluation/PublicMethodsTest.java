@@ -23,9 +23,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.2 public methods, on the example datafile unless stated otherwise. Visitor "abc" (no data) gets
- * new_checkout on 4001, pricing_page variant_a 4011, vip_free_shipping off, search_algorithm off, b2b_onboarding
- * self_serve 4051, homepage_hero off 4060 (an assignment), homepage_video off (restricted by its ME group).
+ * Public methods (docs/evaluation.md#public-methods), on the example datafile unless stated otherwise. Visitor "abc"
+ * (no data) gets new_checkout on 4001, pricing_page variant_a 4011, vip_free_shipping off, search_algorithm off,
+ * b2b_onboarding self_serve 4051, homepage_hero off 4060 (an assignment), homepage_video off (restricted by its ME
+ * group).
  */
 @SuppressWarnings("deprecation")
 class PublicMethodsTest {
@@ -37,7 +38,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getVariationsFollowsDatafileOrderAndSkipsDisabledFlags() {
+    void publicMethods_getVariationsFollowsDatafileOrderAndSkipsDisabledFlags() {
         try (DefaultKameleoonClient client = client()) {
             Map<String, Variation> all = client.getVariations("abc", false, false);
 
@@ -48,14 +49,14 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getVariationsDefaultsToAllFlags() {
+    void publicMethods_getVariationsDefaultsToAllFlags() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.getVariations("abc").keySet()).containsExactlyElementsOf(ENABLED_IN_ORDER);
         }
     }
 
     @Test
-    void section3_2_onlyActiveDropsEveryOffKeyEvenWhenItIsAnAssignment() {
+    void publicMethods_onlyActiveDropsEveryOffKeyEvenWhenItIsAnAssignment() {
         try (DefaultKameleoonClient client = client()) {
             Map<String, Variation> active = client.getVariations("abc", true, false);
 
@@ -64,7 +65,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getVariationSavesItsAssignmentEvenWithoutTracking() {
+    void publicMethods_getVariationSavesItsAssignmentEvenWithoutTracking() {
         try (DefaultKameleoonClient client = client()) {
             client.getVariation("abc", "new_checkout", false);
             assertThat(client.getEngineTrackingCode("abc")).isEqualTo(INIT + EngineCode.assignment(3001, 4001));
@@ -72,7 +73,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getVariationErrors() {
+    void publicMethods_getVariationErrors() {
         try (DefaultKameleoonClient client = client()) {
             assertThatThrownBy(() -> client.getVariation("abc", "missing", false)).isInstanceOf(FeatureNotFound.class);
             assertThatThrownBy(() -> client.getVariation("abc", "legacy_dashboard", false))
@@ -81,7 +82,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_isFeatureActive() {
+    void publicMethods_isFeatureActive() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.isFeatureActive("abc", "new_checkout", false)).isTrue();
             assertThat(client.isFeatureActive("abc", "pricing_page")).isTrue();
@@ -96,7 +97,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getFeatureListHasEveryKeyInDatafileOrderIncludingDisabledFlags() {
+    void publicMethods_getFeatureListHasEveryKeyInDatafileOrderIncludingDisabledFlags() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.getFeatureList()).containsExactly("new_checkout", "pricing_page", "vip_free_shipping",
                     "search_algorithm", "legacy_dashboard", "b2b_onboarding", "homepage_hero", "homepage_video");
@@ -104,14 +105,14 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getDataFileView() {
+    void publicMethods_getDataFileView() {
         try (DefaultKameleoonClient client = client()) {
             DataFile view = client.getDataFile();
 
             assertThat(view.getFeatureFlags().keySet()).containsExactly("new_checkout", "pricing_page",
                     "vip_free_shipping", "search_algorithm", "legacy_dashboard", "b2b_onboarding", "homepage_hero",
                     "homepage_video");
-            assertThat(view.getDateModified()).as("10.5 dateModified kept when present").isEqualTo(1767225600000L);
+            assertThat(view.getDateModified()).as("dateModified kept when present").isEqualTo(1767225600000L);
 
             FeatureFlag pricing = view.getFeatureFlags().get("pricing_page");
             assertThat(pricing.isEnvironmentEnabled()).isTrue();
@@ -145,7 +146,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getDataFileRuleVariationsOnlyForKeysOfTheFlag() {
+    void publicMethods_getDataFileRuleVariationsOnlyForKeysOfTheFlag() {
         try (DefaultKameleoonClient client = Fixtures.client("datafile-view.json")) {
             FeatureFlag ghost = client.getDataFile().getFeatureFlags().get("ghost_flag");
             assertThat(ghost.getRules().get(0).getVariations()).isEmpty();
@@ -159,7 +160,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_8_evaluatedKeyMissingFromTheFlagVariations_keyWithEmptyNameAndNoVariables() {
+    void returnedVariation_evaluatedKeyMissingFromTheFlagVariations_keyWithEmptyNameAndNoVariables() {
         try (DefaultKameleoonClient client = Fixtures.client("datafile-view.json")) {
             Variation v = client.getVariation("abc", "ghost_flag", false);
 
@@ -173,7 +174,7 @@ class PublicMethodsTest {
     // ---- deprecated ----------------------------------------------------------------------------------
 
     @Test
-    void section3_2_getFeatureVariationKey() {
+    void publicMethods_getFeatureVariationKey() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.getFeatureVariationKey("abc", "pricing_page")).isEqualTo("variant_a");
             assertThat(client.getEngineTrackingCode("abc")).contains("'Experiments.assignVariation',3002,4011,");
@@ -185,7 +186,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getFeatureVariationKeyOnADisabledFlagStillTracks() {
+    void publicMethods_getFeatureVariationKeyOnADisabledFlagStillTracks() {
         try (DefaultKameleoonClient client = client()) {
             client.addData("abc", new CustomData(1, "vip"));
             assertThatThrownBy(() -> client.getVariation("abc", "legacy_dashboard"))
@@ -204,7 +205,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getFeatureVariable() {
+    void publicMethods_getFeatureVariable() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.getFeatureVariable("abc", "pricing_page", "headline")).isEqualTo("Save 10% today");
             assertThat(((Number) client.getFeatureVariable("abc", "pricing_page", "discount_percent")).longValue())
@@ -221,7 +222,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getFeatureVariationVariables() {
+    void publicMethods_getFeatureVariationVariables() {
         try (DefaultKameleoonClient client = client()) {
             Map<String, Object> vars = client.getFeatureVariationVariables("pricing_page", "variant_b");
 
@@ -238,7 +239,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getActiveFeaturesEvaluatesLikeOnlyActiveButSavesNothing() {
+    void publicMethods_getActiveFeaturesEvaluatesLikeOnlyActiveButSavesNothing() {
         try (DefaultKameleoonClient client = client()) {
             Map<String, Variation> active = client.getActiveFeatures("abc");
 
@@ -249,7 +250,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getActiveFeatureListForVisitorSavesNothing() {
+    void publicMethods_getActiveFeatureListForVisitorSavesNothing() {
         try (DefaultKameleoonClient client = client()) {
             assertThat(client.getActiveFeatureListForVisitor("abc"))
                     .containsExactly("new_checkout", "pricing_page", "b2b_onboarding");
@@ -258,7 +259,7 @@ class PublicMethodsTest {
     }
 
     @Test
-    void section3_2_getActiveFeaturesOnAKnownVisitorStillSavesNothing() {
+    void publicMethods_getActiveFeaturesOnAKnownVisitorStillSavesNothing() {
         try (DefaultKameleoonClient client = client()) {
             client.addData("abc", false, new CustomData(1, "vip"));
             client.getActiveFeatures("abc");
@@ -269,7 +270,7 @@ class PublicMethodsTest {
     // ---- evaluateAudiences -----------------------------------------------------------------------------
 
     @Test
-    void section3_2_evaluateAudiencesAddsATargetedSegmentForEachMatchingAudienceSegment() {
+    void publicMethods_evaluateAudiencesAddsATargetedSegmentForEachMatchingAudienceSegment() {
         try (DefaultKameleoonClient client = client()) {
             client.addData("vip-1", false, new CustomData(1, "vip"));
             client.addData("regular-1", false, new CustomData(1, "gold"));

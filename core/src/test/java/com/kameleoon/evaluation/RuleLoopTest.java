@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.7 rule loop, every cell of the summary table. Given datafiles/rule-loop*.json: flag N has a first
- * rule (experiment 50N1, variation "a" = 60N1) and usually a second, 100 % TARGETED_DELIVERY rule (experiment 50N2,
- * variation "b" = 60N2); segment 601 = custom data index 1 EXACT "yes". Expositions are 0 or 1 so that the outcome
- * does not depend on the visitor code.
+ * The rule loop (docs/evaluation.md#rule-loop), every cell of its summary table. Given datafiles/rule-loop*.json: flag
+ * N has a first rule (experiment 50N1, variation "a" = 60N1) and usually a second, 100 % TARGETED_DELIVERY rule
+ * (experiment 50N2, variation "b" = 60N2); segment 601 = custom data index 1 EXACT "yes". Expositions are 0 or 1 so
+ * that the outcome does not depend on the visitor code.
  */
 class RuleLoopTest {
     private static final String CODE = "rule-loop-visitor";
@@ -45,12 +45,12 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_experimentNotTargeted_nextRule() {
+        void ruleLoop_experimentNotTargeted_nextRule() {
             assertVariation(eval("not_targeted_experiment"), "b", 6012, 5012);
         }
 
         @Test
-        void section3_7_experimentTargeted_withinExposition_variationByHash() {
+        void ruleLoop_experimentTargeted_withinExposition_variationByHash() {
             try (DefaultKameleoonClient client = client("rule-loop.json")) {
                 client.addData(CODE, false, new CustomData(1, "yes"));
                 assertVariation(client.getVariation(CODE, "not_targeted_experiment", false), "a", 6011, 5011);
@@ -58,12 +58,12 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_deliveryNotTargeted_nextRule() {
+        void ruleLoop_deliveryNotTargeted_nextRule() {
             assertVariation(eval("not_targeted_delivery"), "b", 6022, 5022);
         }
 
         @Test
-        void section3_7_deliveryTargeted_withinExposition_firstEntry() {
+        void ruleLoop_deliveryTargeted_withinExposition_firstEntry() {
             try (DefaultKameleoonClient client = client("rule-loop.json")) {
                 client.addData(CODE, false, new CustomData(1, "yes"));
                 assertVariation(client.getVariation(CODE, "not_targeted_delivery", false), "a", 6021, 5021);
@@ -71,37 +71,37 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_deliveryTargetedOutsideExposition_stopsWithTheDefault() {
+        void ruleLoop_deliveryTargetedOutsideExposition_stopsWithTheDefault() {
             assertDefault(eval("delivery_outside_exposition"));
         }
 
         @Test
-        void section3_7_experimentTargetedOutsideExposition_nextRule() {
+        void ruleLoop_experimentTargetedOutsideExposition_nextRule() {
             assertVariation(eval("experiment_outside_exposition"), "b", 6042, 5042);
         }
 
         @Test
-        void section3_7_experimentSharesNotCoveringTheHash_nextRule() {
+        void ruleLoop_experimentSharesNotCoveringTheHash_nextRule() {
             assertVariation(eval("shares_not_covering"), "b", 6052, 5052);
         }
 
         @Test
-        void section3_7_deliveryWithEmptyVariationByExposition_nextRule_PHP() {
+        void ruleLoop_deliveryWithEmptyVariationByExposition_nextRule_PHP() {
             assertVariation(eval("delivery_empty_variations"), "b", 6062, 5062);
         }
 
         @Test
-        void section3_7_deliveryUsesItsFirstEntryIgnoringItsOwnExposition() {
+        void ruleLoop_deliveryUsesItsFirstEntryIgnoringItsOwnExposition() {
             assertVariation(eval("delivery_first_entry_only"), "a", 6071, 5071);
         }
 
         @Test
-        void section1_8_unknownRuleTypeOutsideExposition_nextRule_noDeliveryStop() {
+        void rules_unknownRuleTypeOutsideExposition_nextRule_noDeliveryStop() {
             assertVariation(eval("unknown_type_outside_exposition"), "b", 6082, 5082);
         }
 
         @Test
-        void section1_8_unknownRuleTypeWithinExposition_isEvaluatedLikeAnExperimentAndSaved() {
+        void rules_unknownRuleTypeWithinExposition_isEvaluatedLikeAnExperimentAndSaved() {
             try (DefaultKameleoonClient client = client("rule-loop.json")) {
                 assertVariation(client.getVariation(CODE, "unknown_type_within_exposition", false), "a", 6091, 5091);
                 assertThat(client.getEngineTrackingCode(CODE)).isEqualTo(INIT + assignment(5091, 6091));
@@ -109,12 +109,12 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_firstMatchingRuleWins() {
+        void ruleLoop_firstMatchingRuleWins() {
             assertVariation(eval("experiment_then_delivery"), "a", 6101, 5101);
         }
 
         @Test
-        void section3_10_refusedConsentDoesNotMatterWhenConsentIsNotRequired() {
+        void legalConsent_refusedConsentDoesNotMatterWhenConsentIsNotRequired() {
             try (DefaultKameleoonClient client = client("rule-loop.json")) {
                 client.setLegalConsent(CODE, false);
                 assertVariation(client.getVariation(CODE, "experiment_then_delivery", false), "a", 6101, 5101);
@@ -131,7 +131,7 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_consentNotGivenPartial_experimentStopsWithTheDefault() {
+        void ruleLoop_consentNotGivenPartial_experimentStopsWithTheDefault() {
             try (DefaultKameleoonClient client = refused()) {
                 // stop: the 100 % delivery of the second rule is not reached
                 assertDefault(client.getVariation(CODE, "experiment_then_delivery", false));
@@ -140,42 +140,42 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_consentNotGivenPartial_deliveryIsNotBlocked() {
+        void ruleLoop_consentNotGivenPartial_deliveryIsNotBlocked() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "delivery_only", false), "a", 6111, 5111);
             }
         }
 
         @Test
-        void section3_7_consentNotGiven_notTargetedExperimentStillMovesToTheNextRule() {
+        void ruleLoop_consentNotGiven_notTargetedExperimentStillMovesToTheNextRule() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "not_targeted_experiment", false), "b", 6012, 5012);
             }
         }
 
         @Test
-        void section3_7_consentNotGiven_experimentOutsideExpositionStillMovesToTheNextRule() {
+        void ruleLoop_consentNotGiven_experimentOutsideExpositionStillMovesToTheNextRule() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "experiment_outside_exposition", false), "b", 6042, 5042);
             }
         }
 
         @Test
-        void section1_8_unknownRuleTypeHasNoConsentCheck() {
+        void rules_unknownRuleTypeHasNoConsentCheck() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "unknown_type_within_exposition", false), "a", 6091, 5091);
             }
         }
 
         @Test
-        void section3_10_unknownConsentDoesNotBlock() {
+        void legalConsent_unknownConsentDoesNotBlock() {
             try (DefaultKameleoonClient client = client("rule-loop-consent-partial.json")) {
                 assertVariation(client.getVariation(CODE, "experiment_then_delivery", false), "a", 6101, 5101);
             }
         }
 
         @Test
-        void section3_10_givenConsentDoesNotBlock() {
+        void legalConsent_givenConsentDoesNotBlock() {
             try (DefaultKameleoonClient client = client("rule-loop-consent-partial.json")) {
                 client.setLegalConsent(CODE, true);
                 assertVariation(client.getVariation(CODE, "experiment_then_delivery", false), "a", 6101, 5101);
@@ -192,7 +192,7 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_consentNotGivenFull_experimentRaisesFeatureEnvironmentDisabled() {
+        void ruleLoop_consentNotGivenFull_experimentRaisesFeatureEnvironmentDisabled() {
             try (DefaultKameleoonClient client = refused()) {
                 assertThatThrownBy(() -> client.getVariation(CODE, "experiment_then_delivery", false))
                         .isInstanceOf(FeatureEnvironmentDisabled.class);
@@ -201,7 +201,7 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_2_getVariationsSkipsFlagsBlockedByConsent() {
+        void publicMethods_getVariationsSkipsFlagsBlockedByConsent() {
             try (DefaultKameleoonClient client = refused()) {
                 Map<String, Variation> all = client.getVariations(CODE, false, false);
 
@@ -218,21 +218,21 @@ class RuleLoopTest {
         }
 
         @Test
-        void section3_7_consentNotGivenFull_deliveryIsNotBlocked() {
+        void ruleLoop_consentNotGivenFull_deliveryIsNotBlocked() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "delivery_only", false), "a", 6111, 5111);
             }
         }
 
         @Test
-        void section1_8_unknownRuleTypeHasNoConsentCheck() {
+        void rules_unknownRuleTypeHasNoConsentCheck() {
             try (DefaultKameleoonClient client = refused()) {
                 assertVariation(client.getVariation(CODE, "unknown_type_within_exposition", false), "a", 6091, 5091);
             }
         }
 
         @Test
-        void section3_10_unknownConsentDoesNotBlock() {
+        void legalConsent_unknownConsentDoesNotBlock() {
             try (DefaultKameleoonClient client = client("rule-loop-consent-full.json")) {
                 assertVariation(client.getVariation(CODE, "experiment_then_delivery", false), "a", 6101, 5101);
             }

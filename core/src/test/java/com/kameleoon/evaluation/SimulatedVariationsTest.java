@@ -19,10 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 3.4 / protocol.md 5.5: simulated variations from the {@code kameleoonSimulationFFData} cookie, read by
- * {@code getVisitorCode}. Mostly on the example datafile with visitor "abc" (normally: new_checkout on 4001,
- * pricing_page variant_a 4011, vip_free_shipping off, search_algorithm off, b2b_onboarding self_serve 4051,
- * homepage_hero off 4060, homepage_video restricted by its ME group => off).
+ * docs/evaluation.md#simulated-variations and docs/wire-format.md#simulation-cookie: simulated variations from the
+ * {@code kameleoonSimulationFFData} cookie, read by {@code getVisitorCode}. Mostly on the example datafile with visitor
+ * "abc" (normally: new_checkout on 4001, pricing_page variant_a 4011, vip_free_shipping off, search_algorithm off,
+ * b2b_onboarding self_serve 4051, homepage_hero off 4060, homepage_video restricted by its ME group => off).
  */
 class SimulatedVariationsTest {
     private static final String SIMULATION = "kameleoonSimulationFFData";
@@ -45,7 +45,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_expIdZeroSimulatesTheDefaultVariationWithNullIds() {
+    void simulatedVariations_expIdZeroSimulatesTheDefaultVariationWithNullIds() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":{\"expId\":0}}");
 
@@ -57,7 +57,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_expIdAndVarIdSimulateThatVariationWithItsIds() {
+    void simulatedVariations_expIdAndVarIdSimulateThatVariationWithItsIds() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":{\"expId\":3002,\"varId\":4012}}");
 
@@ -66,7 +66,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_invalidEntriesAreSkippedIndividuallyWhileValidOnesApply_PHP() {
+    void simulatedVariations_invalidEntriesAreSkippedIndividuallyWhileValidOnesApply_PHP() {
         String cookie = "{"
                 + "\"pricing_page\":{\"expId\":3002,\"varId\":4010},"      // valid
                 + "\"new_checkout\":{\"expId\":-1},"                      // negative expId
@@ -93,7 +93,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_unparsableCookieSimulatesNothing() {
+    void simulatedVariations_unparsableCookieSimulatesNothing() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatCode(() -> request(client, "abc", "{not json")).doesNotThrowAnyException();
             assertVariation(client.getVariation("abc", "pricing_page", false), "variant_a", 4011, 3002);
@@ -101,7 +101,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulatedVariationsAreNotSavedAndNotInTheEngineTrackingCode() {
+    void simulatedVariations_areNotSavedAndNotInTheEngineTrackingCode() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":{\"expId\":3002,\"varId\":4012},\"new_checkout\":{\"expId\":0}}");
 
@@ -113,7 +113,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulationWinsOverForcedVariations() {
+    void simulatedVariations_simulationWinsOverForcedVariations() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             client.setForcedVariation("abc", 3002, "control", true);
             request(client, "abc", "{\"pricing_page\":{\"expId\":3002,\"varId\":4012}}");
@@ -123,7 +123,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulationWinsOverTargetingAndExposition() {
+    void simulatedVariations_simulationWinsOverTargetingAndExposition() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             // search_algorithm: segment 502 does not match a visitor without data
             request(client, "abc", "{\"search_algorithm\":{\"expId\":3004,\"varId\":4030}}");
@@ -133,7 +133,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulationWinsOverTheMutuallyExclusiveGroup() {
+    void simulatedVariations_simulationWinsOverTheMutuallyExclusiveGroup() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             // visitor-001 is in homepage_hero's slot; homepage_video is restricted
             request(client, "visitor-001", "{\"homepage_video\":{\"expId\":3008,\"varId\":4071}}");
@@ -143,7 +143,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulationWinsOverTheHoldoutAndNothingIsSaved() {
+    void simulatedVariations_simulationWinsOverTheHoldoutAndNothingIsSaved() {
         String inHoldout = visitorWhere("sim-holdout-", c -> specHash(c + "9999") <= 0.05);
         try (DefaultKameleoonClient client = client("holdout.json")) {
             request(client, inHoldout, "{\"exp_flag\":{\"expId\":301,\"varId\":401}}");
@@ -154,7 +154,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_simulationWinsOverConsentBlocking() {
+    void simulatedVariations_simulationWinsOverConsentBlocking() {
         try (DefaultKameleoonClient client = client("rule-loop-consent-full.json")) {
             client.setLegalConsent("abc", false);
             request(client, "abc", "{\"experiment_then_delivery\":{\"expId\":5101,\"varId\":6101}}");
@@ -170,7 +170,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_environmentDisabledStillRaises() {
+    void simulatedVariations_environmentDisabledStillRaises() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"legacy_dashboard\":{\"expId\":3005,\"varId\":4040}}");
 
@@ -182,7 +182,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_aLaterRequestWithoutTheCookieClearsTheSimulation() {
+    void simulatedVariations_aLaterRequestWithoutTheCookieClearsTheSimulation() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":{\"expId\":3002,\"varId\":4012}}");
             assertVariation(client.getVariation("abc", "pricing_page", false), "variant_b", 4012, 3002);
@@ -194,7 +194,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_aNewCookieReplacesThePreviousSimulatedSetAsAWhole() {
+    void simulatedVariations_aNewCookieReplacesThePreviousSimulatedSetAsAWhole() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":{\"expId\":0}}");
             request(client, "abc", "{\"new_checkout\":{\"expId\":0}}");
@@ -205,7 +205,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void protocol5_5_plusInTheCookieDecodesToASpace() {
+    void simulationCookie_plusInTheCookieDecodesToASpace() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             String encoded = URLEncoder.encode("{\"pricing_page\": {\"expId\": 3002, \"varId\": 4012}}",
                     StandardCharsets.UTF_8);
@@ -217,7 +217,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section5_1_aRequestWithoutSimulationCookieCreatesNoVisitor() {
+    void visitorLifetime_aRequestWithoutSimulationCookieCreatesNoVisitor() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             requestWithoutSimulation(client, "abc");
             assertThat(client.visitorStore().get("abc")).isNull();
@@ -225,7 +225,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_anEntryThatIsNotAnObjectIsSkipped() {
+    void simulatedVariations_anEntryThatIsNotAnObjectIsSkipped() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "{\"pricing_page\":5,\"new_checkout\":{\"expId\":0},"
                     + "\"b2b_onboarding\":{\"expId\":3006,\"varId\":\"4050\"}}");
@@ -237,7 +237,7 @@ class SimulatedVariationsTest {
     }
 
     @Test
-    void section3_4_aTopLevelThatIsNotAnObjectSimulatesNothing() {
+    void simulatedVariations_aTopLevelThatIsNotAnObjectSimulatesNothing() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             request(client, "abc", "[{\"pricing_page\":{\"expId\":0}}]");
 

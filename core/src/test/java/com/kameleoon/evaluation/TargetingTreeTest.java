@@ -12,9 +12,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * evaluation.md 4.1 / 4.2: how the two-level list-with-operators becomes a boolean expression (not ordinary
- * precedence). Given datafiles/targeting-trees.json: flag segment_N delivers "on" iff segment N matches; conditions
- * a, b, c, d are custom data index 1..4 EXACT "1". Every one of the 16 combinations is checked.
+ * docs/evaluation.md#building-the-condition-tree and #evaluating-the-tree: how the two-level list-with-operators
+ * becomes a boolean expression (not ordinary precedence). Given datafiles/targeting-trees.json: flag segment_N delivers
+ * "on" iff segment N matches; conditions a, b, c, d are custom data index 1..4 EXACT "1". Every one of the 16
+ * combinations is checked.
  */
 class TargetingTreeTest {
     interface Expr {
@@ -38,9 +39,9 @@ class TargetingTreeTest {
                 Arguments.of(12, "[a] [b], missing first-level operator => a & b", (Expr) (a, b, c, d) -> a && b));
     }
 
-    @ParameterizedTest(name = "4.1 segment {0}: {1}")
+    @ParameterizedTest(name = "segment {0}: {1} (docs/evaluation.md#building-the-condition-tree)")
     @MethodSource("segments")
-    void section4_1_treeMatchesTheSpecExpressionForEveryCombination(int segment, String text, Expr expected) {
+    void conditionTree_treeMatchesTheSpecExpressionForEveryCombination(int segment, String text, Expr expected) {
         List<String> mismatches = new ArrayList<>();
         try (DefaultKameleoonClient client = Fixtures.client("targeting-trees.json")) {
             for (int bits = 0; bits < 16; bits++) {

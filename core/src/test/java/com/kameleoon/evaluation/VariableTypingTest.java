@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 1.7 variable typing (PHP: int for integral literals, float otherwise; JSON strings parsed) and 1.11 /
- * 3.8 duplicates. Given datafiles/variables.json and datafiles/duplicates.json.
+ * docs/evaluation.md#variable-typing (PHP: int for integral literals, float otherwise; JSON strings parsed) and
+ * duplicates (docs/evaluation.md#compiled-indexes, #the-returned-variation). Given datafiles/variables.json and
+ * datafiles/duplicates.json.
  */
 class VariableTypingTest {
     private static Map<String, Variable> vars;
@@ -32,14 +33,14 @@ class VariableTypingTest {
     }
 
     @Test
-    void section1_7_boolean() {
+    void variableTyping_boolean() {
         assertThat(value("bool_true")).isEqualTo(Boolean.TRUE);
         assertThat(value("bool_false")).isEqualTo(Boolean.FALSE);
         assertThat(vars.get("bool_true").getType()).isEqualTo("BOOLEAN");
     }
 
     @Test
-    void section1_7_numberIntegralLiteralsStayIntegral() {
+    void variableTyping_numberIntegralLiteralsStayIntegral() {
         assertThat(value("int_small")).isInstanceOfAny(Integer.class, Long.class);
         assertThat(((Number) value("int_small")).longValue()).isEqualTo(7L);
         assertThat(value("int_negative")).isInstanceOfAny(Integer.class, Long.class);
@@ -48,18 +49,18 @@ class VariableTypingTest {
     }
 
     @Test
-    void section1_7_numberDecimalLiteralsAreDouble() {
+    void variableTyping_numberDecimalLiteralsAreDouble() {
         assertThat(value("decimal")).isEqualTo(12.5);
         assertThat(value("decimal_integral")).as("5.0 is a decimal literal (PHP float)").isEqualTo(5.0);
     }
 
     @Test
-    void section1_7_string() {
+    void variableTyping_string() {
         assertThat(value("text")).isEqualTo("hello");
     }
 
     @Test
-    void section1_7_jsonStringsAreParsed() {
+    void variableTyping_jsonStringsAreParsed() {
         Object object = value("json_object");
         assertThat(object).isInstanceOf(Map.class);
         Map<?, ?> map = (Map<?, ?>) object;
@@ -74,7 +75,7 @@ class VariableTypingTest {
     }
 
     @Test
-    void section1_7_invalidJsonOrNonStringJsonIsNull() {
+    void variableTyping_invalidJsonOrNonStringJsonIsNull() {
         assertThat(vars.get("json_invalid")).isNotNull();
         assertThat(value("json_invalid")).isNull();
         assertThat(vars.get("json_not_a_string")).isNotNull();
@@ -82,7 +83,7 @@ class VariableTypingTest {
     }
 
     @Test
-    void section1_7_jsAndCssAreStrings() {
+    void variableTyping_jsAndCssAreStrings() {
         assertThat(value("script")).isEqualTo("console.log('x');");
         assertThat(vars.get("script").getType()).isEqualTo("JS");
         assertThat(value("style")).isEqualTo(".banner{color:red}");
@@ -90,18 +91,18 @@ class VariableTypingTest {
     }
 
     @Test
-    void section1_7_unknownTypeKeepsTheRawValue() {
+    void variableTyping_unknownTypeKeepsTheRawValue() {
         assertThat(value("custom_type")).isEqualTo("#ff0000");
         assertThat(vars.get("custom_type").getType()).isEqualTo("COLOR");
     }
 
     @Test
-    void section1_7_duplicateVariableKeys_lastWins_PHP() {
+    void variableTyping_duplicateVariableKeys_lastWins_PHP() {
         assertThat(value("dup")).isEqualTo("last");
     }
 
     @Test
-    void section1_11_duplicateFeatureKeys_laterDefinitionReplacesKeepingTheFirstPosition() {
+    void compiledIndexes_duplicateFeatureKeys_laterDefinitionReplacesKeepingTheFirstPosition() {
         try (DefaultKameleoonClient client = Fixtures.client("duplicates.json")) {
             assertThat(client.getFeatureList()).containsExactly("dup_flag", "other_flag", "dup_variation");
             assertThat(client.getVariation("abc", "dup_flag", false).getKey()).isEqualTo("y");
@@ -111,7 +112,7 @@ class VariableTypingTest {
     }
 
     @Test
-    void section3_8_duplicateVariationKeys_lastWins_PHP() {
+    void returnedVariation_duplicateVariationKeys_lastWins_PHP() {
         try (DefaultKameleoonClient client = Fixtures.client("duplicates.json")) {
             Variation v = client.getVariation("abc", "dup_variation", false);
             assertThat(v.getName()).isEqualTo("last v");

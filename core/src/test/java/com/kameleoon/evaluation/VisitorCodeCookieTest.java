@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * protocol.md 5 (cookies and visitor code) and evaluation.md 1.3 / 3.1 / 3.10. The clock is fixed so that the cookie
- * expires on a single-digit day: now = 2026-02-18T09:07:03Z, now + 380 days = Fri, 05 Mar 2027 09:07:03 GMT.
+ * Cookies and visitor code (docs/wire-format.md#cookies; docs/evaluation.md#project-settings, #visitor-code-validation,
+ * #legal-consent). The clock is fixed so that the cookie expires on a single-digit day: now = 2026-02-18T09:07:03Z,
+ * now + 380 days = Fri, 05 Mar 2027 09:07:03 GMT.
  */
 class VisitorCodeCookieTest {
     private static final long NOW = 1_771_405_623_000L;
@@ -31,7 +32,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_2_aValidCookieIsKeptAndWrittenBackInThePhpForm() {
+    void visitorCodeCookie_aValidCookieIsKeptAndWrittenBackInThePhpForm() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
 
@@ -41,7 +42,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_2_theExpiryIsRenewedOnEveryCall() {
+    void visitorCodeCookie_theExpiryIsRenewedOnEveryCall() {
         Fixtures.TestClock clock = new Fixtures.TestClock(Fixtures.T0);
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
             SimpleCookieJar first = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
@@ -57,7 +58,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol0_4_withoutCookieOrDefaultA16CharacterLowerCaseAlphanumericCodeIsGenerated() {
+    void visitorCodes_withoutCookieOrDefaultA16CharacterLowerCaseAlphanumericCodeIsGenerated() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             String code = client.getVisitorCode(jar);
@@ -69,7 +70,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_1_theDefaultIsUsedWhenThereIsNoCookie() {
+    void choosingTheVisitorCode_theDefaultIsUsedWhenThereIsNoCookie() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
 
@@ -79,19 +80,20 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_1_theCookieWinsOverTheDefault() {
+    void choosingTheVisitorCode_theCookieWinsOverTheDefault() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThat(client.getVisitorCode(new SimpleCookieJar(Map.of(VISITOR, "abc123")), "my-default"))
                     .isEqualTo("abc123");
         }
     }
 
-    @ParameterizedTest(name = "3.1 invalid cookie value [{0}] is replaced, never echoed")
+    @ParameterizedTest(name = "invalid cookie value [{0}] is replaced, never echoed"
+            + " (docs/wire-format.md#choosing-the-visitor-code)")
     @ValueSource(strings = {"abc;def", "abc def", "abc\tdef", "abc,def", "", "0123456789012345678901234567890123456789"
             + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
             + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
             + "0123456789012345678901234567890123456789012345678901234567890123456789"})
-    void section3_1_anInvalidCookieIsReplacedAndNeverEchoed(String bad) {
+    void visitorCodeValidation_anInvalidCookieIsReplacedAndNeverEchoed(String bad) {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, bad));
             String code = client.getVisitorCode(jar);
@@ -102,7 +104,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void section3_1_anInvalidCookieFallsBackToTheDefault() {
+    void visitorCodeValidation_anInvalidCookieFallsBackToTheDefault() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "bad;value"));
 
@@ -111,9 +113,10 @@ class VisitorCodeCookieTest {
         }
     }
 
-    @ParameterizedTest(name = "3.1 invalid default [{0}] => VisitorCodeInvalid")
+    @ParameterizedTest(name = "invalid default [{0}] => VisitorCodeInvalid"
+            + " (docs/evaluation.md#visitor-code-validation)")
     @ValueSource(strings = {"bad;code", "bad code", "", "bad\ncode"})
-    void section3_1_anInvalidDefaultRaisesVisitorCodeInvalid(String bad) {
+    void visitorCodeValidation_anInvalidDefaultRaisesVisitorCodeInvalid(String bad) {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             assertThatThrownBy(() -> client.getVisitorCode(jar, bad)).isInstanceOf(VisitorCodeInvalid.class);
@@ -122,17 +125,17 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void section3_1_aTooLongDefaultRaisesVisitorCodeInvalid() {
+    void visitorCodeValidation_aTooLongDefaultRaisesVisitorCodeInvalid() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             assertThatThrownBy(() -> client.getVisitorCode(new SimpleCookieJar(), "x".repeat(256)))
                     .isInstanceOf(VisitorCodeInvalid.class);
         }
     }
 
-    // ---- consent management (evaluation.md 1.3, protocol.md 5.2 / 5.3) ---------------------------------
+    // ---- consent management (docs/evaluation.md#project-settings, docs/wire-format.md#visitor-code-cookie) ----------
 
     @Test
-    void protocol5_2_consentRequiredWithoutEnabledDeliveryRule_cookieNotWrittenUntilConsent() {
+    void visitorCodeCookie_consentRequiredWithoutEnabledDeliveryRule_cookieNotWrittenUntilConsent() {
         try (DefaultKameleoonClient client = client("consent-managed.json")) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
             assertThat(client.getVisitorCode(jar)).isEqualTo("abc123");
@@ -148,7 +151,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_3_refusingConsentWritesNothing() {
+    void consentAndTheCookie_refusingConsentWritesNothing() {
         try (DefaultKameleoonClient client = client("consent-managed.json")) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
             client.getVisitorCode(jar);
@@ -165,7 +168,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void section1_3_consentRequiredWithAnEnabledDeliveryRule_cookieIsWritten() {
+    void projectSettings_consentRequiredWithAnEnabledDeliveryRule_cookieIsWritten() {
         try (DefaultKameleoonClient client = client("rule-loop-consent-partial.json")) {
             SimpleCookieJar jar = new SimpleCookieJar(Map.of(VISITOR, "abc123"));
             client.getVisitorCode(jar);
@@ -175,7 +178,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_3_givingConsentWritesTheCookieRegardlessOfManagement() {
+    void consentAndTheCookie_givingConsentWritesTheCookieRegardlessOfManagement() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             client.setLegalConsent("abc123", true, jar);
@@ -185,7 +188,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_2_theCookieValueIsUrlEncoded() {
+    void visitorCodeCookie_theCookieValueIsUrlEncoded() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             assertThat(client.getVisitorCode(jar, "visiteur-é")).isEqualTo("visiteur-é");
@@ -195,7 +198,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_1_anEncodedCookieIsReadDecodedSoTheCodeSurvivesTheRoundTrip() {
+    void choosingTheVisitorCode_anEncodedCookieIsReadDecodedSoTheCodeSurvivesTheRoundTrip() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar next = new SimpleCookieJar(Map.of("kameleoonVisitorCode", "visiteur-%C3%A9"));
             assertThat(client.getVisitorCode(next)).isEqualTo("visiteur-é");
@@ -207,7 +210,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void section3_1_setLegalConsentRejectsACodeThatWouldReachTheCookie() {
+    void visitorCodeValidation_setLegalConsentRejectsACodeThatWouldReachTheCookie() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             assertThatThrownBy(() -> client.setLegalConsent("bad;code", true, jar))
@@ -218,11 +221,12 @@ class VisitorCodeCookieTest {
 
     /**
      * A code that is not cookie-safe is still a valid visitor code when no cookie is written, and the consent is
-     * recorded for it. Observed through evaluation.md 3.7 on a FULLY_BLOCK datafile: with consent NOT_GIVEN the
-     * experiment rule of experiment_then_delivery raises FeatureEnvironmentDisabled, with GIVEN it assigns "a".
+     * recorded for it. Observed through the rule loop (docs/evaluation.md#rule-loop) on a FULLY_BLOCK datafile: with
+     * consent NOT_GIVEN the experiment rule of experiment_then_delivery raises FeatureEnvironmentDisabled, with GIVEN
+     * it assigns "a".
      */
     @Test
-    void section3_1_setLegalConsentWithoutCookieWriteAcceptsAnyValidCode() {
+    void visitorCodeValidation_setLegalConsentWithoutCookieWriteAcceptsAnyValidCode() {
         try (DefaultKameleoonClient client = client("rule-loop-consent-full.json")) {
             client.setLegalConsent("bad;code", false);
             assertThatThrownBy(() -> client.getVariation("bad;code", "experiment_then_delivery", false))
@@ -240,7 +244,7 @@ class VisitorCodeCookieTest {
     }
 
     @Test
-    void protocol5_1_aCodeAlreadyWrittenInTheResponseIsReused() {
+    void choosingTheVisitorCode_aCodeAlreadyWrittenInTheResponseIsReused() {
         try (DefaultKameleoonClient client = client(Fixtures.EXAMPLE)) {
             SimpleCookieJar jar = new SimpleCookieJar();
             String first = client.getVisitorCode(jar);

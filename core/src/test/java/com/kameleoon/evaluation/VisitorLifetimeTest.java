@@ -12,16 +12,17 @@ import com.kameleoon.internal.DefaultKameleoonClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * evaluation.md 5.1: visitors live in memory and expire after session_duration (default 30 minutes) without access;
- * every lookup refreshes the last-activity time. Example datafile: vip_free_shipping delivers "on" (4020) to custom
- * data index 1 = "vip"; the visitor is chosen outside the 10 % fallback delivery (hash(code + 2013) > 0.1).
+ * docs/evaluation.md#visitor-lifetime: visitors live in memory and expire after session_duration (default 30 minutes)
+ * without access; every lookup refreshes the last-activity time. Example datafile: vip_free_shipping delivers "on"
+ * (4020) to custom data index 1 = "vip"; the visitor is chosen outside the 10 % fallback delivery (hash(code + 2013) >
+ * 0.1).
  */
 class VisitorLifetimeTest {
     private static final long MINUTE = 60_000L;
     private static final String CODE = visitorWhere("lifetime-", c -> specHash(c + "2013") > 0.1);
 
     @Test
-    void section5_1_dataIsKeptWhileTheVisitorIsActive() {
+    void visitorLifetime_dataIsKeptWhileTheVisitorIsActive() {
         Fixtures.TestClock clock = new Fixtures.TestClock();
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
             client.addData(CODE, false, new CustomData(1, "vip"));
@@ -33,7 +34,7 @@ class VisitorLifetimeTest {
     }
 
     @Test
-    void section5_1_theVisitorExpiresAfterThirtyMinutesWithoutAccess() {
+    void visitorLifetime_theVisitorExpiresAfterThirtyMinutesWithoutAccess() {
         Fixtures.TestClock clock = new Fixtures.TestClock();
         try (DefaultKameleoonClient client = Fixtures.client(Fixtures.EXAMPLE, clock)) {
             client.addData(CODE, false, new CustomData(1, "vip"));

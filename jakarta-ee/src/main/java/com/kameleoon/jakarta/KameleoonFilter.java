@@ -14,11 +14,11 @@ import java.io.IOException;
 
 /**
  * Gives every request its Kameleoon visitor. Before the application runs it resolves the visitor code (the
- * {@code kameleoonVisitorCode} cookie when valid, else a new one), writes the cookie (protocol.md §5.2) unless
- * consent forbids it, reads the consent and simulation cookies and the user agent, and binds a
- * {@link KameleoonVisitor} to the request. None of this reads the store: the visitor is loaded the first time the
- * request uses it. When the request ends (also an async one, also when the application threw) the visitor's
- * changes and tracking lines are written once. Registered by {@code web-fragment.xml}, async-supported.
+ * {@code kameleoonVisitorCode} cookie when valid, else a new one), writes the cookie
+ * (docs/wire-format.md#visitor-code-cookie) unless consent forbids it, reads the consent and simulation cookies and the
+ * user agent, and binds a {@link KameleoonVisitor} to the request. None of this reads the store: the visitor is loaded
+ * the first time the request uses it. When the request ends (also an async one, also when the application threw) the
+ * visitor's changes and tracking lines are written once. Registered by {@code web-fragment.xml}, async-supported.
  */
 public class KameleoonFilter implements Filter {
     private volatile KameleoonRuntime runtime;

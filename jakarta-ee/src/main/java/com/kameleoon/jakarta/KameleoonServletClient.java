@@ -37,7 +37,7 @@ public interface KameleoonServletClient extends KameleoonClient {
 
     /**
      * Records a visitor's legal consent; giving it (re)writes the visitor-code cookie on the response, refusing
-     * it leaves the cookie to expire (protocol.md §5.3).
+     * it leaves the cookie to expire (docs/wire-format.md#consent-and-the-cookie).
      *
      * @param visitorCode the visitor
      * @param consent whether consent is given

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One line of a Data API tracking body ({@code eventType=…&…&nonce=…&visitorCode=…}, protocol.md §3.3), as the
- * collector keeps it. Immutable.
+ * One line of a Data API tracking body ({@code eventType=…&…&nonce=…&visitorCode=…}, docs/wire-format.md#line-layout),
+ * as the collector keeps it. Immutable.
  *
  * @param nonce the line's nonce (duplicates of a retried batch share it)
  * @param eventType experiment, conversion, customData, page, activity, …

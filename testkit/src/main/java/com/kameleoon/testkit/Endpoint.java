@@ -6,17 +6,20 @@ package com.kameleoon.testkit;
  * ({@link KameleoonTestServer#inject(Endpoint, Fault)}).
  */
 public enum Endpoint {
-    /** {@code GET /v3/{siteCode}[?environment=…][&ts=…]}: the datafile (protocol §8.1). */
+    /** {@code GET /v3/{siteCode}[?environment=…][&ts=…]}: the datafile (docs/wire-format.md#datafile-request). */
     CONFIGURATION,
-    /** {@code GET /sse?siteCode=…}: the real-time configuration-update stream (protocol §8.4). */
+    /** {@code GET /sse?siteCode=…}: the real-time configuration-update stream (docs/wire-format.md#event-stream). */
     SSE,
-    /** {@code POST /oauth/token}: the OAuth client-credentials token (protocol §2). */
+    /** {@code POST /oauth/token}: the OAuth client-credentials token (docs/wire-format.md#oauth-token). */
     TOKEN,
-    /** {@code POST /visit/events?…}: the tracking batch (protocol §3). Data API. */
+    /** {@code POST /visit/events?…}: the tracking batch (docs/wire-format.md#tracking-request). Data API. */
     TRACKING,
-    /** {@code GET /map/map?siteCode=…&key=…}: key/value remote data (protocol §4.1). Data API. */
+    /** {@code GET /map/map?siteCode=…&key=…}: key/value remote data (docs/wire-format.md#key-value-data). Data API. */
     REMOTE_DATA,
-    /** {@code GET /visit/visitor?siteCode=…&visitorCode=…|mappingValue=…}: remote visitor data (protocol §4.2). Data API. */
+    /**
+     * {@code GET /visit/visitor?siteCode=…&visitorCode=…|mappingValue=…}: remote visitor data
+     * (docs/wire-format.md#visitor-data-request). Data API.
+     */
     VISITOR_DATA;
 
     /** Whether this endpoint belongs to the Data API, whose calls may carry (and may need) a bearer token. */

@@ -311,7 +311,7 @@ public final class KameleoonTestServer implements AutoCloseable {
 
     /**
      * When {@code true}, Data API calls without {@code Authorization: Bearer <issued, unrevoked, unexpired token>}
-     * get {@code 401}. Default {@code false} (the SDK may call without a token, protocol §1.3).
+     * get {@code 401}. Default {@code false} (the SDK may call without a token, docs/wire-format.md#request-behaviour).
      *
      * @param required whether a valid token is required
      */
@@ -322,10 +322,10 @@ public final class KameleoonTestServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ tracking
 
     /**
-     * The captured tracking lines, in arrival order: the LF-separated lines of every tracking request whose answer
-     * the SDK takes as delivered (2xx or 403, protocol §1.2) and that was not answered by a {@link Fault#status} or
-     * {@link Fault#reset} fault. (A retried batch therefore appears once per accepted attempt.) All requests,
-     * rejected ones included, are in {@link #trackingRequests()}.
+     * The captured tracking lines, in arrival order: the LF-separated lines of every tracking request whose answer the
+     * SDK takes as delivered (2xx or 403, docs/wire-format.md#status-codes) and that was not answered by a
+     * {@link Fault#status} or {@link Fault#reset} fault. (A retried batch therefore appears once per accepted attempt.)
+     * All requests, rejected ones included, are in {@link #trackingRequests()}.
      *
      * @return a copy of the lines
      */

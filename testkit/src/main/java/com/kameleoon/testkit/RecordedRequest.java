@@ -107,8 +107,8 @@ public final class RecordedRequest {
     }
 
     /**
-     * The body split into lines on LF, as the Data API reads a tracking body (protocol §3.2): a trailing LF does not
-     * make an empty last line, an empty body has no line, a CR is kept as part of its line.
+     * The body split into lines on LF, as the Data API reads a tracking body (docs/wire-format.md#body-framing): a
+     * trailing LF does not make an empty last line, an empty body has no line, a CR is kept as part of its line.
      *
      * @return the lines, unmodifiable
      */

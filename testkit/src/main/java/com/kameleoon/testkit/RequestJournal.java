@@ -29,7 +29,7 @@ final class RequestJournal {
 
     /**
      * Records a request. The lines of a tracking request count as tracking lines when the answer is one the SDK
-     * takes as delivered (2xx or 403, protocol §1.2) and no fault replaced the answer.
+     * takes as delivered (2xx or 403, docs/wire-format.md#status-codes) and no fault replaced the answer.
      */
     void record(RecordedRequest request) {
         lock.lock();

@@ -55,7 +55,7 @@ final class TokenIssuer {
         this.authorizationRequired = required;
     }
 
-    /** Handles a decoded token-request form (protocol §2.1). */
+    /** Handles a decoded token-request form (docs/wire-format.md#token-request). */
     synchronized Grant grant(Map<String, List<String>> form, Instant now) {
         if (!"client_credentials".equals(QueryString.first(form, "grant_type"))) {
             return new Grant(null, 0, "unsupported_grant_type");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Splits a tracking body into its lines (protocol §3.2). Stateless. */
+/** Splits a tracking body into its lines (docs/wire-format.md#body-framing). Stateless. */
 final class TrackingBody {
     private TrackingBody() {
     }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * protocol.md §8: the datafile is fetched at start with the SDK headers, 304 keeps it, an event on the
- * real-time stream applies an update at once (by a fetch with its {@code ts}, not at the next poll), the stream
- * reconnects with bounded back-off while polling goes on, and a failed or malformed fetch keeps the previous
+ * docs/wire-format.md#configuration-fetch: the datafile is fetched at start with the SDK headers, 304 keeps it, an
+ * event on the real-time stream applies an update at once (by a fetch with its {@code ts}, not at the next poll), the
+ * stream reconnects with bounded back-off while polling goes on, and a failed or malformed fetch keeps the previous
  * configuration.
  */
 @Timeout(60)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** protocol.md §4: remote data requests, their mapping into visitor data, and their failures. */
+/** docs/wire-format.md#remote-data: remote data requests, their mapping into visitor data, and their failures. */
 @Timeout(30)
 class RemoteDataTest {
     private static final String SITE = "remote-site";

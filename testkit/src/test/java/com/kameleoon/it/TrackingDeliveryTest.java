@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * protocol.md §2–3: delivery of tracking to a real HTTP server through the relay: tokens and 401, retries,
- * outages, slow endpoints, batching, flush, and a clean close.
+ * docs/wire-format.md#oauth-token and #tracking: delivery of tracking to a real HTTP server through the relay: tokens
+ * and 401, retries, outages, slow endpoints, batching, flush, and a clean close.
  */
 class TrackingDeliveryTest {
     private static final String SITE = "tracking-site";

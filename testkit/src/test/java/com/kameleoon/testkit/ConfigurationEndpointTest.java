@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Protocol §8.1–8.2: the datafile with Last-Modified, 304 on If-Modified-Since, environments, unknown sites. */
+/**
+ * docs/wire-format.md#datafile-request and #datafile-response: the datafile with Last-Modified, 304 on
+ * If-Modified-Since, environments, unknown sites.
+ */
 @Timeout(10)
 class ConfigurationEndpointTest extends ServerTestBase {
     private static final String DATAFILE = "{\"configuration\":{\"realTimeUpdate\":false},\"featureFlags\":[]}";

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Protocol §4.1–4.2: canned answers of /map/map and /visit/visitor. */
+/** docs/wire-format.md#key-value-data and #visitor-data-request: canned answers of /map/map and /visit/visitor. */
 @Timeout(10)
 class RemoteDataEndpointTest extends ServerTestBase {
     @Test

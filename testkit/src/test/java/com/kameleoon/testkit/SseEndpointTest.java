@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Protocol §8.4: the real-time stream, its events, counting and closing. */
+/** docs/wire-format.md#event-stream: the real-time stream, its events, counting and closing. */
 @Timeout(10)
 class SseEndpointTest extends ServerTestBase {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);

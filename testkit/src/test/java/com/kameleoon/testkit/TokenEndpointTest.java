@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Protocol §2 and §1.3: OAuth tokens, and which Data API calls they let through. */
+/** docs/wire-format.md#oauth-token and #request-behaviour: OAuth tokens, and which Data API calls they let through. */
 @Timeout(10)
 class TokenEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();

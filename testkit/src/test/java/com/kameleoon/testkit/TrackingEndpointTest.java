@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Protocol §3.1–3.2: tracking requests are captured and split into lines. */
+/** docs/wire-format.md#tracking-request and #body-framing: tracking requests are captured and split into lines. */
 @Timeout(10)
 class TrackingEndpointTest extends ServerTestBase {
     private static final String EVENTS = "/visit/events?sdkName=JAVA&sdkVersion=0.1.0&siteCode=site1&bodyUa=true";

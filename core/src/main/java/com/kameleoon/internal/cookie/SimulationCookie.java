@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the {@code kameleoonSimulationFFData} cookie (evaluation.md §3.4, protocol.md §5.5): a URI-encoded
- * JSON object {@code {"featureKey": {"expId": n, "varId": m}}}. Invalid entries are logged and skipped one by
- * one (PHP); valid ones become simulated variations. Stateless.
+ * Reads the {@code kameleoonSimulationFFData} cookie (docs/evaluation.md#simulated-variations,
+ * docs/wire-format.md#simulation-cookie): a URI-encoded JSON object {@code {"featureKey": {"expId": n, "varId": m}}}.
+ * Invalid entries are logged and skipped one by one (PHP); valid ones become simulated variations. Stateless.
  */
 public final class SimulationCookie {
     /** The cookie's name. */

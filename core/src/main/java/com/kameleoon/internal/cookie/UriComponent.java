@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * JavaScript's {@code encodeURIComponent} / PHP's {@code rawurlencode} without escaping {@code !*'()}
- * (protocol.md §0.1), and the matching decoder. {@link java.net.URLEncoder} differs (space as {@code +},
- * escapes {@code ~!'()}), hence this class. Stateless.
+ * (docs/wire-format.md#query-string-encoding), and the matching decoder. {@link java.net.URLEncoder} differs (space as
+ * {@code +}, escapes {@code ~!'()}), hence this class. Stateless.
  */
 public final class UriComponent {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Formats the {@code kameleoonVisitorCode} {@code Set-Cookie} header exactly as PHP 4.20 does
- * (protocol.md §5.2): {@code name=value; expires=...; Max-Age=32832000; path=/; domain=...; SameSite=Lax},
- * plus {@code Secure} / {@code HttpOnly} when configured. HttpOnly stays off by default because the
- * Kameleoon JavaScript engine shares the cookie in hybrid mode. Immutable, thread-safe.
+ * (docs/wire-format.md#visitor-code-cookie):
+ * {@code name=value; expires=...; Max-Age=32832000; path=/; domain=...; SameSite=Lax}, plus {@code Secure} /
+ * {@code HttpOnly} when configured. HttpOnly stays off by default because the Kameleoon JavaScript engine shares the
+ * cookie in hybrid mode. Immutable, thread-safe.
  *
  * @param domain the cookie domain (normalised top-level domain), or null for a host-only cookie
  * @param secure add {@code Secure}

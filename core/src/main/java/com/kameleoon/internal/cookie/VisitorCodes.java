@@ -4,8 +4,9 @@ import com.kameleoon.exceptions.VisitorCodeInvalid;
 import java.security.SecureRandom;
 
 /**
- * Validation and generation of visitor codes (evaluation.md §3.1, protocol.md §0.4). Length is counted in
- * characters (project decision, as the JavaScript SDK); {@code "0"} is valid. Thread-safe.
+ * Validation and generation of visitor codes (docs/evaluation.md#visitor-code-validation,
+ * docs/wire-format.md#visitor-codes). Length is counted in characters (project decision, as the JavaScript SDK);
+ * {@code "0"} is valid. Thread-safe.
  */
 public final class VisitorCodes {
     /** The longest valid visitor code, in characters. */

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Stores data given to {@code addData} with the rules of evaluation.md §5.2–5.3: custom data by name resolved
+ * Stores data given to {@code addData} with the rules of docs/evaluation.md#adding-data: custom data by name resolved
  * through the datafile, local-only indexes never tracked, the mapping identifier linking two codes, page
  * views counted per URL. Items are checked before the visitor is touched, so that a rejected item changes
  * nothing. Thread-safe.

@@ -138,7 +138,9 @@ public final class Configuration {
         return anyTargetedDeliveryRule;
     }
 
-    /** @return true when the visitor-code cookie may only be written after consent (evaluation.md §1.3) */
+    /**
+     * @return true when the visitor-code cookie may only be written after consent (docs/evaluation.md#project-settings)
+     */
     public boolean visitorCodeManagedByConsent() {
         return settings.consentRequired() && !anyTargetedDeliveryRule;
     }

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a v3 datafile (evaluation.md §1) and compiles it into a {@link Configuration}. Every known key is
- * read, unknown keys are ignored, and a field of the wrong type raises {@link DataFileInvalid} naming it.
+ * Parses a v3 datafile (docs/evaluation.md#the-datafile) and compiles it into a {@link Configuration}. Every known key
+ * is read, unknown keys are ignored, and a field of the wrong type raises {@link DataFileInvalid} naming it.
  * Thread-safe (stateless apart from the shared, thread-safe {@link ObjectMapper}).
  */
 public final class DataFileParser {
@@ -381,7 +381,8 @@ public final class DataFileParser {
                 Integer variationId = JsonFields.optionalInteger(json, "variationId", entryPath);
                 double exposition = JsonFields.number(json, "exposition", entryPath, 0);
                 Variation base = flagVariations.get(key);
-                // A key missing from the flag's variations is a datafile inconsistency (§3.8): serve the key bare.
+                // A key missing from the flag's variations is a datafile inconsistency
+                // (docs/evaluation.md#inconsistent-variation-keys): serve the key bare.
                 Variation result = base == null
                         ? new Variation(key, "", variationId, experimentId, Map.of())
                         : base.withIds(variationId, experimentId);

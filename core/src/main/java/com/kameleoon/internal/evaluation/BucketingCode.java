@@ -4,7 +4,7 @@ import com.kameleoon.data.CustomData;
 import com.kameleoon.internal.visitor.Visitor;
 import java.util.List;
 
-/** Chooses the text hashed in place of the visitor code (evaluation.md §2.4). Stateless. */
+/** Chooses the text hashed in place of the visitor code (docs/evaluation.md#bucketing-code). Stateless. */
 public final class BucketingCode {
     private BucketingCode() {
     }

@@ -5,8 +5,8 @@ import com.kameleoon.internal.datafile.VariationByExposition;
 import com.kameleoon.types.Variation;
 
 /**
- * The outcome of a flag evaluation that chose a rule's variation ("evalExp" in evaluation.md §3.3). A null
- * {@code EvaluatedExperiment} means "the flag's default variation".
+ * The outcome of a flag evaluation that chose a rule's variation (the "result" of docs/evaluation.md#evaluation-order).
+ * A null {@code EvaluatedExperiment} means "the flag's default variation".
  *
  * @param rule the rule that decided
  * @param entry the chosen entry of its split

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Evaluates one feature flag for one visitor (evaluation.md §3.3–3.7, §3.11): simulated variation, holdout,
+ * Evaluates one feature flag for one visitor (docs/evaluation.md#evaluation-order): simulated variation, holdout,
  * mutually exclusive group, then the rule loop, and saves the assignment. The caller resolves the visitor and
  * hands it in: the evaluator reaches no store. The visitor's monitor is held for the whole evaluation, so
  * concurrent requests of one visitor see and save consistent state. Evaluation never creates a visitor except to
@@ -130,7 +130,7 @@ public final class FlagEvaluator {
             return result;
         }
 
-        /** §3.6–3.7: the mutually exclusive group, then the rule loop. */
+        /** docs/evaluation.md#mutually-exclusive-groups, then #rule-loop. */
         private EvaluatedExperiment afterHoldout() {
             return unrestrictedByGroup() ? evaluateRules() : null;
         }
@@ -171,7 +171,10 @@ public final class FlagEvaluator {
             return null;
         }
 
-        /** §3.5: the holdout entry of the visitor, or null when there is no holdout or the split misses. */
+        /**
+         * docs/evaluation.md#holdout: the holdout entry of the visitor, or null when there is no holdout or the split
+         * misses.
+         */
         private VariationByExposition holdoutEntry() {
             Holdout holdout = config.holdout();
             if (holdout == null) {
@@ -187,7 +190,7 @@ public final class FlagEvaluator {
             return BucketPicker.pick(holdout.variations(), bucket(code, holdout.hashSuffix()));
         }
 
-        /** §3.6. */
+        /** docs/evaluation.md#mutually-exclusive-groups. */
         private boolean unrestrictedByGroup() {
             String group = flag.meGroup();
             if (group == null) {
@@ -201,7 +204,7 @@ public final class FlagEvaluator {
             return members.get(BucketPicker.slot(bucket(code, group), members.size())) == flag;
         }
 
-        /** §3.7. */
+        /** docs/evaluation.md#rule-loop. */
         private EvaluatedExperiment evaluateRules() {
             Settings settings = config.settings();
             LegalConsent consent = !settings.consentRequired() ? LegalConsent.GIVEN
@@ -271,7 +274,7 @@ public final class FlagEvaluator {
             return segment.tree().evaluate(context);
         }
 
-        /** §3.11: contextual-bandit scores, only when remote data loaded them. */
+        /** docs/evaluation.md#contextual-bandit-scores: contextual-bandit scores, only when remote data loaded them. */
         private VariationByExposition contextualBandit(RuleDef rule, double variationBucket) {
             if (visitor == null || visitor.cbScores() == null) {
                 return null;

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Maps a text to a bucket in [0, 1): SHA-256 of its UTF-8 bytes, the first four digest bytes read as an
- * unsigned big-endian integer, divided by 2^32 (evaluation.md §2.2, the PHP formula).
+ * unsigned big-endian integer, divided by 2^32 (docs/evaluation.md#bucket-value, the PHP formula).
  *
  * <p>The JDK's SHA-256 runs on CPU intrinsics and beats a hand-written one by four times, but looking a
  * provider up costs more than hashing; so each hasher clones one prototype on its first hash and reuses it,

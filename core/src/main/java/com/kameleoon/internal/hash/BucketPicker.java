@@ -3,7 +3,10 @@ package com.kameleoon.internal.hash;
 import com.kameleoon.internal.datafile.VariationByExposition;
 import java.util.List;
 
-/** The comparisons of evaluation.md §2.3 between a bucket and cumulative shares. Stateless. */
+/**
+ * The comparisons of docs/evaluation.md#exposition-and-share-boundaries between a bucket and cumulative shares.
+ * Stateless.
+ */
 public final class BucketPicker {
     private BucketPicker() {
     }

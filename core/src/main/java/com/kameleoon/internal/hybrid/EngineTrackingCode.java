@@ -8,10 +8,10 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.Map;
 
 /**
- * Builds the hybrid-mode script (protocol.md §6) that hands this request's assignments to the Kameleoon
- * JavaScript engine: for every assignment made in the last five seconds, in assignment order, an
- * {@code assignVariation} and a {@code trigger} statement. Only integers are interpolated, so the output is
- * safe inside a {@code <script>} element. Stateless.
+ * Builds the hybrid-mode script (docs/wire-format.md#hybrid-mode) that hands this request's assignments to the
+ * Kameleoon JavaScript engine: for every assignment made in the last five seconds, in assignment order, an
+ * {@code assignVariation} and a {@code trigger} statement. Only integers are interpolated, so the output is safe inside
+ * a {@code <script>} element. Stateless.
  */
 public final class EngineTrackingCode {
     /** How far back assignments are included. */

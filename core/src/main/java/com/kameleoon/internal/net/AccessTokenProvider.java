@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * OAuth client-credentials tokens for the Data API (protocol.md §2), cached in memory as the Go SDK does: the
- * token is used until 60 s before expiry, refreshed in the background from 30 min before (one refresh at a
- * time), and after a failed fetch no new attempt is made for a minute, so that an OAuth outage does not add
- * a token request to every call (PHP's idea). Neither the secret nor a token is ever logged. Thread-safe.
+ * OAuth client-credentials tokens for the Data API (docs/wire-format.md#token-caching), cached in memory as the Go SDK
+ * does: the token is used until 60 s before expiry, refreshed in the background from 30 min before (one refresh at a
+ * time), and after a failed fetch no new attempt is made for a minute, so that an OAuth outage does not add a token
+ * request to every call (PHP's idea). Neither the secret nor a token is ever logged. Thread-safe.
  */
 public final class AccessTokenProvider {
     static final long EXPIRY_MARGIN_MILLIS = 60_000;

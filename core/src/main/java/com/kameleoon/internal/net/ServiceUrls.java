@@ -5,10 +5,10 @@ import com.kameleoon.internal.cookie.UriComponent;
 import java.net.URI;
 
 /**
- * The Kameleoon service URLs of one client (protocol.md §1.1, §1.4, §7): the default hosts, rewritten by
- * {@code network_domain}, the Data API host replaced by the datafile's {@code dataApiDomain}, and the
- * configuration's full base-URL overrides, which win over everything. Immutable; a datafile update yields a
- * new instance through {@link #withDataApiDomain(String)}.
+ * The Kameleoon service URLs of one client (docs/wire-format.md#hosts-and-paths, #data-api-domain-from-the-datafile,
+ * #network-domain): the default hosts, rewritten by {@code network_domain}, the Data API host replaced by the
+ * datafile's {@code dataApiDomain}, and the configuration's full base-URL overrides, which win over everything.
+ * Immutable; a datafile update yields a new instance through {@link #withDataApiDomain(String)}.
  */
 public final class ServiceUrls {
     private static final String DEFAULT_DATA_HOST = "data.kameleoon.io";

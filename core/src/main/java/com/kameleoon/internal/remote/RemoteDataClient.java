@@ -27,8 +27,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The Data API's read side (protocol.md §4): key/value data ({@code /map/map}), a visitor's stored visits
- * ({@code /visit/visitor}) merged into the local visitor without overwriting what it has, and warehouse
+ * The Data API's read side (docs/wire-format.md#remote-data): key/value data ({@code /map/map}), a visitor's stored
+ * visits ({@code /visit/visitor}) merged into the local visitor without overwriting what it has, and warehouse
  * audiences. One attempt each; every failure (transport, status, unreadable JSON) completes with a
  * {@link KameleoonException} that says what went wrong, and leaves the visitor unchanged. Thread-safe.
  */
@@ -186,7 +186,10 @@ public final class RemoteDataClient {
         }
     }
 
-    /** §4.3 steps 1–3: keep what the visitor has, add the rest with its tracking state. */
+    /**
+     * docs/wire-format.md#visitor-data-answer, steps 1–3: keep what the visitor has, add the rest with its tracking
+     * state.
+     */
     private void merge(String visitorCode, RemoteVisitorData data, RemoteVisitorDataFilter filter) {
         Configuration config = configuration.get();
         Visitor visitor = store.getOrCreate(visitorCode);

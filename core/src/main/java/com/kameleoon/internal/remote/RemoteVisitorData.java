@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one {@code /visit/visitor} answer holds, already reduced as protocol.md §4.3 says (newest first, first
- * seen wins). Immutable.
+ * What one {@code /visit/visitor} answer holds, already reduced as docs/wire-format.md#visitor-data-answer says (newest
+ * first, first seen wins). Immutable.
  *
  * @param customData one per index
  * @param pageViews one per URL, with its count and newest time

@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a {@code /visit/visitor} answer (protocol.md §4.3): the current visit, then previous visits (most recent
- * first); inside each event list the newest event first; the first value seen wins. Unlike PHP, Chrome and
- * Windows (index 0) are recognised. Stateless; throws {@link IllegalArgumentException} for a body that is not
- * a JSON object.
+ * Reads a {@code /visit/visitor} answer (docs/wire-format.md#visitor-data-answer): the current visit, then previous
+ * visits (most recent first); inside each event list the newest event first; the first value seen wins. Unlike PHP,
+ * Chrome and Windows (index 0) are recognised. Stateless; throws {@link IllegalArgumentException} for a body that is
+ * not a JSON object.
  */
 public final class RemoteVisitorDataParser {
     private RemoteVisitorDataParser() {

@@ -30,9 +30,9 @@ import com.kameleoon.internal.targeting.conditions.VisitsCondition;
 
 /**
  * Turns one condition object of a segment's {@code conditionsData} into a {@link Condition}, by its
- * {@code targetingType}. Unknown types check as true (evaluation.md §4.2). Each condition parses its fields
- * here, once: patterns are compiled, numbers, versions and value lists are read, so evaluation does no
- * parsing. Stateless.
+ * {@code targetingType}. Unknown types check as true (docs/evaluation.md#unknown-condition-types). Each condition
+ * parses its fields here, once: patterns are compiled, numbers, versions and value lists are read, so evaluation does
+ * no parsing. Stateless.
  */
 public final class ConditionFactory {
     private ConditionFactory() {

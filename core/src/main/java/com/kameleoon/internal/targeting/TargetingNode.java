@@ -1,12 +1,15 @@
 package com.kameleoon.internal.targeting;
 
-/** A node of a segment's condition tree (evaluation.md §4.1–4.2). Immutable and thread-safe. */
+/**
+ * A node of a segment's condition tree (docs/evaluation.md#building-the-condition-tree, #evaluating-the-tree).
+ * Immutable and thread-safe.
+ */
 public interface TargetingNode {
     /** The empty tree: always true. */
     TargetingNode NONE = context -> true;
 
     /**
-     * Evaluates the node, short-circuiting like §4.2.
+     * Evaluates the node, short-circuiting like docs/evaluation.md#evaluating-the-tree.
      *
      * @param context what the conditions read
      * @return the node's value

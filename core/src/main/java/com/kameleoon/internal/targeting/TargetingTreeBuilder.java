@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builds a condition tree from an item list and its operator list exactly as evaluation.md §4.1: an OR takes
- * everything to its right; an AND binds only the next item, then the operator after it joins the rest. So
- * {@code a AND b AND c OR d} is {@code (a ∧ b) ∧ (c ∨ d)}. A missing operator counts as AND. Stateless.
+ * Builds a condition tree from an item list and its operator list exactly as
+ * docs/evaluation.md#building-the-condition-tree: an OR takes everything to its right; an AND binds only the next item,
+ * then the operator after it joins the rest. So {@code a AND b AND c OR d} is {@code (a ∧ b) ∧ (c ∨ d)}. A missing
+ * operator counts as AND. Stateless.
  */
 public final class TargetingTreeBuilder {
     private TargetingTreeBuilder() {

@@ -2,7 +2,7 @@ package com.kameleoon.internal.tracking;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Draws tracking nonces: 16 upper-case hexadecimal characters (protocol.md §0.3). Thread-safe. */
+/** Draws tracking nonces: 16 upper-case hexadecimal characters (docs/wire-format.md#nonces). Thread-safe. */
 public final class Nonces {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

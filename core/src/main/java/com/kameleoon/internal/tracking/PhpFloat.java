@@ -5,10 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Formats a double as PHP casts a float to string with {@code precision=14} (protocol.md §0.2): correctly
- * rounded to 14 significant digits, plain notation for decimal exponents -4..13 without trailing zeros,
- * otherwise {@code 1.0E+20} style. The tracking body is compared byte for byte with PHP's, hence the
- * exactness. Stateless.
+ * Formats a double as PHP casts a float to string with {@code precision=14} (docs/wire-format.md#number-formatting):
+ * correctly rounded to 14 significant digits, plain notation for decimal exponents -4..13 without trailing zeros,
+ * otherwise {@code 1.0E+20} style. The tracking body is compared byte for byte with PHP's, hence the exactness.
+ * Stateless.
  */
 public final class PhpFloat {
     private static final MathContext FOURTEEN_DIGITS = new MathContext(14, RoundingMode.HALF_EVEN);

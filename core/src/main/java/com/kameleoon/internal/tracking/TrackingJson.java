@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The two JSON values of tracking lines, written byte-identical to PHP 4.20: {@code valuesCountMap}
- * (protocol.md §3.5) and conversion {@code metadata} (§3.6), both already percent-encoded. Stateless.
+ * (docs/wire-format.md#custom-data-values) and conversion {@code metadata} (#conversion-metadata), both already
+ * percent-encoded. Stateless.
  */
 public final class TrackingJson {
     private TrackingJson() {

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a visitor's unsent data into Data API tracking lines, byte-identical to PHP 4.20 (protocol.md
- * §3.3–3.9): category order, parameter order, encoding, number formatting, the visitor-id suffix
+ * Turns a visitor's unsent data into Data API tracking lines, byte-identical to PHP 4.20
+ * (docs/wire-format.md#tracking): category order, parameter order, encoding, number formatting, the visitor-id suffix
  * ({@code visitorCode} or {@code mappingValue}) and the user agent on the first line. Consent filtering
- * (§3.8): without consent only targeted-delivery exposures and conversions go, and no activity line.
- * Every selected datum is marked sent: the lines are handed to the outbox, which owns delivery from then on.
- * Stateless; callers hold the visitor's monitor.
+ * (docs/wire-format.md#consent-filtering): without consent only targeted-delivery exposures and conversions go, and no
+ * activity line. Every selected datum is marked sent: the lines are handed to the outbox, which owns delivery from then
+ * on. Stateless; callers hold the visitor's monitor.
  */
 public final class TrackingLineEncoder {
     private TrackingLineEncoder() {
@@ -45,7 +45,8 @@ public final class TrackingLineEncoder {
         }
         int mappingIndex = config == null ? -1 : config.customData().mappingIdentifierIndex();
         if (visitor.isUniqueIdentifier() && visitor.mappingIdentifier() == null && mappingIndex >= 0) {
-            // A user id without a mapping datum gets one, so that Kameleoon links its visits (§3.9).
+            // A user id without a mapping datum gets one, so that Kameleoon links its visits
+            // (docs/wire-format.md#mapping-identifier-lines).
             visitor.putCustomData(new CustomData(mappingIndex, visitorCode), false);
             visitor.setMappingIdentifier(visitorCode);
         }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * Delivers the outbox to the Data API from one daemon thread ({@code kameleoon-tracking}): every tracking
  * interval, or at once when woken, it claims batches of at most 2,621,440 characters and posts each as one
- * body (protocol.md §3.1–3.2, §3.10). A request is tried three times, 5 s apart; 2xx, 304 and 403 (bot)
+ * body (docs/wire-format.md#batching-and-retries). A request is tried three times, 5 s apart; 2xx, 304 and 403 (bot)
  * count as delivered. A 401 discards the token, and when every attempt failed with a 401 among them, one
  * last attempt goes without authorization (Go). Undelivered lines go back to the outbox with their nonces,
  * for the next interval. Thread-safe.

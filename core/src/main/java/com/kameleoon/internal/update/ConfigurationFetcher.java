@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Fetches the datafile (protocol.md §8.1–8.2): {@code GET /v3/{siteCode}} with the SDK headers and
- * {@code If-Modified-Since}; a 200 whose body compiles is put in force and its {@code Last-Modified} kept, a
- * 304 changes nothing, anything else keeps the previous configuration. Three attempts, without pause (Go).
+ * Fetches the datafile (docs/wire-format.md#datafile-request, #datafile-response): {@code GET /v3/{siteCode}} with the
+ * SDK headers and {@code If-Modified-Since}; a 200 whose body compiles is put in force and its {@code Last-Modified}
+ * kept, a 304 changes nothing, anything else keeps the previous configuration. Three attempts, without pause (Go).
  * Called from one thread at a time.
  */
 public final class ConfigurationFetcher {

@@ -9,11 +9,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the configuration current (protocol.md §8.3): one fetch at start, then a fetch every refresh interval
- * with {@code If-Modified-Since}; when the datafile asks for real-time updates, the event stream is opened as
- * well and each event triggers a fetch with its {@code ts} (older events are ignored). Polling goes on while
- * streaming, so that a stream outage never leaves the configuration stale for more than one interval. Fetches
- * run on one daemon thread ({@code kameleoon-config}), so they never overlap. Thread-safe.
+ * Keeps the configuration current (docs/wire-format.md#polling-and-streaming): one fetch at start, then a fetch every
+ * refresh interval with {@code If-Modified-Since}; when the datafile asks for real-time updates, the event stream is
+ * opened as well and each event triggers a fetch with its {@code ts} (older events are ignored). Polling goes on while
+ * streaming, so that a stream outage never leaves the configuration stale for more than one interval. Fetches run on
+ * one daemon thread ({@code kameleoon-config}), so they never overlap. Thread-safe.
  */
 public final class ConfigurationUpdater implements AutoCloseable {
     private final ConfigurationFetcher fetcher;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** protocol.md §5.4 ({@code top_level_domain}) and §7 ({@code network_domain}). */
+/** docs/wire-format.md#top-level-domain ({@code top_level_domain}) and #network-domain ({@code network_domain}). */
 class DomainNormalizerTest {
     private final LogCapture log = new LogCapture();
 
@@ -21,7 +21,7 @@ class DomainNormalizerTest {
         log.close();
     }
 
-    @ParameterizedTest(name = "§5.4: {0} -> {1}")
+    @ParameterizedTest(name = "{0} -> {1} (docs/wire-format.md#top-level-domain)")
     @CsvSource({
         "Example.COM, example.com",
         "example.com, example.com",
@@ -38,7 +38,7 @@ class DomainNormalizerTest {
         assertThat(log.lines()).isEmpty();
     }
 
-    @ParameterizedTest(name = "§5.4 step 3: {0} -> {1} with a warning")
+    @ParameterizedTest(name = "step 3: {0} -> {1} with a warning (docs/wire-format.md#top-level-domain)")
     @CsvSource({
         "https://Example.COM, example.com",
         "http://example.com, example.com",
@@ -79,7 +79,7 @@ class DomainNormalizerTest {
         assertThat(log.lines(LogLevel.ERROR)).isEmpty();
     }
 
-    @ParameterizedTest(name = "§7: {0} -> {1}")
+    @ParameterizedTest(name = "{0} -> {1} (docs/wire-format.md#network-domain)")
     @CsvSource({
         "https://My.Proxy.example.org., my.proxy.example.org",
         "proxy.example.org, proxy.example.org",
@@ -99,7 +99,7 @@ class DomainNormalizerTest {
         assertThat(log.lines(LogLevel.WARNING)).singleElement().asString().contains("network_domain");
     }
 
-    @ParameterizedTest(name = "§7: invalid {0} is discarded")
+    @ParameterizedTest(name = "invalid {0} is discarded (docs/wire-format.md#network-domain)")
     @ValueSource(strings = {"proxy", "proxy_host.example.org", "proxy.example.org:8443", "proxy.example.org/path",
         "https://https://proxy.example.org"})
     void invalidNetworkDomainIsLoggedAndDiscarded(String input) {

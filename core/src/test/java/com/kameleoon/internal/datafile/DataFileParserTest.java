@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** evaluation.md §1: every key of the datafile is read and compiled into the indexes of §1.11. */
+/**
+ * docs/evaluation.md#the-datafile: every key of the datafile is read and compiled into the indexes of
+ * #compiled-indexes.
+ */
 class DataFileParserTest {
 
     private static Configuration example() throws IOException {
@@ -24,7 +27,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_3_settings() throws IOException {
+    void projectSettings_settings() throws IOException {
         Settings settings = example().settings();
         assertThat(settings.consentRequired()).isFalse();
         assertThat(settings.fullyBlockWithoutConsent()).isFalse();
@@ -33,7 +36,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_4_customDataIndexes() throws IOException {
+    void customDataDefinitions_customDataIndexes() throws IOException {
         CustomDataInfo info = example().customData();
         assertThat(info.indexById()).containsEntry(9001, 1).containsEntry(9003, 3);
         assertThat(info.indexByName()).containsEntry("customer_tier", 1).containsEntry("user_id", 4);
@@ -44,7 +47,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_6_flagsInOrderWithResolvedBucketingIndex() throws IOException {
+    void featureFlags_flagsInOrderWithResolvedBucketingIndex() throws IOException {
         Configuration config = example();
         assertThat(config.featureKeys()).containsExactly("new_checkout", "pricing_page", "vip_free_shipping",
                 "search_algorithm", "legacy_dashboard", "b2b_onboarding", "homepage_hero", "homepage_video");
@@ -58,7 +61,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_8_rulesKeepArrayOrderAndPrecomputeHashSuffixes() throws IOException {
+    void rules_keepArrayOrderAndPrecomputeHashSuffixes() throws IOException {
         List<RuleDef> rules = example().flag("search_algorithm").rules();
         assertThat(rules).extracting(RuleDef::id).containsExactly(2004, 2014);
         RuleDef experiment = rules.get(0);
@@ -70,7 +73,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_9_entriesCarryTheirPrecomputedVariation() throws IOException {
+    void variationShares_entriesCarryTheirPrecomputedVariation() throws IOException {
         VariationByExposition entry = example().flag("pricing_page").rules().get(0).variations().get(1);
         Variation variation = entry.result();
         assertThat(variation.getKey()).isEqualTo("variant_a");
@@ -81,7 +84,7 @@ class DataFileParserTest {
     }
 
     @Test
-    void section1_11_indexes() throws IOException {
+    void compiledIndexes_indexes() throws IOException {
         Configuration config = example();
         assertThat(config.ruleByExperimentId(3004).id()).isEqualTo(2004);
         assertThat(config.flagByExperimentId(3004).key()).isEqualTo("search_algorithm");

@@ -6,14 +6,17 @@ import com.kameleoon.KameleoonClientConfig;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** protocol.md §1.1, §1.4, §7 and §8.1: hosts, network domain, the datafile's Data API domain, overrides. */
+/**
+ * docs/wire-format.md#hosts-and-paths, #data-api-domain-from-the-datafile, #network-domain, #datafile-request: hosts,
+ * network domain, the datafile's Data API domain, overrides.
+ */
 class ServiceUrlsTest {
     private static KameleoonClientConfig.Builder offline() {
         return KameleoonClientConfig.builder().clientId("id").clientSecret("secret");
     }
 
     @Test
-    void section1_1_defaultHosts() {
+    void hostsAndPaths_defaultHosts() {
         ServiceUrls urls = ServiceUrls.of(offline().build());
         assertThat(urls.configuration("site123", null, null))
                 .isEqualTo(URI.create("https://sdk-config.kameleoon.eu/v3/site123"));
@@ -26,7 +29,7 @@ class ServiceUrlsTest {
     }
 
     @Test
-    void section7_networkDomainRewritesEveryHost() {
+    void networkDomain_rewritesEveryHost() {
         ServiceUrls urls = ServiceUrls.of(offline().networkDomain("https://My.Proxy.example.org.").build());
         assertThat(urls.configuration("site123", "staging", null))
                 .isEqualTo(URI.create("https://sdk-config.my.proxy.example.org/v3/site123?environment=staging"));
@@ -36,7 +39,7 @@ class ServiceUrlsTest {
     }
 
     @Test
-    void section1_4_dataApiDomainFromTheDatafile() {
+    void dataApiDomain_fromTheDatafile() {
         assertThat(ServiceUrls.of(offline().build()).withDataApiDomain("data-eu.kameleoon.io").dataApi("/x"))
                 .isEqualTo(URI.create("https://data-eu.kameleoon.io/x"));
         assertThat(ServiceUrls.of(offline().networkDomain("proxy.example.org").build())

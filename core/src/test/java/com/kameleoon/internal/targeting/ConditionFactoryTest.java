@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.5 condition types: parsing")
+@DisplayName("condition types: parsing (docs/evaluation.md#condition-types)")
 class ConditionFactoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +74,7 @@ class ConditionFactoryTest {
         "VISITS_BY_PAGE, UnknownCondition",
         "JS_CODE, UnknownCondition",
     })
-    @DisplayName("§4.5 each targetingType has its own class; missing fields take their defaults")
+    @DisplayName("each targetingType has its own class; missing fields take their defaults")
     void dispatch(String type, String className) throws Exception {
         Condition condition = create("{\"targetingType\":\"" + type + "\",\"isInclude\":true,\"id\":7}");
         assertThat(condition.getClass().getSimpleName()).isEqualTo(className);
@@ -138,7 +138,8 @@ class ConditionFactoryTest {
         "GEOLOCATION | country | [\"FR\"] | country: expected a string, got [\"FR\"]",
         "BROWSER | version | {} | version: expected a string, got {}",
     })
-    @DisplayName("§1.5 a field of the wrong JSON type is an IllegalArgumentException naming the field")
+    @DisplayName("a field of the wrong JSON type is an IllegalArgumentException naming the field"
+            + " (docs/evaluation.md#condition-lists)")
     void wrongFieldType(String type, String field, String value, String message) {
         String json = "{\"targetingType\":\"" + type + "\",\"" + field + "\":" + value + "}";
         assertThatThrownBy(() -> create(json)).isInstanceOf(IllegalArgumentException.class)
@@ -146,7 +147,8 @@ class ConditionFactoryTest {
     }
 
     @Test
-    @DisplayName("§1.5 string-typed numeric fields are accepted as JSON strings or numbers")
+    @DisplayName("string-typed numeric fields are accepted as JSON strings or numbers"
+            + " (docs/evaluation.md#condition-lists)")
     void numericFieldsAsTextOrNumber() throws Exception {
         assertThat(create("{\"targetingType\":\"SEGMENT\",\"segmentId\":\"501\"}"))
                 .isEqualTo(new SegmentCondition(501));

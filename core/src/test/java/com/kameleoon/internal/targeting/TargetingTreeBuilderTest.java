@@ -9,10 +9,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The table of evaluation.md §4.1, with constant leaves. Items are named a, b, c, d; {@link #truthTable}
- * evaluates a tree for every combination of leaf values and compares with the expected expression.
+ * The table of docs/evaluation.md#building-the-condition-tree, with constant leaves. Items are named a, b, c, d;
+ * {@link #truthTable} evaluates a tree for every combination of leaf values and compares with the expected expression.
  */
-@DisplayName("§4.1 building the tree")
+@DisplayName("building the tree (docs/evaluation.md#building-the-condition-tree)")
 class TargetingTreeBuilderTest {
     private static final boolean OR = true;
     private static final boolean AND = false;
@@ -47,25 +47,25 @@ class TargetingTreeBuilderTest {
     }
 
     @Test
-    @DisplayName("§4.1 a OR b AND c = a ∨ (b ∧ c)")
+    @DisplayName("a OR b AND c = a ∨ (b ∧ c)")
     void orThenAnd() {
         truthTable(3, List.of(OR, AND), (a, b, c, d) -> a || (b && c));
     }
 
     @Test
-    @DisplayName("§4.1 a AND b OR c = (a ∧ b) ∨ c")
+    @DisplayName("a AND b OR c = (a ∧ b) ∨ c")
     void andThenOr() {
         truthTable(3, List.of(AND, OR), (a, b, c, d) -> (a && b) || c);
     }
 
     @Test
-    @DisplayName("§4.1 a AND b OR c AND d = (a ∧ b) ∨ (c ∧ d)")
+    @DisplayName("a AND b OR c AND d = (a ∧ b) ∨ (c ∧ d)")
     void andOrAnd() {
         truthTable(4, List.of(AND, OR, AND), (a, b, c, d) -> (a && b) || (c && d));
     }
 
     @Test
-    @DisplayName("§4.1 a AND b AND c OR d = (a ∧ b) ∧ (c ∨ d), not (a ∧ b ∧ c) ∨ d")
+    @DisplayName("a AND b AND c OR d = (a ∧ b) ∧ (c ∨ d), not (a ∧ b ∧ c) ∨ d")
     void andAndOr() {
         truthTable(4, List.of(AND, AND, OR), (a, b, c, d) -> (a && b) && (c || d));
         Map<String, Boolean> onlyD = Map.of("a", false, "b", false, "c", false, "d", true);
@@ -73,13 +73,13 @@ class TargetingTreeBuilderTest {
     }
 
     @Test
-    @DisplayName("§4.1 a AND b AND c AND d = (a ∧ b) ∧ (c ∧ d)")
+    @DisplayName("a AND b AND c AND d = (a ∧ b) ∧ (c ∧ d)")
     void allAnd() {
         truthTable(4, List.of(AND, AND, AND), (a, b, c, d) -> a && b && c && d);
     }
 
     @Test
-    @DisplayName("§4.1 a missing operator counts as AND; an empty list is true; one item is itself")
+    @DisplayName("a missing operator counts as AND; an empty list is true; one item is itself")
     void edges() {
         truthTable(3, List.of(OR), (a, b, c, d) -> a || (b && c));
         truthTable(2, List.of(), (a, b, c, d) -> a && b);
@@ -88,7 +88,8 @@ class TargetingTreeBuilderTest {
     }
 
     @Test
-    @DisplayName("§4.2 AND does not evaluate its right side when the left is false; OR when the left is true")
+    @DisplayName("AND does not evaluate its right side when the left is false; OR when the left is true"
+            + " (docs/evaluation.md#evaluating-the-tree)")
     void shortCircuit() {
         List<String> evaluated = new ArrayList<>();
         TargetingNode andTree = TargetingTreeBuilder.build(List.of("f", "x"), List.of(AND),
@@ -107,7 +108,7 @@ class TargetingTreeBuilderTest {
     }
 
     @Test
-    @DisplayName("§4.2 isInclude false negates the leaf")
+    @DisplayName("isInclude false negates the leaf (docs/evaluation.md#evaluating-the-tree)")
     void includeFlag() {
         assertThat(new ConditionLeaf(context -> true, false).evaluate(CONTEXT)).isFalse();
         assertThat(new ConditionLeaf(context -> false, false).evaluate(CONTEXT)).isTrue();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** protocol.md §0.2: floats as PHP casts them with precision 14. */
+/** docs/wire-format.md#number-formatting: floats as PHP casts them with precision 14. */
 class PhpFloatTest {
     @Test
-    void section0_2_vectors() {
+    void numberFormatting_vectors() {
         assertThat(PhpFloat.format(10.0)).isEqualTo("10");
         assertThat(PhpFloat.format(10.5)).isEqualTo("10.5");
         assertThat(PhpFloat.format(0.1 + 0.2)).isEqualTo("0.3");

@@ -29,12 +29,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** protocol.md Appendix A: the byte-exact PHP 4.20 tracking lines (nonces masked). */
+/** docs/wire-format.md#reference-vectors: the byte-exact PHP 4.20 tracking lines (nonces masked). */
 class TrackingLineEncoderTest {
     private static final String UA = "Mozilla/5.0 (X11; Linux) Firefox/120.0";
     private static final String UA_PARAM = "&userAgent=Mozilla%2F5.0%20(X11%3B%20Linux)%20Firefox%2F120.0";
 
-    /** Custom data 0 (cd0, VISITOR scope), 1 (loc, local only), 91 (uid, mapping identifier), as Appendix A. */
+    /**
+     * Custom data 0 (cd0, VISITOR scope), 1 (loc, local only), 91 (uid, mapping identifier), as in the reference
+     * vectors.
+     */
     private static Configuration appendixDatafile(boolean consentRequired) {
         return DataFileParser.parse("{\"configuration\": {\"consentType\": \"" + (consentRequired ? "REQUIRED" : "NONE")
                 + "\"}, \"customData\": [{\"id\": 1, \"index\": 0, \"name\": \"cd0\", \"scope\": \"VISITOR\"},"
@@ -194,7 +197,8 @@ class TrackingLineEncoderTest {
     }
 
     @Test
-    @DisplayName("3.9 a mapping-identifier index of 0 is an index like any other for a unique visitor")
+    @DisplayName("a mapping-identifier index of 0 is an index like any other for a unique visitor"
+            + " (docs/wire-format.md#mapping-identifier-lines)")
     void mappingIdentifierAtIndexZero() {
         Configuration config = DataFileParser.parse("{\"configuration\": {}, \"customData\": [{\"id\": 1, \"index\": 0,"
                 + " \"name\": \"uid\", \"isMappingIdentifier\": true}], \"featureFlags\": []}");

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Data API outage (DESIGN.md step 5: failed rows come back after an exponential back-off): the tracking endpoint
- * answers 503 for 60 s while visitors convert; the lines wait in the PostgreSQL outbox and, once it answers again,
- * the backlog drains: every line arrives (by nonce), none was parked, the outbox is empty.
+ * Data API outage (docs/architecture.md#how-a-request-flows, step 5: failed rows come back after an exponential
+ * back-off): the tracking endpoint answers 503 for 60 s while visitors convert; the lines wait in the PostgreSQL outbox
+ * and, once it answers again, the backlog drains: every line arrives (by nonce), none was parked, the outbox is empty.
  */
 class DataApiOutageTest {
     private static final TestDatabases DATABASES = new TestDatabases();

@@ -42,12 +42,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Database outage (DESIGN.md "Principles": an unreachable backend degrades, requests are still answered): a TCP
- * proxy between the pool and PostgreSQL cuts the database off for 30 s while three threads serve visitors. Calls
+ * Database outage (docs/architecture.md#principles: an unreachable backend degrades, requests are still answered): a
+ * TCP proxy between the pool and PostgreSQL cuts the database off for 30 s while three threads serve visitors. Calls
  * are not held by the outage (they are served during it at least at a quarter of the pace before it, and none lasts
- * anywhere near as long as the outage), the outage is logged as an ERROR, rows committed before the cut stay, the
- * store saves visitors again by itself after the cut, and the units of the outage, kept whole in memory, are written
- * once the database answers: their visitor changes and their tracking lines.
+ * anywhere near as long as the outage), the outage is logged as an ERROR, rows committed before the cut stay, the store
+ * saves visitors again by itself after the cut, and the units of the outage, kept whole in memory, are written once the
+ * database answers: their visitor changes and their tracking lines.
  */
 class DatabaseOutageTest {
     private static final TestDatabases DATABASES = new TestDatabases();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Parking (DESIGN.md step 5: rows that keep failing are parked, never silently dropped): with a Data API that
- * answers 500 forever, lines are parked after {@code maxAttempts} failed deliveries with their last error, are no
- * longer tried, and {@code retryParked()} makes them deliverable again.
+ * Parking (docs/architecture.md#how-a-request-flows, step 5: rows that keep failing are parked, never silently
+ * dropped): with a Data API that answers 500 forever, lines are parked after {@code maxAttempts} failed deliveries with
+ * their last error, are no longer tried, and {@code retryParked()} makes them deliverable again.
  */
 class ParkingTest {
     private static final TestDatabases DATABASES = new TestDatabases();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Crash test of the outbox relay (DESIGN.md "How a request flows", step 5): relays on several nodes drain one
+ * Crash test of the outbox relay (docs/architecture.md#how-a-request-flows, step 5): relays on several nodes drain one
  * outbox; a node that dies in the middle of a batch loses nothing, because its claimed rows come back when their
  * lease ends, and the only duplicates are the lines of the batch it had in flight (same nonces, so the Data API can
  * drop them).

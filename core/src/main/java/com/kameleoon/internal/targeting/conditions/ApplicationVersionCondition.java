@@ -7,7 +7,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code APPLICATION_VERSION} (evaluation.md §4.5): the visitor's application version compares with
+ * {@code APPLICATION_VERSION} (docs/evaluation.md#application_version): the visitor's application version compares with
  * {@code version} as {@code versionMatchType} says, part by part ({@code "1.10.0"} is greater than
  * {@code "1.9.9"}). If either version is invalid (see {@link SemanticVersion}) it never matches. Immutable
  * and thread-safe.

@@ -8,7 +8,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code BROWSER} (evaluation.md §4.5): the visitor's browser is of type {@code browser} and, when the
+ * {@code BROWSER} (docs/evaluation.md#browser): the visitor's browser is of type {@code browser} and, when the
  * condition has a {@code version}, its version compares as {@code versionMatchType} says with the
  * condition's {@code major.minor}. A version that is not a valid version (including {@code ""}) never
  * matches; a visitor browser without version (NaN) fails every comparison. Immutable and thread-safe.

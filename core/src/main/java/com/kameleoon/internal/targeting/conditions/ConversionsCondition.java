@@ -9,7 +9,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.List;
 
 /**
- * {@code CONVERSIONS} (evaluation.md §4.5): the visitor converted goal {@code goalId}, or any goal when
+ * {@code CONVERSIONS} (docs/evaluation.md#conversions): the visitor converted goal {@code goalId}, or any goal when
  * {@code goalId} is absent. {@code goalId: 0} means goal 0 (PHP), not "any" (Go). Immutable and
  * thread-safe.
  *

@@ -8,9 +8,9 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.Map;
 
 /**
- * {@code COOKIE} (evaluation.md §4.5): among the visitor's cookies whose name matches ({@code EXACT}: the
- * one cookie of that name; {@code CONTAINS} / {@code REGULAR_EXPRESSION}: every matching name), some value
- * matches. Value EXACT is strict equality (§10.2). Without Cookie data it never matches. Immutable and
+ * {@code COOKIE} (docs/evaluation.md#cookie): among the visitor's cookies whose name matches ({@code EXACT}: the one
+ * cookie of that name; {@code CONTAINS} / {@code REGULAR_EXPRESSION}: every matching name), some value matches. Value
+ * EXACT is strict equality (docs/evaluation.md#strict-comparisons). Without Cookie data it never matches. Immutable and
  * thread-safe.
  *
  * @param name the cookie name as given ({@code name})

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code CUSTOM_DATUM} (evaluation.md §4.5): tests the values of the visitor's custom data at one index.
- * Without data at that index (or without visitor object) only {@code UNDEFINED} holds; with data, the other
- * operators hold when any value satisfies them. EXACT is strict equality and numbers are parsed strictly
- * (§10.2). Everything the operator needs (pattern, number, AMONG_VALUES set) is prepared at construction.
- * Immutable and thread-safe.
+ * {@code CUSTOM_DATUM} (docs/evaluation.md#custom_datum): tests the values of the visitor's custom data at one index.
+ * Without data at that index (or without visitor object) only {@code UNDEFINED} holds; with data, the other operators
+ * hold when any value satisfies them. EXACT is strict equality and numbers are parsed strictly
+ * (docs/evaluation.md#strict-comparisons). Everything the operator needs (pattern, number, AMONG_VALUES set) is
+ * prepared at construction. Immutable and thread-safe.
  */
 public final class CustomDatumCondition implements Condition {
     /** The {@code targetingType}. */

@@ -8,7 +8,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code DEVICE_TYPE} (evaluation.md §4.5): the visitor's device type is {@code device} ({@code PHONE},
+ * {@code DEVICE_TYPE} (docs/evaluation.md#device_type): the visitor's device type is {@code device} ({@code PHONE},
  * {@code TABLET}, {@code DESKTOP}; case-sensitive). Immutable and thread-safe.
  *
  * @param device the expected type, null when the datafile names none or an unknown one (never matches)

@@ -9,11 +9,11 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.Map;
 
 /**
- * {@code EXCLUSIVE_EXPERIMENT} (evaluation.md §4.5): the experiment being evaluated is the only one the
- * visitor is in. {@code campaignType EXPERIMENT}: no assigned variation at all, or exactly one and it is
- * for the current experiment; {@code PERSONALIZATION}: no personalization; {@code ANY}: both. Without a
- * current experiment ({@code evaluateAudiences}) and for any other type it never matches. A visitor
- * without object has neither. Immutable and thread-safe.
+ * {@code EXCLUSIVE_EXPERIMENT} (docs/evaluation.md#exclusive_experiment): the experiment being evaluated is the only
+ * one the visitor is in. {@code campaignType EXPERIMENT}: no assigned variation at all, or exactly one and it is for
+ * the current experiment; {@code PERSONALIZATION}: no personalization; {@code ANY}: both. Without a current experiment
+ * ({@code evaluateAudiences}) and for any other type it never matches. A visitor without object has neither. Immutable
+ * and thread-safe.
  *
  * @param experiments true when the assigned variations are checked (EXPERIMENT, ANY)
  * @param personalizations true when the personalizations are checked (PERSONALIZATION, ANY)

@@ -5,7 +5,7 @@ import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 
 /**
- * {@code FIRST_VISIT} (evaluation.md §4.5): compares the time elapsed since the start of the visitor's
+ * {@code FIRST_VISIT} (docs/evaluation.md#first_visit): compares the time elapsed since the start of the visitor's
  * oldest previous visit with {@code countInMillis}. Without previous visits, or without
  * {@code countInMillis}, it never matches. Immutable and thread-safe.
  *

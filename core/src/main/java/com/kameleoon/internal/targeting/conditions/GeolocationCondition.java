@@ -7,7 +7,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code GEOLOCATION} (evaluation.md §4.5): the visitor's country equals {@code country}, and its region
+ * {@code GEOLOCATION} (docs/evaluation.md#geolocation): the visitor's country equals {@code country}, and its region
  * and city equal {@code region} and {@code city} when those are given (absent or empty means "any").
  * Comparison folds ASCII letters only, like PHP's {@code strcasecmp}: {@code "france"} equals
  * {@code "France"} but {@code "é"} does not equal {@code "É"}. An empty {@code country} never matches; a

@@ -7,7 +7,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.Map;
 
 /**
- * {@code HEAT_SLICE} (evaluation.md §4.5): the visitor's Kameleoon Conversion Score for key moment
+ * {@code HEAT_SLICE} (docs/evaluation.md#heat_slice): the visitor's Kameleoon Conversion Score for key moment
  * {@code keyMomentId} and goal {@code goalId} lies within {@code [lowerBound, upperBound]}, bounds
  * included. Without score it never matches; as in PHP, a missing bound makes the range empty. Immutable and
  * thread-safe.

@@ -5,7 +5,7 @@ import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 
 /**
- * {@code LAST_VISIT} (evaluation.md §4.5): compares the time elapsed since the start of the visitor's most
+ * {@code LAST_VISIT} (docs/evaluation.md#last_visit): compares the time elapsed since the start of the visitor's most
  * recent previous visit with {@code countInMillis}. Without previous visits, or without
  * {@code countInMillis}, it never matches. Immutable and thread-safe.
  *

@@ -6,8 +6,8 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code NEW_VISITORS} (evaluation.md §4.5): {@code visitorType "NEW"} holds for a visitor without previous
- * visits, {@code "RETURNING"} for one with at least one; any other type never matches. Immutable and
+ * {@code NEW_VISITORS} (docs/evaluation.md#new_visitors): {@code visitorType "NEW"} holds for a visitor without
+ * previous visits, {@code "RETURNING"} for one with at least one; any other type never matches. Immutable and
  * thread-safe.
  *
  * @param wantsNew true for NEW

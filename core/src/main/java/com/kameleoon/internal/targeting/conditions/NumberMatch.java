@@ -4,9 +4,9 @@ import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
 
 /**
- * The numeric operators of evaluation.md §4.4: {@code data < value}, {@code data == value},
- * {@code data > value}. Numbers in text form are parsed strictly (§10.2): text that is not a decimal number
- * becomes NaN, and NaN satisfies no comparison. Immutable.
+ * The numeric operators of docs/evaluation.md#match-operators: {@code data < value}, {@code data == value},
+ * {@code data > value}. Numbers in text form are parsed strictly (#strict-comparisons): text that is not a decimal
+ * number becomes NaN, and NaN satisfies no comparison. Immutable.
  */
 public enum NumberMatch {
     /** {@code data < value}. */
@@ -80,10 +80,10 @@ public enum NumberMatch {
     }
 
     /**
-     * Parses decimal text strictly: optional sign, digits with an optional fraction (or a fraction
-     * alone), optional exponent; no surrounding whitespace, no hexadecimal, no {@code NaN} or
-     * {@code Infinity}. PHP's {@code floatval} would read a numeric prefix of anything; §10.2 decided that
-     * a value which is not a number never satisfies a numeric comparison, hence NaN.
+     * Parses decimal text strictly: optional sign, digits with an optional fraction (or a fraction alone), optional
+     * exponent; no surrounding whitespace, no hexadecimal, no {@code NaN} or {@code Infinity}. PHP's {@code floatval}
+     * would read a numeric prefix of anything; docs/evaluation.md#strict-comparisons decided that a value which is not
+     * a number never satisfies a numeric comparison, hence NaN.
      *
      * @param text the text, may be null
      * @return the number, or NaN when the text is not a number

@@ -8,7 +8,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code OPERATING_SYSTEM} (evaluation.md §4.5): the visitor's operating system is {@code os}
+ * {@code OPERATING_SYSTEM} (docs/evaluation.md#operating_system): the visitor's operating system is {@code os}
  * ({@code WINDOWS}, {@code MAC}, {@code IOS}, {@code LINUX}, {@code ANDROID}, {@code WINDOWS_PHONE}).
  * Immutable and thread-safe.
  *

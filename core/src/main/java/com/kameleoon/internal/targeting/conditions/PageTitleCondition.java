@@ -6,7 +6,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.PageViewEntry;
 
 /**
- * {@code PAGE_TITLE} (evaluation.md §4.5): the title of the visitor's most recent page view matches; a view
+ * {@code PAGE_TITLE} (docs/evaluation.md#page_title): the title of the visitor's most recent page view matches; a view
  * without title never matches. Immutable and thread-safe.
  *
  * @param title the match on the title ({@code title}, {@code matchType})

@@ -6,7 +6,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.PageViewEntry;
 
 /**
- * {@code PAGE_URL} (evaluation.md §4.5): the URL of the visitor's most recent page view matches. Only the
+ * {@code PAGE_URL} (docs/evaluation.md#page_url): the URL of the visitor's most recent page view matches. Only the
  * most recent view counts, not any view. Immutable and thread-safe.
  *
  * @param url the match on the URL ({@code url}, {@code matchType})

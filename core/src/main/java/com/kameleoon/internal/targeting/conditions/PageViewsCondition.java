@@ -7,7 +7,7 @@ import com.kameleoon.internal.visitor.PageViewEntry;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code PAGE_VIEWS} (evaluation.md §4.5): compares the visitor's total page views (the sum of the per-URL
+ * {@code PAGE_VIEWS} (docs/evaluation.md#page_views): compares the visitor's total page views (the sum of the per-URL
  * counts, 0 when none) with {@code pageCount}. Without visitor object it never matches. Immutable and
  * thread-safe.
  *

@@ -6,7 +6,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.PageViewEntry;
 
 /**
- * {@code PREVIOUS_PAGE} (evaluation.md §4.5): the URL of the second most recent page view matches. Fewer
+ * {@code PREVIOUS_PAGE} (docs/evaluation.md#previous_page): the URL of the second most recent page view matches. Fewer
  * than two distinct URLs never match. Immutable and thread-safe.
  *
  * @param url the match on the URL ({@code url}, {@code matchType})

@@ -6,9 +6,9 @@ import com.kameleoon.internal.visitor.Visitor;
 import java.util.Map;
 
 /**
- * Picks the page views that PAGE_URL, PAGE_TITLE and PREVIOUS_PAGE look at (evaluation.md §4.5). Entries
- * are scanned in first-insertion order and only a strictly newer timestamp displaces a pick, so on a tie
- * the entry inserted first wins. Stateless.
+ * Picks the page views that PAGE_URL, PAGE_TITLE and PREVIOUS_PAGE look at (docs/evaluation.md#page_url, #page_title,
+ * #previous_page). Entries are scanned in first-insertion order and only a strictly newer timestamp displaces a pick,
+ * so on a tie the entry inserted first wins. Stateless.
  */
 final class RecentPages {
     private RecentPages() {

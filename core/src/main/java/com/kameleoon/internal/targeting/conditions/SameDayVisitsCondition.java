@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * {@code SAME_DAY_VISITS} (evaluation.md §4.5): compares the number of today's visits with
+ * {@code SAME_DAY_VISITS} (docs/evaluation.md#same_day_visits): compares the number of today's visits with
  * {@code visitCount}. Previous visits are counted from the most recent backwards while they started today;
  * the current visit (the visitor object's start; without visitor object, the start of today) adds one if
  * it started today. "Today" begins at midnight in {@link TargetingContext#zone()}. An absent

@@ -5,7 +5,7 @@ import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 
 /**
- * {@code SDK_LANGUAGE} (evaluation.md §4.5): the SDK is {@code sdkLanguage} (this one is {@code JAVA}, so
+ * {@code SDK_LANGUAGE} (docs/evaluation.md#sdk_language): the SDK is {@code sdkLanguage} (this one is {@code JAVA}, so
  * conditions written for PHP or Go never match) and, when the condition has a {@code version}, the SDK's
  * own version compares with it as {@code versionMatchType} says (APPLICATION_VERSION rules). An invalid
  * condition version never matches. Immutable and thread-safe.

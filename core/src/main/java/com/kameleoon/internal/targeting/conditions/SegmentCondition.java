@@ -7,7 +7,7 @@ import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 
 /**
- * {@code SEGMENT} (evaluation.md §4.5): segment {@code segmentId} matches, evaluated with the same visitor
+ * {@code SEGMENT} (docs/evaluation.md#segment): segment {@code segmentId} matches, evaluated with the same visitor
  * and current experiment. An unknown segment, or one without tree, never matches (PHP; used by a rule, a
  * segment without tree would match everyone). Segments may reference each other in cycles: past
  * {@link TargetingContext#MAX_SEGMENT_DEPTH} nested references the reference is a no-match. The segment is

@@ -1,7 +1,7 @@
 package com.kameleoon.internal.targeting.conditions;
 
 /**
- * A {@code major.minor.patch} version as evaluation.md §4.5 APPLICATION_VERSION reads it: split on
+ * A {@code major.minor.patch} version as docs/evaluation.md#application_version reads it: split on
  * {@code .}, the first three parts taken (missing parts are 0, further parts ignored), each taken part
  * non-empty ASCII digits (no sign, no spaces). Versions compare part by part. Immutable.
  *

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The string operators of evaluation.md §4.4, with the condition's text: {@code EXACT} (case-sensitive
- * equality, strict per §10.2), {@code CONTAINS} (case-sensitive substring) and {@code REGULAR_EXPRESSION}
+ * The string operators of docs/evaluation.md#match-operators, with the condition's text: {@code EXACT} (case-sensitive
+ * equality, strict per #strict-comparisons), {@code CONTAINS} (case-sensitive substring) and {@code REGULAR_EXPRESSION}
  * (unanchored search). The pattern is compiled once, here. Immutable and thread-safe.
  */
 public final class StringMatch {

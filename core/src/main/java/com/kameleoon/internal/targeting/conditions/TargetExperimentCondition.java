@@ -8,7 +8,7 @@ import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code TARGET_EXPERIMENT} (evaluation.md §4.5): the visitor has an assigned variation for
+ * {@code TARGET_EXPERIMENT} (docs/evaluation.md#target_experiment): the visitor has an assigned variation for
  * {@code experimentId} ({@code variationMatchType ANY}), and it is {@code variationId}
  * ({@code variationMatchType EXACT}). Other operators, or a missing id the operator needs, never match.
  * Immutable and thread-safe.

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code TARGET_FEATURE_FLAG} (evaluation.md §4.5): the visitor was assigned a variation by a rule of flag
- * {@code featureFlagId} (only rule {@code ruleId} when it is positive), with key {@code variationKey} when
- * one is given. Only assignments already saved count: the other flag is not evaluated on demand. Immutable
- * and thread-safe.
+ * {@code TARGET_FEATURE_FLAG} (docs/evaluation.md#target_feature_flag): the visitor was assigned a variation by a rule
+ * of flag {@code featureFlagId} (only rule {@code ruleId} when it is positive), with key {@code variationKey} when one
+ * is given. Only assignments already saved count: the other flag is not evaluated on demand. Immutable and thread-safe.
  *
  * @param featureFlagId the flag, null when absent (never matches)
  * @param variationKey the expected variation key, empty for any

@@ -6,7 +6,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code TARGET_PERSONALIZATION} (evaluation.md §4.5): the visitor has personalization
+ * {@code TARGET_PERSONALIZATION} (docs/evaluation.md#target_personalization): the visitor has personalization
  * {@code personalizationId} (loaded with remote data). Immutable and thread-safe.
  *
  * @param personalizationId the personalization, null when absent (never matches)

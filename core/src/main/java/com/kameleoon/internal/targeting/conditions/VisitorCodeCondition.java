@@ -5,7 +5,7 @@ import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 
 /**
- * {@code VISITOR_CODE} (evaluation.md §4.5): the visitor code given to the public method (not the mapping
+ * {@code VISITOR_CODE} (docs/evaluation.md#visitor_code): the visitor code given to the public method (not the mapping
  * identifier) matches. Works without visitor object. Immutable and thread-safe.
  *
  * @param visitorCode the match ({@code visitorCode}, {@code matchType})

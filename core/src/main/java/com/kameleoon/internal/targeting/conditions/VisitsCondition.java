@@ -6,7 +6,7 @@ import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
- * {@code VISITS} (evaluation.md §4.5): compares the visitor's total visit number, the previous visits known
+ * {@code VISITS} (docs/evaluation.md#visits): compares the visitor's total visit number, the previous visits known
  * from remote data plus the current one, with {@code visitCount}. Without visit data the number is 1; an
  * absent {@code visitCount} never matches. Immutable and thread-safe.
  *

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.5 APPLICATION_VERSION")
+@DisplayName("APPLICATION_VERSION (docs/evaluation.md#application_version)")
 class ApplicationVersionConditionTest {
 
     private static String json(String version, String operator) {
@@ -41,14 +41,14 @@ class ApplicationVersionConditionTest {
         "1.2.4, 1.2.3, GREATER, true",
         "99999999999999999999, 1, GREATER, true",
     })
-    @DisplayName("§4.5 APPLICATION_VERSION compares major, minor, patch in turn")
+    @DisplayName("APPLICATION_VERSION compares major, minor, patch in turn")
     void comparison(String visitorVersion, String conditionVersion, String operator, boolean expected) {
         assertThat(check(json(conditionVersion, operator), running(visitorVersion))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "\"{0}\" is invalid")
     @CsvSource({"3.x.1", "+1.2", "-1", "1..2", "1.2.", "''", "' 1.2'", "'1.2 '", "v1", "1.٣", "1e3"})
-    @DisplayName("§4.5 APPLICATION_VERSION an invalid version on either side: false")
+    @DisplayName("APPLICATION_VERSION an invalid version on either side: false")
     void invalidVersions(String invalid) {
         for (String operator : new String[] {"EQUAL", "LOWER", "GREATER"}) {
             assertThat(check(json("1.2.0", operator), running(invalid))).as("visitor " + operator).isFalse();
@@ -62,7 +62,8 @@ class ApplicationVersionConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 APPLICATION_VERSION without version data or visitor object: false")
+    @DisplayName("APPLICATION_VERSION without version data or visitor object: false"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noVersion() {
         assertThat(check(json("1.0", "GREATER"), visitor())).isFalse();
         assertThat(check(json("1.0", "GREATER"), null)).isFalse();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.5 BROWSER")
+@DisplayName("BROWSER (docs/evaluation.md#browser)")
 class BrowserConditionTest {
 
     private static String json(String browser) {
@@ -41,7 +41,7 @@ class BrowserConditionTest {
         "EDGE, OTHER",
         "chrome, OTHER",
     })
-    @DisplayName("§4.5 BROWSER names map to browser types; unknown names mean OTHER")
+    @DisplayName("BROWSER names map to browser types; unknown names mean OTHER")
     void typeMapping(String name, BrowserType type) {
         for (BrowserType other : BrowserType.values()) {
             assertThat(check(json(name), on(new Browser(other)))).as(other.name()).isEqualTo(other == type);
@@ -49,7 +49,7 @@ class BrowserConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER a condition without browser name means OTHER")
+    @DisplayName("BROWSER a condition without browser name means OTHER")
     void missingNameIsOther() {
         assertThat(check("{\"targetingType\":\"BROWSER\"}", on(new Browser(BrowserType.OTHER)))).isTrue();
         assertThat(check("{\"targetingType\":\"BROWSER\",\"browser\":null}", on(new Browser(BrowserType.OTHER))))
@@ -58,7 +58,7 @@ class BrowserConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER without version in the condition: any version, including none")
+    @DisplayName("BROWSER without version in the condition: any version, including none")
     void noVersion() {
         assertThat(check(json("CHROME"), on(new Browser(BrowserType.CHROME, 120)))).isTrue();
         assertThat(check(json("CHROME"), on(new Browser(BrowserType.CHROME)))).isTrue();
@@ -79,14 +79,14 @@ class BrowserConditionTest {
         "100, 100.0.1, LOWER, false",
         "1.1, 1.10, EQUAL, true",
     })
-    @DisplayName("§4.5 BROWSER compares the visitor version with the condition's major.minor")
+    @DisplayName("BROWSER compares the visitor version with the condition's major.minor")
     void versionComparison(double visitorVersion, String conditionVersion, String operator, boolean expected) {
         assertThat(check(json("CHROME", conditionVersion, operator),
                 on(new Browser(BrowserType.CHROME, visitorVersion)))).isEqualTo(expected);
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER a visitor browser without version (NaN) fails every comparison")
+    @DisplayName("BROWSER a visitor browser without version (NaN) fails every comparison")
     void nanVersion() {
         Visitor visitor = on(new Browser(BrowserType.CHROME));
         assertThat(check(json("CHROME", "100", "EQUAL"), visitor)).isFalse();
@@ -95,7 +95,7 @@ class BrowserConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER version \"\" or any invalid version: false")
+    @DisplayName("BROWSER version \"\" or any invalid version: false")
     void invalidConditionVersion() {
         Visitor visitor = on(new Browser(BrowserType.CHROME, 100));
         for (String version : new String[] {"", "x", "100.x", "+100", "100..1", " 100"}) {
@@ -106,7 +106,7 @@ class BrowserConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER type must match before the version is compared")
+    @DisplayName("BROWSER type must match before the version is compared")
     void typeFirst() {
         assertThat(check(json("FIREFOX", "100", "EQUAL"), on(new Browser(BrowserType.CHROME, 100)))).isFalse();
     }
@@ -120,7 +120,7 @@ class BrowserConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 BROWSER without browser data or visitor object: false")
+    @DisplayName("BROWSER without browser data or visitor object: false (docs/evaluation.md#data-read-by-conditions)")
     void noBrowser() {
         assertThat(check(json("CHROME"), visitor())).isFalse();
         assertThat(check(json("CHROME"), null)).isFalse();

@@ -11,7 +11,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 CONVERSIONS")
+@DisplayName("CONVERSIONS (docs/evaluation.md#conversions)")
 class ConversionsConditionTest {
     private static final String ANY_GOAL = "{\"targetingType\":\"CONVERSIONS\"}";
 
@@ -28,7 +28,7 @@ class ConversionsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 CONVERSIONS with goalId: a conversion of that goal")
+    @DisplayName("CONVERSIONS with goalId: a conversion of that goal")
     void specificGoal() {
         assertThat(check(goal("42"), converted(7, 42))).isTrue();
         assertThat(check(goal("\"42\""), converted(42))).isTrue();
@@ -36,7 +36,7 @@ class ConversionsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 CONVERSIONS goalId absent: any conversion")
+    @DisplayName("CONVERSIONS goalId absent: any conversion")
     void anyGoal() {
         assertThat(check(ANY_GOAL, converted(7))).isTrue();
         assertThat(check(goal("null"), converted(7))).isTrue();
@@ -44,7 +44,7 @@ class ConversionsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 CONVERSIONS goalId 0 means goal 0, not any goal (PHP)")
+    @DisplayName("CONVERSIONS goalId 0 means goal 0, not any goal (PHP)")
     void goalZero() {
         assertThat(check(goal("0"), converted(7))).isFalse();
         assertThat(check(goal("0"), converted(0))).isTrue();

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 COOKIE")
+@DisplayName("COOKIE (docs/evaluation.md#cookie)")
 class CookieConditionTest {
 
     private static String json(String name, String nameOperator, String value, String valueOperator) {
@@ -30,7 +30,7 @@ class CookieConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 COOKIE name EXACT selects the one cookie of that name")
+    @DisplayName("COOKIE name EXACT selects the one cookie of that name")
     void exactName() {
         assertThat(check(json("beta_tester", "EXACT", "1", "EXACT"), withCookies())).isTrue();
         assertThat(check(json("beta_tester", "EXACT", "blue", "EXACT"), withCookies())).isFalse();
@@ -39,7 +39,7 @@ class CookieConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 COOKIE name CONTAINS selects every cookie whose name contains the text")
+    @DisplayName("COOKIE name CONTAINS selects every cookie whose name contains the text")
     void containsName() {
         assertThat(check(json("beta", "CONTAINS", "blue", "EXACT"), withCookies())).isTrue();
         assertThat(check(json("beta", "CONTAINS", "1", "EXACT"), withCookies())).isTrue();
@@ -47,7 +47,7 @@ class CookieConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 COOKIE name REGULAR_EXPRESSION selects every cookie whose name matches")
+    @DisplayName("COOKIE name REGULAR_EXPRESSION selects every cookie whose name matches")
     void regexName() {
         assertThat(check(json("^beta_(t|g)", "REGULAR_EXPRESSION", "blue", "EXACT"), withCookies())).isTrue();
         assertThat(check(json("^sess", "REGULAR_EXPRESSION", "blue", "EXACT"), withCookies())).isFalse();
@@ -55,7 +55,7 @@ class CookieConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 COOKIE value operators; EXACT is strict (§10.2)")
+    @DisplayName("COOKIE value operators; EXACT is strict (docs/evaluation.md#strict-comparisons)")
     void valueOperators() {
         assertThat(check(json("session", "EXACT", "c12", "CONTAINS"), withCookies())).isTrue();
         assertThat(check(json("session", "EXACT", "^abc\\\\d+$", "REGULAR_EXPRESSION"), withCookies())).isTrue();
@@ -72,7 +72,7 @@ class CookieConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 COOKIE without Cookie data or visitor object: false")
+    @DisplayName("COOKIE without Cookie data or visitor object: false (docs/evaluation.md#data-read-by-conditions)")
     void noCookies() {
         assertThat(check(json("session", "CONTAINS", "", "CONTAINS"), visitor())).isFalse();
         assertThat(check(json("session", "CONTAINS", "", "CONTAINS"), null)).isFalse();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.5 CUSTOM_DATUM")
+@DisplayName("CUSTOM_DATUM (docs/evaluation.md#custom_datum)")
 class CustomDatumConditionTest {
 
     private static String json(String operator, String value) {
@@ -33,7 +33,7 @@ class CustomDatumConditionTest {
     }
 
     @Nested
-    @DisplayName("§4.5 CUSTOM_DATUM without data at the index: only UNDEFINED holds")
+    @DisplayName("CUSTOM_DATUM without data at the index: only UNDEFINED holds")
     class Missing {
         @Test
         void undefinedHoldsWithoutVisitorObject() {
@@ -76,7 +76,7 @@ class CustomDatumConditionTest {
     }
 
     @Nested
-    @DisplayName("§4.5 CUSTOM_DATUM string operators: any value matches")
+    @DisplayName("CUSTOM_DATUM string operators: any value matches")
     class Strings {
         @Test
         void exactIsStrictStringEquality() {
@@ -86,7 +86,8 @@ class CustomDatumConditionTest {
         }
 
         @Test
-        @DisplayName("§10.2 EXACT does not emulate PHP loose equality of numeric strings")
+        @DisplayName("EXACT does not emulate PHP loose equality of numeric strings"
+                + " (docs/evaluation.md#strict-comparisons)")
         void exactDoesNotCompareNumericStringsAsNumbers() {
             assertThat(check(json("EXACT", "\"1000\""), withValues("1e3"))).isFalse();
             assertThat(check(json("EXACT", "\"1000\""), withValues("1000.0"))).isFalse();
@@ -114,7 +115,8 @@ class CustomDatumConditionTest {
         }
 
         @Test
-        @DisplayName("§4.4 a pattern with an unescaped '/' never matches, an escaped one does")
+        @DisplayName("a pattern with an unescaped '/' never matches, an escaped one does"
+                + " (docs/evaluation.md#match-operators)")
         void anUnescapedSlashNeverMatches() {
             assertThat(check(json("REGULAR_EXPRESSION", "\"a/b\""), withValues("a/b"))).isFalse();
             assertThat(check(json("REGULAR_EXPRESSION", "\"a[/]b\""), withValues("a/b"))).isFalse();
@@ -123,7 +125,7 @@ class CustomDatumConditionTest {
     }
 
     @Nested
-    @DisplayName("§4.5 CUSTOM_DATUM numeric operators parse strictly (§10.2)")
+    @DisplayName("CUSTOM_DATUM numeric operators parse strictly (docs/evaluation.md#strict-comparisons)")
     class Numbers {
         @ParameterizedTest(name = "{1} {0} {2} is {3}")
         @CsvSource({
@@ -167,7 +169,7 @@ class CustomDatumConditionTest {
     }
 
     @Nested
-    @DisplayName("§4.5 CUSTOM_DATUM TRUE / FALSE need exactly \"true\" / \"false\"")
+    @DisplayName("CUSTOM_DATUM TRUE / FALSE need exactly \"true\" / \"false\"")
     class Booleans {
         @Test
         void trueNeedsTheExactText() {
@@ -183,7 +185,7 @@ class CustomDatumConditionTest {
     }
 
     @Nested
-    @DisplayName("§4.5 CUSTOM_DATUM AMONG_VALUES")
+    @DisplayName("CUSTOM_DATUM AMONG_VALUES")
     class AmongValues {
         @Test
         void matchesAStringOfTheList() {
@@ -230,7 +232,7 @@ class CustomDatumConditionTest {
         }
 
         @Test
-        @DisplayName("§4.5 AMONG_VALUES a value that is not a JSON array is logged as an error, once per value")
+        @DisplayName("AMONG_VALUES a value that is not a JSON array is logged as an error, once per value")
         void valueThatIsNotAJsonArrayIsLogged() {
             String first = "gold-" + System.nanoTime();
             String second = "silver-" + System.nanoTime();
@@ -253,7 +255,7 @@ class CustomDatumConditionTest {
     }
 
     @Test
-    @DisplayName("§4.4 an operator CUSTOM_DATUM does not support never matches")
+    @DisplayName("an operator CUSTOM_DATUM does not support never matches (docs/evaluation.md#match-operators)")
     void unsupportedOperatorNeverMatches() {
         assertThat(check(json("STARTS_WITH", "\"v\""), withValues("vip"))).isFalse();
         assertThat(check(json("STARTS_WITH", "\"v\""), null)).isFalse();
@@ -261,7 +263,7 @@ class CustomDatumConditionTest {
     }
 
     @Test
-    @DisplayName("§4.4 an operator CUSTOM_DATUM does not support is logged as an error")
+    @DisplayName("an operator CUSTOM_DATUM does not support is logged as an error (docs/evaluation.md#match-operators)")
     void unsupportedOperatorIsLogged() {
         String operator = "STARTS_WITH_" + System.nanoTime();
         try (LogCapture log = new LogCapture()) {
@@ -285,7 +287,7 @@ class CustomDatumConditionTest {
     }
 
     @Test
-    @DisplayName("§4.2 isInclude is applied by the leaf, not by the condition")
+    @DisplayName("isInclude is applied by the leaf, not by the condition (docs/evaluation.md#evaluating-the-tree)")
     void isIncludeIsNotAppliedByTheCondition() {
         String excluded = "{\"targetingType\":\"CUSTOM_DATUM\",\"isInclude\":false,\"customDataIndex\":\"1\","
                 + "\"valueMatchType\":\"EXACT\",\"value\":\"vip\"}";
@@ -294,7 +296,7 @@ class CustomDatumConditionTest {
     }
 
     @Test
-    @DisplayName("§1.5 customDataIndex is accepted as a JSON integer or integer text")
+    @DisplayName("customDataIndex is accepted as a JSON integer or integer text (docs/evaluation.md#condition-lists)")
     void indexAsIntegerOrText() {
         String asNumber = "{\"targetingType\":\"CUSTOM_DATUM\",\"customDataIndex\":1,"
                 + "\"valueMatchType\":\"EXACT\",\"value\":\"vip\"}";
@@ -303,7 +305,8 @@ class CustomDatumConditionTest {
     }
 
     @Test
-    @DisplayName("§1.5 a customDataIndex that is not an integer is a datafile error naming the field")
+    @DisplayName("a customDataIndex that is not an integer is a datafile error naming the field"
+            + " (docs/evaluation.md#condition-lists)")
     void wrongIndexTypeNamesTheField() {
         assertThatThrownBy(() -> condition("{\"targetingType\":\"CUSTOM_DATUM\",\"customDataIndex\":\"x\"}"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("§4.5 DEVICE_TYPE")
+@DisplayName("DEVICE_TYPE (docs/evaluation.md#device_type)")
 class DeviceTypeConditionTest {
 
     private static String json(String device) {
@@ -27,7 +27,7 @@ class DeviceTypeConditionTest {
 
     @ParameterizedTest
     @EnumSource(DeviceType.class)
-    @DisplayName("§4.5 DEVICE_TYPE equal type matches, others do not")
+    @DisplayName("DEVICE_TYPE equal type matches, others do not")
     void matchesItsTypeOnly(DeviceType type) {
         for (DeviceType other : DeviceType.values()) {
             assertThat(check(json(type.name()), on(other))).as(other.name()).isEqualTo(other == type);
@@ -35,7 +35,7 @@ class DeviceTypeConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 DEVICE_TYPE is case-sensitive; unknown names never match")
+    @DisplayName("DEVICE_TYPE is case-sensitive; unknown names never match")
     void caseSensitive() {
         assertThat(check(json("desktop"), on(DeviceType.DESKTOP))).isFalse();
         assertThat(check(json("WATCH"), on(DeviceType.DESKTOP))).isFalse();
@@ -43,7 +43,7 @@ class DeviceTypeConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 DEVICE_TYPE without device or visitor object: false")
+    @DisplayName("DEVICE_TYPE without device or visitor object: false (docs/evaluation.md#data-read-by-conditions)")
     void noDevice() {
         assertThat(check(json("DESKTOP"), visitor())).isFalse();
         assertThat(check(json("DESKTOP"), null)).isFalse();

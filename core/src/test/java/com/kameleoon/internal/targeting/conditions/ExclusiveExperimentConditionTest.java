@@ -13,7 +13,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 EXCLUSIVE_EXPERIMENT")
+@DisplayName("EXCLUSIVE_EXPERIMENT (docs/evaluation.md#exclusive_experiment)")
 class ExclusiveExperimentConditionTest {
     private static final int CURRENT = 3004;
 
@@ -36,7 +36,7 @@ class ExclusiveExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 EXCLUSIVE_EXPERIMENT EXPERIMENT: no assignment, or only the current experiment's")
+    @DisplayName("EXCLUSIVE_EXPERIMENT EXPERIMENT: no assignment, or only the current experiment's")
     void experimentMode() {
         Condition experiment = mode("EXPERIMENT");
         assertThat(experiment.check(context(assigned(), CURRENT))).isTrue();
@@ -47,7 +47,7 @@ class ExclusiveExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 EXCLUSIVE_EXPERIMENT PERSONALIZATION: no personalization")
+    @DisplayName("EXCLUSIVE_EXPERIMENT PERSONALIZATION: no personalization")
     void personalizationMode() {
         Condition personalization = mode("PERSONALIZATION");
         assertThat(personalization.check(context(assigned(3001), CURRENT))).isTrue();
@@ -55,7 +55,7 @@ class ExclusiveExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 EXCLUSIVE_EXPERIMENT ANY: both")
+    @DisplayName("EXCLUSIVE_EXPERIMENT ANY: both")
     void anyMode() {
         Condition any = mode("ANY");
         assertThat(any.check(context(assigned(CURRENT), CURRENT))).isTrue();
@@ -67,14 +67,16 @@ class ExclusiveExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 EXCLUSIVE_EXPERIMENT without visitor object: empty lists")
+    @DisplayName("EXCLUSIVE_EXPERIMENT without visitor object: empty lists"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noVisitorObject() {
         assertThat(mode("ANY").check(context(null, CURRENT))).isTrue();
         assertThat(mode("EXPERIMENT").check(context(null, CURRENT))).isTrue();
     }
 
     @Test
-    @DisplayName("§4.3 EXCLUSIVE_EXPERIMENT without current experiment (evaluateAudiences): false")
+    @DisplayName("EXCLUSIVE_EXPERIMENT without current experiment (evaluateAudiences): false"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noCurrentExperiment() {
         for (String type : new String[] {"EXPERIMENT", "PERSONALIZATION", "ANY"}) {
             assertThat(mode(type).check(context(assigned()))).as(type).isFalse();
@@ -83,7 +85,7 @@ class ExclusiveExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 EXCLUSIVE_EXPERIMENT other campaignType: false")
+    @DisplayName("EXCLUSIVE_EXPERIMENT other campaignType: false")
     void otherType() {
         assertThat(mode("FEATURE_FLAG").check(context(assigned(), CURRENT))).isFalse();
         assertThat(condition("{\"targetingType\":\"EXCLUSIVE_EXPERIMENT\"}").check(context(null, CURRENT))).isFalse();

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 FIRST_VISIT")
+@DisplayName("FIRST_VISIT (docs/evaluation.md#first_visit)")
 class FirstVisitConditionTest {
     private static final long DAY = 86_400_000L;
 
@@ -31,7 +31,7 @@ class FirstVisitConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 FIRST_VISIT compares the time since the oldest previous visit started")
+    @DisplayName("FIRST_VISIT compares the time since the oldest previous visit started")
     void oldestVisit() {
         assertThat(check(json("EQUAL", String.valueOf(10 * DAY)), twoVisits())).isTrue();
         assertThat(check(json("GREATER", String.valueOf(9 * DAY)), twoVisits())).isTrue();
@@ -40,13 +40,13 @@ class FirstVisitConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 FIRST_VISIT countInMillis beyond 32 bits")
+    @DisplayName("FIRST_VISIT countInMillis beyond 32 bits")
     void longDurations() {
         assertThat(check(json("LOWER", "31536000000"), twoVisits())).isTrue();
     }
 
     @Test
-    @DisplayName("§4.5 FIRST_VISIT no previous visit or no countInMillis: false")
+    @DisplayName("FIRST_VISIT no previous visit or no countInMillis: false")
     void noVisits() {
         assertThat(check(json("GREATER", "0"), visitor())).isFalse();
         assertThat(check(json("GREATER", "0"), null)).isFalse();

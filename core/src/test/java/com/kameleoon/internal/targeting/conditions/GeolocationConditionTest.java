@@ -9,7 +9,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 GEOLOCATION")
+@DisplayName("GEOLOCATION (docs/evaluation.md#geolocation)")
 class GeolocationConditionTest {
 
     private static Visitor at(Geolocation location) {
@@ -28,7 +28,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION country compares ASCII case-insensitively")
+    @DisplayName("GEOLOCATION country compares ASCII case-insensitively")
     void countryIgnoresAsciiCase() {
         assertThat(check(country("France"), at(new Geolocation("france")))).isTrue();
         assertThat(check(country("FRANCE"), at(new Geolocation("France")))).isTrue();
@@ -36,7 +36,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION folds every letter from A to Z, and nothing next to them")
+    @DisplayName("GEOLOCATION folds every letter from A to Z, and nothing next to them")
     void foldingCoversAToZ() {
         assertThat(check(full("France", "AZ", "Zanzibar"), at(Geolocation.builder("france").region("az")
                 .city("zANZIBAr").build()))).isTrue();
@@ -45,7 +45,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION case folding is ASCII only, like PHP strcasecmp")
+    @DisplayName("GEOLOCATION case folding is ASCII only, like PHP strcasecmp")
     void nonAsciiLettersAreNotFolded() {
         assertThat(check(country("Österreich"), at(new Geolocation("österreich")))).isFalse();
         assertThat(check(country("Österreich"), at(new Geolocation("Österreich")))).isTrue();
@@ -54,7 +54,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION region and city are checked only when given")
+    @DisplayName("GEOLOCATION region and city are checked only when given")
     void optionalRegionAndCity() {
         Visitor lyon = at(Geolocation.builder("France").region("Auvergne-Rhône-Alpes").city("Lyon").build());
         assertThat(check(country("france"), lyon)).isTrue();
@@ -67,7 +67,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION a visitor field that is null compares as \"\"")
+    @DisplayName("GEOLOCATION a visitor field that is null compares as \"\"")
     void visitorNullFields() {
         Visitor franceOnly = at(new Geolocation("France"));
         assertThat(check(full("France", "", "Paris"), franceOnly)).isFalse();
@@ -76,7 +76,7 @@ class GeolocationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 GEOLOCATION empty or missing country never matches")
+    @DisplayName("GEOLOCATION empty or missing country never matches")
     void emptyCountry() {
         assertThat(check(country(""), at(new Geolocation("")))).isFalse();
         assertThat(check("{\"targetingType\":\"GEOLOCATION\"}", at(new Geolocation("France")))).isFalse();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.5 HEAT_SLICE")
+@DisplayName("HEAT_SLICE (docs/evaluation.md#heat_slice)")
 class HeatSliceConditionTest {
 
     private static String json(String lower, String upper) {
@@ -39,13 +39,13 @@ class HeatSliceConditionTest {
         "\"0.4\", \"0.6\", true",
         "0, 1, true",
     })
-    @DisplayName("§4.5 HEAT_SLICE bounds are inclusive")
+    @DisplayName("HEAT_SLICE bounds are inclusive")
     void bounds(String lower, String upper, boolean expected) {
         assertThat(check(json(lower, upper), scored())).isEqualTo(expected);
     }
 
     @Test
-    @DisplayName("§4.5 HEAT_SLICE reads the score of that key moment and goal")
+    @DisplayName("HEAT_SLICE reads the score of that key moment and goal")
     void keyMomentAndGoal() {
         String otherGoal = "{\"targetingType\":\"HEAT_SLICE\",\"keyMomentId\":10,\"goalId\":21,"
                 + "\"lowerBound\":0.8,\"upperBound\":1}";
@@ -56,7 +56,7 @@ class HeatSliceConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 HEAT_SLICE no score, no KCS data or no visitor object: false")
+    @DisplayName("HEAT_SLICE no score, no KCS data or no visitor object: false")
     void noScore() {
         String unknownGoal = "{\"targetingType\":\"HEAT_SLICE\",\"keyMomentId\":10,\"goalId\":99,"
                 + "\"lowerBound\":0,\"upperBound\":1}";
@@ -69,7 +69,7 @@ class HeatSliceConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 HEAT_SLICE a missing bound or id never matches (PHP defaults give an empty range)")
+    @DisplayName("HEAT_SLICE a missing bound or id never matches (PHP defaults give an empty range)")
     void missingFields() {
         assertThat(check("{\"targetingType\":\"HEAT_SLICE\",\"keyMomentId\":10,\"goalId\":20,\"upperBound\":1}",
                 scored())).isFalse();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§1.5 condition fields of the wrong JSON type")
+@DisplayName("condition fields of the wrong JSON type (docs/evaluation.md#condition-lists)")
 class JsonFieldsTest {
 
     private static String withIndex(String indexJson) {
@@ -14,7 +14,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    @DisplayName("§1.5 the error quotes the offending JSON in full up to 80 characters, shortened beyond")
+    @DisplayName("the error quotes the offending JSON in full up to 80 characters, shortened beyond")
     void offendingJsonIsShortenedBeyond80Characters() {
         // 78 letters plus the two quotes of the JSON string: exactly 80 characters.
         String eighty = "\"" + "x".repeat(78) + "\"";

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 LAST_VISIT")
+@DisplayName("LAST_VISIT (docs/evaluation.md#last_visit)")
 class LastVisitConditionTest {
     private static final long DAY = 86_400_000L;
 
@@ -29,7 +29,7 @@ class LastVisitConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 LAST_VISIT compares the time since the most recent previous visit started")
+    @DisplayName("LAST_VISIT compares the time since the most recent previous visit started")
     void mostRecentVisit() {
         assertThat(check(json("EQUAL", DAY), twoVisits())).isTrue();
         assertThat(check(json("LOWER", 2 * DAY), twoVisits())).isTrue();
@@ -38,7 +38,7 @@ class LastVisitConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 LAST_VISIT no previous visit or no countInMillis: false")
+    @DisplayName("LAST_VISIT no previous visit or no countInMillis: false")
     void noVisits() {
         assertThat(check(json("GREATER", 0), visitor())).isFalse();
         assertThat(check(json("GREATER", 0), null)).isFalse();

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 NEW_VISITORS")
+@DisplayName("NEW_VISITORS (docs/evaluation.md#new_visitors)")
 class NewVisitorsConditionTest {
     private static final String NEW = "{\"targetingType\":\"NEW_VISITORS\",\"visitorType\":\"NEW\"}";
     private static final String RETURNING = "{\"targetingType\":\"NEW_VISITORS\",\"visitorType\":\"RETURNING\"}";
@@ -24,7 +24,7 @@ class NewVisitorsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 NEW_VISITORS NEW: no previous visits")
+    @DisplayName("NEW_VISITORS NEW: no previous visits")
     void newVisitor() {
         assertThat(check(NEW, visitor())).isTrue();
         assertThat(check(NEW, null)).isTrue();
@@ -32,7 +32,7 @@ class NewVisitorsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 NEW_VISITORS RETURNING: at least one previous visit")
+    @DisplayName("NEW_VISITORS RETURNING: at least one previous visit")
     void returningVisitor() {
         assertThat(check(RETURNING, returning())).isTrue();
         assertThat(check(RETURNING, visitor())).isFalse();
@@ -40,7 +40,7 @@ class NewVisitorsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 NEW_VISITORS other or absent visitorType: false")
+    @DisplayName("NEW_VISITORS other or absent visitorType: false")
     void otherType() {
         assertThat(check("{\"targetingType\":\"NEW_VISITORS\",\"visitorType\":\"new\"}", visitor())).isFalse();
         assertThat(check("{\"targetingType\":\"NEW_VISITORS\"}", visitor())).isFalse();

@@ -10,14 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("§4.4 numeric operators")
+@DisplayName("numeric operators (docs/evaluation.md#match-operators)")
 class NumberMatchTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({"0, 0", "12, 12", "-12, -12", "+12, 12", "1.5, 1.5", ".5, 0.5", "5., 5", "1e3, 1000", "1E-2, 0.01",
         "-1.5e+2, -150", "007, 7", "-0, 0", "123456789012345, 123456789012345",
         "12345678901234567, 12345678901234567"})
-    @DisplayName("§10.2 decimal text is parsed strictly")
+    @DisplayName("decimal text is parsed strictly (docs/evaluation.md#strict-comparisons)")
     void parsesDecimals(String text, double value) {
         assertThat(NumberMatch.parseNumber(text)).isEqualTo(value);
     }
@@ -25,7 +25,8 @@ class NumberMatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " 1", "1 ", "12abc", "abc", "0x1A", "1,5", "NaN", "Infinity", "-Infinity", "1e", "e3",
         ".", "+", "1d", "1f", "--1", "1.2.3", "٣"})
-    @DisplayName("§10.2 text that is not a number is NaN, which satisfies no comparison")
+    @DisplayName("text that is not a number is NaN, which satisfies no comparison"
+            + " (docs/evaluation.md#strict-comparisons)")
     void rejectsEverythingElse(String text) {
         double value = NumberMatch.parseNumber(text);
         assertThat(value).isNaN();
@@ -50,7 +51,7 @@ class NumberMatchTest {
     }
 
     @Test
-    @DisplayName("§4.4 a comparison result of zero or below is not GREATER")
+    @DisplayName("a comparison result of zero or below is not GREATER")
     void greaterNeedsAPositiveComparison() {
         assertThat(NumberMatch.GREATER.holds(0)).isFalse();
         assertThat(NumberMatch.GREATER.holds(-1)).isFalse();
@@ -60,13 +61,13 @@ class NumberMatchTest {
     }
 
     @Test
-    @DisplayName("§10.2 no text at all is not a number either")
+    @DisplayName("no text at all is not a number either (docs/evaluation.md#strict-comparisons)")
     void nullIsNaN() {
         assertThat(NumberMatch.parseNumber(null)).isNaN();
     }
 
     @Test
-    @DisplayName("§4.4 an operator the type does not support is logged as an error")
+    @DisplayName("an operator the type does not support is logged as an error")
     void unsupportedOperatorIsLogged() {
         String operator = "BETWEEN_" + System.nanoTime();
         try (LogCapture log = new LogCapture()) {

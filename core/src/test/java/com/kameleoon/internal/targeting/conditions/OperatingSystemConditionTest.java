@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("§4.5 OPERATING_SYSTEM")
+@DisplayName("OPERATING_SYSTEM (docs/evaluation.md#operating_system)")
 class OperatingSystemConditionTest {
 
     private static String json(String os) {
@@ -27,7 +27,7 @@ class OperatingSystemConditionTest {
 
     @ParameterizedTest
     @EnumSource(OperatingSystemType.class)
-    @DisplayName("§4.5 OPERATING_SYSTEM equal system matches, others do not")
+    @DisplayName("OPERATING_SYSTEM equal system matches, others do not")
     void matchesItsSystemOnly(OperatingSystemType type) {
         for (OperatingSystemType other : OperatingSystemType.values()) {
             assertThat(check(json(type.name()), on(other))).as(other.name()).isEqualTo(other == type);
@@ -35,7 +35,7 @@ class OperatingSystemConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 OPERATING_SYSTEM unknown name never matches")
+    @DisplayName("OPERATING_SYSTEM unknown name never matches")
     void unknownName() {
         assertThat(check(json("BEOS"), on(OperatingSystemType.LINUX))).isFalse();
         assertThat(check(json("linux"), on(OperatingSystemType.LINUX))).isFalse();

@@ -10,7 +10,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 PAGE_TITLE")
+@DisplayName("PAGE_TITLE (docs/evaluation.md#page_title)")
 class PageTitleConditionTest {
 
     private static String json(String operator, String title) {
@@ -18,7 +18,7 @@ class PageTitleConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_TITLE compares the title of the most recent page view")
+    @DisplayName("PAGE_TITLE compares the title of the most recent page view")
     void titleOfTheMostRecentView() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/a", "Shopping cart"), false, NOW - 10);
@@ -30,7 +30,7 @@ class PageTitleConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_TITLE a page view without title never matches")
+    @DisplayName("PAGE_TITLE a page view without title never matches")
     void viewWithoutTitle() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/a", "Home"), false, NOW - 10);

@@ -10,7 +10,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 PAGE_URL")
+@DisplayName("PAGE_URL (docs/evaluation.md#page_url)")
 class PageUrlConditionTest {
 
     private static String json(String operator, String url) {
@@ -18,7 +18,7 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_URL EXACT compares the most recent URL strictly")
+    @DisplayName("PAGE_URL EXACT compares the most recent URL strictly")
     void exact() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("https://shop/cart"), false, NOW);
@@ -36,7 +36,8 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.4 REGULAR_EXPRESSION: unanchored find; an unescaped '/' never matches")
+    @DisplayName("REGULAR_EXPRESSION: unanchored find; an unescaped '/' never matches"
+            + " (docs/evaluation.md#match-operators)")
     void regularExpression() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("https://shop/cart?id=12"), false, NOW);
@@ -47,7 +48,7 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_URL only the most recent page view counts")
+    @DisplayName("PAGE_URL only the most recent page view counts")
     void onlyTheMostRecentViewCounts() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("https://shop/a"), false, NOW - 2000);
@@ -60,7 +61,7 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_URL timestamp ties: the entry inserted first wins")
+    @DisplayName("PAGE_URL timestamp ties: the entry inserted first wins")
     void tiesGoToTheFirstInserted() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("https://shop/first"), false, NOW);
@@ -70,7 +71,7 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 no page views or no visitor object: false")
+    @DisplayName("no page views or no visitor object: false (docs/evaluation.md#data-read-by-conditions)")
     void noPageViews() {
         assertThat(check(json("CONTAINS", ""), null)).isFalse();
         assertThat(check(json("CONTAINS", ""), visitor())).isFalse();
@@ -84,7 +85,7 @@ class PageUrlConditionTest {
     }
 
     @Test
-    @DisplayName("§4.2 isInclude is applied by the leaf, not by the condition")
+    @DisplayName("isInclude is applied by the leaf, not by the condition (docs/evaluation.md#evaluating-the-tree)")
     void isIncludeIsNotAppliedByTheCondition() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("https://shop/cart"), false, NOW);

@@ -12,7 +12,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 PAGE_VIEWS")
+@DisplayName("PAGE_VIEWS (docs/evaluation.md#page_views)")
 class PageViewsConditionTest {
 
     private static String json(String operator, String pageCount) {
@@ -30,7 +30,7 @@ class PageViewsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_VIEWS compares the sum of per-URL counts")
+    @DisplayName("PAGE_VIEWS compares the sum of per-URL counts")
     void comparesTheTotal() {
         assertThat(check(json("EQUAL", "3"), threeViews())).isTrue();
         assertThat(check(json("EQUAL", "2"), threeViews())).isFalse();
@@ -41,7 +41,8 @@ class PageViewsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 PAGE_VIEWS with a visitor but no page views compares 0; without visitor object: false")
+    @DisplayName("PAGE_VIEWS with a visitor but no page views compares 0; without visitor object: false"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noViews() {
         assertThat(check(json("EQUAL", "0"), visitor())).isTrue();
         assertThat(check(json("LOWER", "1"), visitor())).isTrue();
@@ -49,7 +50,7 @@ class PageViewsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PAGE_VIEWS pageCount as integer text; absent means 2147483647")
+    @DisplayName("PAGE_VIEWS pageCount as integer text; absent means 2147483647")
     void pageCountForms() {
         assertThat(check(json("EQUAL", "\"3\""), threeViews())).isTrue();
         assertThat(check("{\"targetingType\":\"PAGE_VIEWS\",\"matchType\":\"LOWER\"}", threeViews())).isTrue();
@@ -62,7 +63,8 @@ class PageViewsConditionTest {
     }
 
     @Test
-    @DisplayName("§1.5 a pageCount that is not an integer is a datafile error naming the field")
+    @DisplayName("a pageCount that is not an integer is a datafile error naming the field"
+            + " (docs/evaluation.md#condition-lists)")
     void wrongType() {
         assertThatThrownBy(() -> condition(json("EQUAL", "\"three\"")))
                 .isInstanceOf(IllegalArgumentException.class)

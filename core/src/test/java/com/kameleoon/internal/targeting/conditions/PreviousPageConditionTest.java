@@ -10,7 +10,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 PREVIOUS_PAGE")
+@DisplayName("PREVIOUS_PAGE (docs/evaluation.md#previous_page)")
 class PreviousPageConditionTest {
 
     private static String json(String operator, String url) {
@@ -18,7 +18,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE compares the second most recent URL")
+    @DisplayName("PREVIOUS_PAGE compares the second most recent URL")
     void secondMostRecent() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/a"), false, NOW - 30);
@@ -32,7 +32,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE order comes from timestamps, not from insertion")
+    @DisplayName("PREVIOUS_PAGE order comes from timestamps, not from insertion")
     void timestampsNotInsertionOrder() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/newest"), false, NOW);
@@ -42,7 +42,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE a revisited URL becomes the most recent")
+    @DisplayName("PREVIOUS_PAGE a revisited URL becomes the most recent")
     void revisitedUrl() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/a"), false, NOW - 30);
@@ -52,7 +52,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE ties: a later entry with the same time as the second does not replace it")
+    @DisplayName("PREVIOUS_PAGE ties: a later entry with the same time as the second does not replace it")
     void ties() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/first"), false, NOW - 10);
@@ -64,7 +64,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE two URLs with the same time: the first is the most recent, the second is previous")
+    @DisplayName("PREVIOUS_PAGE two URLs with the same time: the first is the most recent, the second is previous")
     void twoWayTie() {
         Visitor visitor = visitor();
         visitor.addPageView(new PageView("/first"), false, NOW - 10);
@@ -75,7 +75,7 @@ class PreviousPageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 PREVIOUS_PAGE fewer than two URLs: false")
+    @DisplayName("PREVIOUS_PAGE fewer than two URLs: false")
     void fewerThanTwoUrls() {
         Visitor visitor = visitor();
         assertThat(check(json("CONTAINS", ""), null)).isFalse();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Now is 2025-01-01T12:00Z; in UTC today starts at {@link TargetingFixtures#MIDNIGHT}. */
-@DisplayName("§4.5 SAME_DAY_VISITS")
+@DisplayName("SAME_DAY_VISITS (docs/evaluation.md#same_day_visits)")
 class SameDayVisitsConditionTest {
     private static final long HOUR = 3_600_000L;
 
@@ -37,7 +37,7 @@ class SameDayVisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SAME_DAY_VISITS counts today's previous visits plus the current one")
+    @DisplayName("SAME_DAY_VISITS counts today's previous visits plus the current one")
     void countsToday() {
         Visitor visitor = visitor(NOW - HOUR, NOW - 2 * HOUR, NOW - 5 * HOUR, MIDNIGHT - HOUR);
         assertThat(check(json("EQUAL", 3), visitor)).isTrue();
@@ -46,7 +46,7 @@ class SameDayVisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SAME_DAY_VISITS stops at the first visit before midnight (a visit started at midnight counts)")
+    @DisplayName("SAME_DAY_VISITS stops at the first visit before midnight (a visit started at midnight counts)")
     void stopsAtTheFirstOlderVisit() {
         // The list is expected most recent first; a today-visit after an older one is not reached.
         Visitor visitor = visitor(NOW, MIDNIGHT, MIDNIGHT - 1, NOW - HOUR);
@@ -54,21 +54,22 @@ class SameDayVisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SAME_DAY_VISITS a current visit started yesterday does not count")
+    @DisplayName("SAME_DAY_VISITS a current visit started yesterday does not count")
     void currentVisitFromYesterday() {
         Visitor visitor = visitor(MIDNIGHT - 1, NOW - HOUR);
         assertThat(check(json("EQUAL", 1), visitor)).isTrue();
     }
 
     @Test
-    @DisplayName("§4.3 SAME_DAY_VISITS without visitor object: the current visit starts today, no previous visit")
+    @DisplayName("SAME_DAY_VISITS without visitor object: the current visit starts today, no previous visit"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noVisitorObject() {
         assertThat(check(json("EQUAL", 1), null)).isTrue();
         assertThat(check(json("EQUAL", 1), new Visitor(NOW))).isTrue();
     }
 
     @Test
-    @DisplayName("§10.8 SAME_DAY_VISITS midnight is taken in the context's zone")
+    @DisplayName("SAME_DAY_VISITS midnight is taken in the context's zone (docs/evaluation.md#time-zone-of-today)")
     void zoneDefinesMidnight() {
         // In Tokyo (UTC+9) it is 21:00 on 2025-01-01: today started at 2024-12-31T15:00Z.
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
@@ -82,7 +83,7 @@ class SameDayVisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SAME_DAY_VISITS visitCount absent: false")
+    @DisplayName("SAME_DAY_VISITS visitCount absent: false")
     void absentCount() {
         assertThat(check("{\"targetingType\":\"SAME_DAY_VISITS\",\"matchType\":\"GREATER\"}", null)).isFalse();
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fixtures' SDK is {@code JAVA} version {@value TargetingFixtures#SDK_VERSION}. */
-@DisplayName("§4.5 SDK_LANGUAGE")
+@DisplayName("SDK_LANGUAGE (docs/evaluation.md#sdk_language)")
 class SdkLanguageConditionTest {
 
     private static String json(String language, String version, String operator) {
@@ -21,7 +21,7 @@ class SdkLanguageConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SDK_LANGUAGE compares the SDK name exactly; this SDK is JAVA")
+    @DisplayName("SDK_LANGUAGE compares the SDK name exactly; this SDK is JAVA")
     void language() {
         assertThat(check("{\"targetingType\":\"SDK_LANGUAGE\",\"sdkLanguage\":\"JAVA\"}", null)).isTrue();
         assertThat(check("{\"targetingType\":\"SDK_LANGUAGE\",\"sdkLanguage\":\"PHP\"}", visitor())).isFalse();
@@ -42,13 +42,13 @@ class SdkLanguageConditionTest {
         "'', EQUAL, false",
         "4.2.1, CONTAINS, false",
     })
-    @DisplayName("§4.5 SDK_LANGUAGE compares the SDK's own version (APPLICATION_VERSION rules)")
+    @DisplayName("SDK_LANGUAGE compares the SDK's own version (APPLICATION_VERSION rules)")
     void version(String version, String operator, boolean expected) {
         assertThat(check(json("JAVA", version, operator), null)).isEqualTo(expected);
     }
 
     @Test
-    @DisplayName("§4.5 SDK_LANGUAGE another language fails even when the version would match")
+    @DisplayName("SDK_LANGUAGE another language fails even when the version would match")
     void languageBeforeVersion() {
         assertThat(check(json("GO", "4.2.1", "EQUAL"), null)).isFalse();
     }

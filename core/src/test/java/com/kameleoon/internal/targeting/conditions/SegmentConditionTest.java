@@ -22,7 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Segments of configuration.json: 601 VIP, 602 = SEGMENT 601, 603 self-reference, 604/605 a cycle, ... */
-@DisplayName("§4.5 SEGMENT")
+@DisplayName("SEGMENT (docs/evaluation.md#segment)")
 class SegmentConditionTest {
     private static final Configuration CONFIGURATION = configuration();
 
@@ -37,7 +37,7 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT evaluates the referenced segment's tree with the same visitor")
+    @DisplayName("SEGMENT evaluates the referenced segment's tree with the same visitor")
     void evaluatesTheSegment() {
         assertThat(segment(601).check(context(vip(), CONFIGURATION))).isTrue();
         assertThat(segment(601).check(context(visitor(), CONFIGURATION))).isFalse();
@@ -45,28 +45,28 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT references nest")
+    @DisplayName("SEGMENT references nest")
     void nested() {
         assertThat(segment(602).check(context(vip(), CONFIGURATION))).isTrue();
         assertThat(segment(602).check(context(visitor(), CONFIGURATION))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT an isInclude false reference inside a segment negates it")
+    @DisplayName("SEGMENT an isInclude false reference inside a segment negates it")
     void excludedReference() {
         assertThat(segment(611).check(context(vip(), CONFIGURATION))).isFalse();
         assertThat(segment(611).check(context(visitor(), CONFIGURATION))).isTrue();
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT unknown segment: false")
+    @DisplayName("SEGMENT unknown segment: false")
     void unknownSegment() {
         assertThat(segment(9999).check(context(vip(), CONFIGURATION))).isFalse();
         assertThat(condition("{\"targetingType\":\"SEGMENT\"}").check(context(vip(), CONFIGURATION))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT referenced segment without tree: false (PHP)")
+    @DisplayName("SEGMENT referenced segment without tree: false (PHP)")
     void segmentWithoutTree() {
         assertThat(CONFIGURATION.segment(606).tree()).isNull();
         assertThat(segment(606).check(context(vip(), CONFIGURATION))).isFalse();
@@ -74,20 +74,20 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT a segment referencing itself is false, without StackOverflowError")
+    @DisplayName("SEGMENT a segment referencing itself is false, without StackOverflowError")
     void selfReference() {
         assertThat(segment(603).check(context(vip(), CONFIGURATION))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT two segments referencing each other are false")
+    @DisplayName("SEGMENT two segments referencing each other are false")
     void mutualCycle() {
         assertThat(segment(604).check(context(vip(), CONFIGURATION))).isFalse();
         assertThat(segment(605).check(context(vip(), CONFIGURATION))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT the nesting depth is restored after a cycle, so the rest of the tree still works")
+    @DisplayName("SEGMENT the nesting depth is restored after a cycle, so the rest of the tree still works")
     void depthIsRestored() {
         assertThat(segment(609).check(context(vip(), CONFIGURATION))).isTrue();
         TargetingContext context = context(vip(), CONFIGURATION);
@@ -100,7 +100,7 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 SEGMENT a segment referenced again after its first evaluation ended is not a cycle")
+    @DisplayName("SEGMENT a segment referenced again after its first evaluation ended is not a cycle")
     void siblingReferencesAreNotACycle() {
         TargetingContext context = context(vip(), CONFIGURATION);
         // 602 -> 601 twice in a row on one context, as two SEGMENT conditions of one tree would.
@@ -111,14 +111,14 @@ class SegmentConditionTest {
 
     @Test
     @org.junit.jupiter.api.Timeout(5)
-    @DisplayName("§4.5 SEGMENT a segment referencing itself several times stays linear: re-entry is a no-match")
+    @DisplayName("SEGMENT a segment referencing itself several times stays linear: re-entry is a no-match")
     void repeatedSelfReferenceIsLinear() {
         assertThat(segment(612).check(context(vip(), CONFIGURATION))).isTrue();
         assertThat(segment(612).check(context(visitor(), CONFIGURATION))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.3 SEGMENT keeps the current experiment")
+    @DisplayName("SEGMENT keeps the current experiment (docs/evaluation.md#data-read-by-conditions)")
     void sameCurrentExperiment() {
         Visitor visitor = visitor();
         visitor.assign(new AssignedVariation(3101, 4101, RuleType.EXPERIMENTATION, NOW), false);
@@ -128,7 +128,7 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.2 isInclude is applied by the leaf, not by the condition")
+    @DisplayName("isInclude is applied by the leaf, not by the condition (docs/evaluation.md#evaluating-the-tree)")
     void isIncludeIsAppliedByTheLeaf() {
         Condition excluded = condition("{\"targetingType\":\"SEGMENT\",\"isInclude\":false,\"segmentId\":601}");
         assertThat(excluded.check(context(vip(), CONFIGURATION))).isTrue();
@@ -141,7 +141,8 @@ class SegmentConditionTest {
     }
 
     @Test
-    @DisplayName("§1.5 a condition field of the wrong type makes the datafile invalid, naming the field")
+    @DisplayName("a condition field of the wrong type makes the datafile invalid, naming the field"
+            + " (docs/evaluation.md#condition-lists)")
     void wrongFieldTypeInADataFile() {
         String datafile = "{\"featureFlags\":[],\"segments\":[{\"id\":1,\"conditionsData\":{\"firstLevel\":["
                 + "{\"conditions\":[{\"targetingType\":\"CUSTOM_DATUM\",\"customDataIndex\":\"x\"}]}]}}]}";

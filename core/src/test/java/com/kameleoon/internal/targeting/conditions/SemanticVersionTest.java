@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("§4.5 APPLICATION_VERSION version parsing")
+@DisplayName("APPLICATION_VERSION version parsing (docs/evaluation.md#application_version)")
 class SemanticVersionTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}.{2}.{3}")
@@ -40,7 +40,7 @@ class SemanticVersionTest {
     }
 
     @Test
-    @DisplayName("§4.5 versions compare part by part, numerically")
+    @DisplayName("versions compare part by part, numerically")
     void compares() {
         SemanticVersion v199 = SemanticVersion.parse("1.9.9");
         assertThat(v199.compareToText("1.10.0")).isPositive();
@@ -51,7 +51,7 @@ class SemanticVersionTest {
     }
 
     @Test
-    @DisplayName("§4.5 BROWSER reads a version as the number major.minor")
+    @DisplayName("BROWSER reads a version as the number major.minor (docs/evaluation.md#browser)")
     void majorMinor() {
         assertThat(SemanticVersion.parse("100.2.3").majorMinor()).isEqualTo(100.2);
         assertThat(SemanticVersion.parse("100").majorMinor()).isEqualTo(100.0);

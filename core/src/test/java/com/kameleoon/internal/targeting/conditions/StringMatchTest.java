@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("§4.4 string operators")
+@DisplayName("string operators (docs/evaluation.md#match-operators)")
 class StringMatchTest {
     private final List<String> logged = new ArrayList<>();
     private LogLevel previousLevel;
@@ -32,7 +32,7 @@ class StringMatchTest {
     }
 
     @Test
-    @DisplayName("§4.4 EXACT is case-sensitive equality, CONTAINS a case-sensitive substring test")
+    @DisplayName("EXACT is case-sensitive equality, CONTAINS a case-sensitive substring test")
     void exactAndContains() {
         assertThat(StringMatch.of("EXACT", "abc", "T", "f").matches("abc")).isTrue();
         assertThat(StringMatch.of("EXACT", "abc", "T", "f").matches("ABC")).isFalse();
@@ -56,13 +56,13 @@ class StringMatchTest {
         "\\\\\\/, \\/, true",
         "'', anything, true",
     })
-    @DisplayName("§4.4 REGULAR_EXPRESSION is an unanchored search; an unescaped '/' never matches")
+    @DisplayName("REGULAR_EXPRESSION is an unanchored search; an unescaped '/' never matches")
     void regularExpression(String pattern, String value, boolean expected) {
         assertThat(StringMatch.of("REGULAR_EXPRESSION", pattern, "T", "f").matches(value)).isEqualTo(expected);
     }
 
     @Test
-    @DisplayName("§4.4 an invalid pattern never matches, throws nothing, and is logged once")
+    @DisplayName("an invalid pattern never matches, throws nothing, and is logged once")
     void invalidPatternLoggedOnce() {
         String pattern = "(unclosed-" + System.nanoTime();
         StringMatch first = StringMatch.of("REGULAR_EXPRESSION", pattern, "PAGE_URL", "matchType");
@@ -74,7 +74,7 @@ class StringMatchTest {
     }
 
     @Test
-    @DisplayName("§4.4 a pattern with an unescaped '/' is logged once")
+    @DisplayName("a pattern with an unescaped '/' is logged once")
     void slashLoggedOnce() {
         String pattern = "https://" + System.nanoTime();
         StringMatch.of("REGULAR_EXPRESSION", pattern, "PAGE_URL", "matchType");
@@ -84,7 +84,7 @@ class StringMatchTest {
     }
 
     @Test
-    @DisplayName("§4.4 an operator the type does not support never matches and is logged")
+    @DisplayName("an operator the type does not support never matches and is logged")
     void unsupportedOperator() {
         String operator = "LOWER_" + System.nanoTime();
         StringMatch match = StringMatch.of(operator, "abc", "PAGE_TITLE", "matchType");

@@ -13,7 +13,7 @@ import com.kameleoon.logging.LogLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 TARGET_EXPERIMENT")
+@DisplayName("TARGET_EXPERIMENT (docs/evaluation.md#target_experiment)")
 class TargetExperimentConditionTest {
 
     private static String json(String operator, int experimentId, int variationId) {
@@ -28,14 +28,14 @@ class TargetExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_EXPERIMENT ANY: any assignment for the experiment")
+    @DisplayName("TARGET_EXPERIMENT ANY: any assignment for the experiment")
     void any() {
         assertThat(check(json("ANY", 3002, 0), inVariation(3002, 4011))).isTrue();
         assertThat(check(json("ANY", 3002, 0), inVariation(3003, 4011))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_EXPERIMENT EXACT: the assignment is the given variation")
+    @DisplayName("TARGET_EXPERIMENT EXACT: the assignment is the given variation")
     void exact() {
         assertThat(check(json("EXACT", 3002, 4011), inVariation(3002, 4011))).isTrue();
         assertThat(check(json("EXACT", 3002, 4012), inVariation(3002, 4011))).isFalse();
@@ -44,7 +44,8 @@ class TargetExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 TARGET_EXPERIMENT without assignments or visitor object: false")
+    @DisplayName("TARGET_EXPERIMENT without assignments or visitor object: false"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void noAssignments() {
         assertThat(check(json("ANY", 3002, 0), visitor())).isFalse();
         assertThat(check(json("ANY", 3002, 0), null)).isFalse();
@@ -56,7 +57,8 @@ class TargetExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.4 an unsupported variationMatchType is logged as an error; ANY and EXACT are not")
+    @DisplayName("an unsupported variationMatchType is logged as an error; ANY and EXACT are not"
+            + " (docs/evaluation.md#match-operators)")
     void unsupportedOperatorIsLogged() {
         String operator = "CONTAINS_" + System.nanoTime();
         try (LogCapture log = new LogCapture()) {
@@ -69,7 +71,8 @@ class TargetExperimentConditionTest {
     }
 
     @Test
-    @DisplayName("§4.2 isInclude is applied by the leaf (PHP honours it for TARGET_EXPERIMENT)")
+    @DisplayName("isInclude is applied by the leaf (PHP honours it for TARGET_EXPERIMENT)"
+            + " (docs/evaluation.md#evaluating-the-tree)")
     void isIncludeIsNotAppliedByTheCondition() {
         assertThat(check("{\"targetingType\":\"TARGET_EXPERIMENT\",\"isInclude\":false,\"experimentId\":3002,"
                 + "\"variationMatchType\":\"ANY\"}", inVariation(3002, 4011))).isTrue();

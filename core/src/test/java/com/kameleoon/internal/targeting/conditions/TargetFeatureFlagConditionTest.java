@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * 2102 (experiment 3102: v2 4102) and 2103 (experiment 0); 1102 {@code search} with rule 2201 (experiment
  * 3201: on 4201); 1103 without rules.
  */
-@DisplayName("§4.5 TARGET_FEATURE_FLAG")
+@DisplayName("TARGET_FEATURE_FLAG (docs/evaluation.md#target_feature_flag)")
 class TargetFeatureFlagConditionTest {
     private static final Configuration CONFIGURATION = configuration();
 
@@ -35,7 +35,7 @@ class TargetFeatureFlagConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_FEATURE_FLAG without variationKey: any assignment by a rule of the flag")
+    @DisplayName("TARGET_FEATURE_FLAG without variationKey: any assignment by a rule of the flag")
     void anyVariation() {
         assertThat(check("\"featureFlagId\":\"1101\"", assigned(3101, 4100))).isTrue();
         assertThat(check("\"featureFlagId\":1101", assigned(3102, 4102))).isTrue();
@@ -44,7 +44,7 @@ class TargetFeatureFlagConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_FEATURE_FLAG with variationKey: the assigned variation has that key")
+    @DisplayName("TARGET_FEATURE_FLAG with variationKey: the assigned variation has that key")
     void variationKey() {
         assertThat(check("\"featureFlagId\":1101,\"variationKey\":\"on\"", assigned(3101, 4101))).isTrue();
         assertThat(check("\"featureFlagId\":1101,\"variationKey\":\"off\"", assigned(3101, 4101))).isFalse();
@@ -53,7 +53,7 @@ class TargetFeatureFlagConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_FEATURE_FLAG ruleId > 0 restricts to that rule")
+    @DisplayName("TARGET_FEATURE_FLAG ruleId > 0 restricts to that rule")
     void ruleId() {
         assertThat(check("\"featureFlagId\":1101,\"ruleId\":2101", assigned(3101, 4101))).isTrue();
         assertThat(check("\"featureFlagId\":1101,\"ruleId\":\"2102\"", assigned(3101, 4101))).isFalse();
@@ -62,14 +62,14 @@ class TargetFeatureFlagConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_FEATURE_FLAG rules with experimentId 0 are skipped")
+    @DisplayName("TARGET_FEATURE_FLAG rules with experimentId 0 are skipped")
     void experimentZeroSkipped() {
         assertThat(check("\"featureFlagId\":1101", assigned(0, 4103))).isFalse();
         assertThat(check("\"featureFlagId\":1101,\"ruleId\":2103", assigned(0, 4103))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.5 TARGET_FEATURE_FLAG unknown flag, flag without rules, no assignment: false")
+    @DisplayName("TARGET_FEATURE_FLAG unknown flag, flag without rules, no assignment: false")
     void noMatch() {
         assertThat(check("\"featureFlagId\":4242", assigned(3101, 4101))).isFalse();
         assertThat(check("\"featureFlagId\":1103", assigned(3101, 4101))).isFalse();

@@ -8,11 +8,11 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 TARGET_PERSONALIZATION")
+@DisplayName("TARGET_PERSONALIZATION (docs/evaluation.md#target_personalization)")
 class TargetPersonalizationConditionTest {
 
     @Test
-    @DisplayName("§4.5 TARGET_PERSONALIZATION: the visitor has that personalization")
+    @DisplayName("TARGET_PERSONALIZATION: the visitor has that personalization")
     void hasPersonalization() {
         Visitor visitor = visitor();
         visitor.putPersonalization(1234, 5);
@@ -26,7 +26,8 @@ class TargetPersonalizationConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 TARGET_PERSONALIZATION without personalizations or visitor object: false")
+    @DisplayName("TARGET_PERSONALIZATION without personalizations or visitor object: false"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void none() {
         assertThat(check("{\"targetingType\":\"TARGET_PERSONALIZATION\",\"personalizationId\":1}", visitor()))
                 .isFalse();

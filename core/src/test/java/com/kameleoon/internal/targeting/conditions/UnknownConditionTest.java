@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("§4.2 unknown condition types")
+@DisplayName("unknown condition types (docs/evaluation.md#unknown-condition-types)")
 class UnknownConditionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"VISITS_BY_PAGE", "ORIGIN", "JS_CODE", "DAY_OF_WEEK", "SOMETHING_NEW", "custom_datum"})
-    @DisplayName("§4.2 an unknown type checks as true, whatever its fields")
+    @DisplayName("an unknown type checks as true, whatever its fields")
     void checksAsTrue(String type) {
         Condition condition = condition("{\"targetingType\":\"" + type + "\",\"customDataIndex\":\"not a number\","
                 + "\"matchType\":{\"weird\":true}}");
@@ -25,14 +25,14 @@ class UnknownConditionTest {
     }
 
     @Test
-    @DisplayName("§4.2 an unknown type with isInclude false is false once the leaf applies it (PHP)")
+    @DisplayName("an unknown type with isInclude false is false once the leaf applies it (PHP)")
     void excludedUnknownIsFalse() {
         Condition condition = condition("{\"targetingType\":\"DAY_OF_WEEK\",\"isInclude\":false}");
         assertThat(new ConditionLeaf(condition, false).evaluate(context(null))).isFalse();
     }
 
     @Test
-    @DisplayName("§4.2 a condition without targetingType is unknown")
+    @DisplayName("a condition without targetingType is unknown")
     void missingType() {
         assertThat(condition("{\"id\":1}").check(context(null))).isTrue();
         assertThat(condition("{\"targetingType\":null}").check(context(null))).isTrue();

@@ -9,7 +9,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 VISITOR_CODE")
+@DisplayName("VISITOR_CODE (docs/evaluation.md#visitor_code)")
 class VisitorCodeConditionTest {
 
     private static boolean check(String operator, String expected, String visitorCode) {
@@ -19,7 +19,7 @@ class VisitorCodeConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 VISITOR_CODE matches the method's visitor code, even without visitor object")
+    @DisplayName("VISITOR_CODE matches the method's visitor code, even without visitor object")
     void operators() {
         assertThat(check("EXACT", "bot-1", "bot-1")).isTrue();
         assertThat(check("EXACT", "bot-1", "bot-10")).isFalse();
@@ -30,7 +30,8 @@ class VisitorCodeConditionTest {
     }
 
     @Test
-    @DisplayName("§4.3 VISITOR_CODE reads the code given to the method, not the mapping identifier")
+    @DisplayName("VISITOR_CODE reads the code given to the method, not the mapping identifier"
+            + " (docs/evaluation.md#data-read-by-conditions)")
     void notTheMappingIdentifier() {
         Visitor visitor = visitor();
         visitor.setMappingIdentifier("anonymous-1");

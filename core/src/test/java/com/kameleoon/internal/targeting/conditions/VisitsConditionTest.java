@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("§4.5 VISITS")
+@DisplayName("VISITS (docs/evaluation.md#visits)")
 class VisitsConditionTest {
 
     private static String json(String operator, String count) {
@@ -29,7 +29,7 @@ class VisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 VISITS compares previous visits + 1")
+    @DisplayName("VISITS compares previous visits + 1")
     void previousPlusCurrent() {
         assertThat(check(json("EQUAL", "3"), withPreviousVisits(2))).isTrue();
         assertThat(check(json("GREATER", "2"), withPreviousVisits(2))).isTrue();
@@ -40,7 +40,7 @@ class VisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 VISITS counts the visits held, not the visit number reported by the Data API")
+    @DisplayName("VISITS counts the visits held, not the visit number reported by the Data API")
     void countsHeldVisits() {
         Visitor visitor = visitor();
         visitor.setVisits(new VisitorVisits(List.of(new VisitorVisits.Visit(NOW - 1000, NOW - 500)), 10), false);
@@ -48,14 +48,14 @@ class VisitsConditionTest {
     }
 
     @Test
-    @DisplayName("§4.5 VISITS without visit data the count is 1")
+    @DisplayName("VISITS without visit data the count is 1")
     void withoutVisitData() {
         assertThat(check(json("EQUAL", "1"), visitor())).isTrue();
         assertThat(check(json("EQUAL", "1"), null)).isTrue();
     }
 
     @Test
-    @DisplayName("§4.5 VISITS visitCount absent: false")
+    @DisplayName("VISITS visitCount absent: false")
     void absentCount() {
         assertThat(check("{\"targetingType\":\"VISITS\",\"matchType\":\"GREATER\"}", visitor())).isFalse();
         assertThat(check("{\"targetingType\":\"VISITS\",\"matchType\":\"LOWER\"}", visitor())).isFalse();
