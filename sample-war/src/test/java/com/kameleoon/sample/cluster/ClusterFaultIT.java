@@ -51,7 +51,14 @@ class ClusterFaultIT {
     private static final Duration BLACKHOLED = Duration.ofSeconds(120);
     private static final Duration BETWEEN = Duration.ofSeconds(15);
     private static final Duration PAGE_BOUND = Duration.ofSeconds(1);
-    private static final Duration FIRST_PURCHASE_BOUND = Duration.ofSeconds(2);
+    /**
+     * How soon after the database returns a purchase must be confirmed again. Recovery is not instant by design: a
+     * probe sent into the blackhole just before it ends waits out its socket time-out (2 s), the next probe comes
+     * 500 ms later, and pooled connections that went stale are validated and replaced on first use. Measured on
+     * the 2-CPU machine: 0.9–1.7 s idle, up to 5.8 s with other builds running (load average 8). The bound keeps
+     * the point of the test — nothing like the pool's 20 s waits of old — without failing on a busy machine.
+     */
+    private static final Duration FIRST_PURCHASE_BOUND = Duration.ofSeconds(10);
     private static final Duration DELIVERY_BOUND = Duration.ofMinutes(5);
 
     private static ClusterDatabase database;
