@@ -130,10 +130,7 @@ public final class InMemoryTrackingOutbox implements TrackingOutbox {
             pending.addFirst(new Entry(new OutboxLine(line.id(), line.group(), line.visitorCode(), line.text(),
                     line.attempts() + 1), now));
         }
-        while (pending.size() + inFlight > capacity && !pending.isEmpty()) {
-            pending.removeFirst();
-            dropped++;
-        }
+        // The lines only move back from claimed to pending: the total stays within the capacity, nothing to drop.
         pendingEstimate = pending.size() + inFlight;
     }
 

@@ -29,6 +29,8 @@ final class BoundedLoader implements AutoCloseable {
 
     private static final int THREADS = 8;
     private static final int QUEUE = 4_096;
+    /** How long a load thread stays idle before it ends (the pool starts threads again when loads come). */
+    static final long DEFAULT_KEEP_ALIVE_MILLIS = 30_000;
 
     private final VisitorRepository repository;
     private final StoreCircuit circuit;
@@ -37,11 +39,22 @@ final class BoundedLoader implements AutoCloseable {
     private final AtomicLong late = new AtomicLong();
 
     BoundedLoader(VisitorRepository repository, StoreCircuit circuit, long waitMillis) {
+        this(repository, circuit, waitMillis, DEFAULT_KEEP_ALIVE_MILLIS);
+    }
+
+    /**
+     * @param repository where visitors are
+     * @param circuit opened by a load that finds the repository unreachable
+     * @param waitMillis how long a request waits for its load at most
+     * @param keepAliveMillis how long an idle load thread lives (positive)
+     */
+    BoundedLoader(VisitorRepository repository, StoreCircuit circuit, long waitMillis, long keepAliveMillis) {
         this.repository = repository;
         this.circuit = circuit;
         this.waitMillis = waitMillis;
-        this.threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                new com.kameleoon.internal.NamedThreadFactory("load"));
+        this.threads = new ThreadPoolExecutor(THREADS, THREADS, keepAliveMillis, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(QUEUE), new com.kameleoon.internal.NamedThreadFactory("load"));
+        // Idle threads end: a node whose store is rarely read holds no threads.
         threads.allowCoreThreadTimeOut(true);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Writes the units of work of one node to the repository, many units per transaction. Units that end while a
@@ -60,14 +61,16 @@ public final class GroupCommitter implements AutoCloseable {
      * @param repository where units go
      * @param settings batch size, buffer bound and timings
      * @param circuit shared with the loads of the same repository
+     * @param clock epoch milliseconds, for the rate of the buffer's warnings
      * @param afterWrite run after each successful write (wakes the tracking relay); must not throw
      */
-    GroupCommitter(VisitorRepository repository, UnitSettings settings, StoreCircuit circuit, Runnable afterWrite) {
+    GroupCommitter(VisitorRepository repository, UnitSettings settings, StoreCircuit circuit, LongSupplier clock,
+            Runnable afterWrite) {
         this.repository = repository;
         this.settings = settings;
         this.circuit = circuit;
         this.afterWrite = afterWrite;
-        this.buffer = new UnitBuffer(settings.bufferCapacity());
+        this.buffer = new UnitBuffer(settings.bufferCapacity(), clock);
         this.writer = new NamedThreadFactory("commit").newThread(this::run);
         writer.start();
     }
@@ -135,7 +138,9 @@ public final class GroupCommitter implements AutoCloseable {
                     continue;
                 }
                 batch.clear();
-                if (!takeBatch(batch)) {
+                takeBatch(batch);
+                if (batch.isEmpty()) {
+                    // Nothing came within the poll, or every unit that came was withdrawn by its caller.
                     if (closing && queue.isEmpty() && buffer.isEmpty()) {
                         break;
                     }
@@ -211,17 +216,22 @@ public final class GroupCommitter implements AutoCloseable {
         return new WriteMark(writerId, ++sequence);
     }
 
-    private boolean takeBatch(List<PendingUnit> batch) throws InterruptedException {
+    /**
+     * Fills the batch with the buffered backlog or with queued units. Leaves it empty when no unit came within the
+     * idle poll, and also when the units that came were withdrawn meanwhile: a withdrawal takes a unit's state
+     * before it removes the unit from the queue, so the writer may still poll a unit that it must not take.
+     */
+    private void takeBatch(List<PendingUnit> batch) throws InterruptedException {
         if (!buffer.isEmpty()) {
             // While the backlog of an outage drains, confirmed units of other visitors (a purchase waiting for its
             // answer) go first; a visitor with buffered units keeps its order.
             takeConfirmedAhead(batch, Math.max(1, settings.maxBatch() / 4));
             buffer.drainTo(batch, settings.maxBatch());
-            return true;
+            return;
         }
         PendingUnit first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
-            return false;
+            return;
         }
         if (first.state.compareAndSet(PendingUnit.QUEUED, PendingUnit.TAKEN)) {
             batch.add(first);
@@ -243,7 +253,6 @@ public final class GroupCommitter implements AutoCloseable {
                 batch.add(next);
             }
         }
-        return !batch.isEmpty();
     }
 
     private void takeConfirmedAhead(List<PendingUnit> batch, int max) {

@@ -35,10 +35,13 @@ import java.util.function.LongSupplier;
  */
 public final class RepositoryUnits implements VisitorStore {
     private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
-    private static final long CONFIRMED_WAIT_MILLIS = 30_000;
+    /** How long a confirmed unit waits at most for the writer to take it. */
+    static final long DEFAULT_CONFIRMED_WAIT_MILLIS = 30_000;
 
     private final VisitorRepository repository;
     private final LongSupplier clock;
+    private final LongSupplier wallClock;
+    private final long confirmedWaitMillis;
     private final UnitSettings settings;
     private final StoreCircuit circuit;
     private final GroupCommitter committer;
@@ -56,11 +59,29 @@ public final class RepositoryUnits implements VisitorStore {
      */
     public RepositoryUnits(VisitorRepository repository, UnitSettings settings, LongSupplier clock,
             Runnable afterWrite) {
+        this(repository, settings, clock, afterWrite, System::currentTimeMillis, DEFAULT_CONFIRMED_WAIT_MILLIS);
+    }
+
+    /**
+     * Starts the writer, with the machinery's own time.
+     *
+     * @param repository where visitors are
+     * @param settings batching, buffer and timings
+     * @param clock epoch milliseconds (visit start times)
+     * @param afterWrite run after units were written (wakes the tracking relay)
+     * @param wallClock epoch milliseconds for the circuit's probes and the rate of the failure logs: the machine's
+     *        clock in production, apart from {@code clock}, which a test of the client may hold still
+     * @param confirmedWaitMillis how long a confirmed unit waits at most for the writer to take it
+     */
+    RepositoryUnits(VisitorRepository repository, UnitSettings settings, LongSupplier clock, Runnable afterWrite,
+            LongSupplier wallClock, long confirmedWaitMillis) {
         this.repository = repository;
         this.clock = clock;
+        this.wallClock = wallClock;
+        this.confirmedWaitMillis = confirmedWaitMillis;
         this.settings = settings;
-        this.circuit = new StoreCircuit(System::currentTimeMillis, settings.probeIntervalMillis());
-        this.committer = new GroupCommitter(repository, settings, circuit, afterWrite);
+        this.circuit = new StoreCircuit(wallClock, settings.probeIntervalMillis());
+        this.committer = new GroupCommitter(repository, settings, circuit, wallClock, afterWrite);
         this.loader = new BoundedLoader(repository, circuit, settings.loadWaitMillis());
     }
 
@@ -364,13 +385,13 @@ public final class RepositoryUnits implements VisitorStore {
      */
     private void awaitAnswer(UnitWrite write, CompletableFuture<UnitOutcome> outcome) {
         try {
-            outcome.get(CONFIRMED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            outcome.get(confirmedWaitMillis, TimeUnit.MILLISECONDS);
             return;
         } catch (ExecutionException e) {
             throw new CompletionException(e.getCause());
         } catch (TimeoutException slow) {
             if (committer.withdraw(write)) {
-                throw new StoreException("the visitor store did not take the unit within " + CONFIRMED_WAIT_MILLIS
+                throw new StoreException("the visitor store did not take the unit within " + confirmedWaitMillis
                         + " ms", true, slow);
             }
         } catch (InterruptedException e) {
@@ -399,7 +420,7 @@ public final class RepositoryUnits implements VisitorStore {
     }
 
     private void reportFailure(String what, Exception e) {
-        long now = System.currentTimeMillis();
+        long now = wallClock.getAsLong();
         if (now - lastFailureLog >= FAILURE_LOG_INTERVAL_MILLIS) {
             lastFailureLog = now;
             KameleoonLogger.error("visitor store failed while " + what + (e == null ? "" : ": " + Failures.describe(e))
@@ -409,16 +430,16 @@ public final class RepositoryUnits implements VisitorStore {
 
     @Override
     public void close() {
-        for (UnitSession session : sessions.values()) {
-            try {
+        try {
+            for (UnitSession session : sessions.values()) {
+                // Never throws, as at the end of a unit; the threads stop even if a bug made it throw.
                 write(session, false);
-            } catch (RuntimeException e) {
-                reportFailure("closing", e);
             }
+        } finally {
+            sessions.clear();
+            // The repository belongs to whoever built it (the persistence module closes its pool after the client).
+            committer.close();
+            loader.close();
         }
-        sessions.clear();
-        // The repository belongs to whoever built it (the persistence module closes its pool after the client).
-        committer.close();
-        loader.close();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Unconfirmed units waiting, in order, for the repository to answer again. Bounded: beyond the capacity the oldest
@@ -16,13 +17,19 @@ final class UnitBuffer {
     private static final long WARNING_INTERVAL_MILLIS = 10_000;
 
     private final int capacity;
+    private final LongSupplier clock;
     private final ArrayDeque<PendingUnit> units = new ArrayDeque<>();
     private final Map<String, Integer> perVisitor = new HashMap<>();
     private long dropped;
     private long lastWarning = Long.MIN_VALUE / 2;
 
-    UnitBuffer(int capacity) {
+    /**
+     * @param capacity the most units kept
+     * @param clock epoch milliseconds, for the rate of the "buffer is full" warning
+     */
+    UnitBuffer(int capacity, LongSupplier clock) {
         this.capacity = capacity;
+        this.clock = clock;
     }
 
     synchronized void addLast(PendingUnit pending) {
@@ -87,7 +94,7 @@ final class UnitBuffer {
             count(units.pollFirst(), -1);
         }
         dropped += over;
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         if (now - lastWarning >= WARNING_INTERVAL_MILLIS) {
             lastWarning = now;
             KameleoonLogger.warning("the unit buffer is full (" + capacity + " units) while the visitor store is "

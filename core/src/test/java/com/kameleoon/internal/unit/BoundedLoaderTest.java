@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.spi.StoreException;
 import com.kameleoon.spi.StoredVisitor;
+import com.kameleoon.testing.Eventually;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The bounded loader: it answers what the repository answers, passes its failures on (opening the circuit only
  * for an unreachable repository), and gives up after the bound, counting the late load, when the repository
- * hangs, when the caller is interrupted or when it can no longer take loads.
+ * hangs, when the caller is interrupted or when it can no longer take loads; its idle threads end.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BoundedLoaderTest {
@@ -100,6 +103,23 @@ class BoundedLoaderTest {
         assertThatThrownBy(() -> loader.load("a")).isInstanceOf(BoundedLoader.Late.class).hasMessage("interrupted");
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
         assertThat(loader.lateLoads()).as("not a late answer").isZero();
+    }
+
+    @Test
+    void anIdleLoadThreadEndsAfterTheKeepAlive() throws Exception {
+        loader.close();
+        loader = new BoundedLoader(repository, circuit, 10_000, 1);
+        AtomicReference<Thread> loadThread = new AtomicReference<>();
+        repository.answerLoads(code -> {
+            loadThread.set(Thread.currentThread());
+            return null;
+        });
+        assertThat(loader.load("a")).isNull();
+        Thread first = loadThread.get();
+        // A thread kept for ever (core threads that never time out) would still be alive at the bound.
+        Eventually.until("the idle load thread ends", Duration.ofSeconds(10), () -> !first.isAlive());
+        assertThat(loader.load("b")).isNull();
+        assertThat(loadThread.get()).as("a new thread takes the next load").isNotSameAs(first);
     }
 
     @Test

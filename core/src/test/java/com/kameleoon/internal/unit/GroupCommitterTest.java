@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
  * counted; a refused batch is retried unit by unit; an outage fails confirmed units and buffers the others,
  * which a probe (due only when the clock says so) writes first, in order; a cut-off commit is settled before
  * anything else and nothing of it is written twice; confirmed units of other visitors overtake a draining
- * backlog; a queued unit can be withdrawn; closing writes what it can and counts what it cannot.
+ * backlog; a queued unit can be withdrawn; during an outage the writer sleeps between looks at the circuit;
+ * closing writes what it can and counts what it cannot.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GroupCommitterTest {
@@ -50,7 +54,8 @@ class GroupCommitterTest {
 
     private GroupCommitter start(int maxBatch, long maxWaitMillis, int bufferCapacity) {
         committer = new GroupCommitter(repository,
-                new UnitSettings(maxBatch, maxWaitMillis, bufferCapacity, 400, PROBE_INTERVAL), circuit, () -> {
+                new UnitSettings(maxBatch, maxWaitMillis, bufferCapacity, 400, PROBE_INTERVAL), circuit, clock::get,
+                () -> {
                     writerThread.set(Thread.currentThread());
                     afterWrites.incrementAndGet();
                     String failAfter = failWakeUpAfter;
@@ -71,6 +76,7 @@ class GroupCommitterTest {
         if (committer != null) {
             repository.down(false);
             repository.release(1_000);
+            repository.answerQuestions(1_000);
             committer.close(1_000);
         }
     }
@@ -247,6 +253,26 @@ class GroupCommitterTest {
         assertThat(afterWrites.get()).isEqualTo(1);
         assertThat(committer.stats(0)).isEqualTo(new UnitStats(3, 1, 0, 0, 0, 0, 0, false, 1, 0));
         assertThat(outcome(committer.submit(unit("c", "c1"), true))).isEqualTo(UnitOutcome.STORED);
+    }
+
+    /**
+     * While the circuit is open and no probe is due, the writer sleeps until the probe (at most an idle poll, so that
+     * it still moves queued units aside and sees a close) instead of spinning on a CPU for the whole outage. A thread
+     * asleep is {@code TIMED_WAITING}; a spinning one never is.
+     */
+    @Test
+    void duringAnOutageTheWriterSleepsUntilTheProbeIsDue() throws Exception {
+        start();
+        assertThat(outcome(committer.submit(unit("a", "a1"), false))).isEqualTo(UnitOutcome.STORED);
+        awaitAfterWrites(1);
+        Thread writer = writerThread.get();
+        repository.down(true);
+        failure(committer.submit(unit("b", "b1"), true));
+        assertThat(circuit.isOpen()).isTrue();
+        assertThat(circuit.untilProbe()).as("the clock stands still: no probe is due").isPositive();
+        Eventually.until("the writer asleep", WAIT, () -> writer.getState() == Thread.State.TIMED_WAITING);
+        assertThat(repository.attemptedMarks).as("nothing reaches the store before the probe").hasSize(2);
+        assertThat(repository.pings.get()).isZero();
     }
 
     @Test
@@ -524,6 +550,40 @@ class GroupCommitterTest {
             assertThat(log.lines(LogLevel.ERROR)).anySatisfy(line -> assertThat(line)
                     .contains("1 units of work whose commit was cut off may or may not be stored"));
         }
+    }
+
+    /**
+     * A close may begin while a probe asks whether a cut-off commit was stored. The store answers "not stored": the
+     * probe goes on and writes the unit that the answer put back in the buffer, as it would without the close,
+     * rather than leaving it in the buffer for the close to count as lost.
+     */
+    @Test
+    void aCloseThatBeginsWhileAProbeSettlesACutOffCommitStillWritesItsUnits() throws Exception {
+        start();
+        repository.cutNextCommit(ScriptedRepository.Cut.BEFORE_COMMIT);
+        assertThat(outcome(committer.submit(unit("a", "a1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        awaitOpenCircuit();
+        repository.down(false);
+        repository.holdQuestions();
+        probeDue();
+        repository.awaitQuestionsAsked(1, WAIT);
+        AtomicReference<Thread> closer = new AtomicReference<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> closed = pool.submit(() -> {
+                closer.set(Thread.currentThread());
+                committer.close(WAIT.toMillis());
+            });
+            // close() marks the committer closing, then waits for the writer: once it waits, the close has begun.
+            Eventually.until("close() waits for the writer", WAIT,
+                    () -> closer.get() != null && closer.get().getState() == Thread.State.TIMED_WAITING);
+            repository.answerQuestions(1);
+            closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.stored).containsExactly(List.of("a:a1"));
+        assertThat(committer.stats(0)).isEqualTo(new UnitStats(1, 1, 0, 0, 0, 0, 0, false, 1, 0));
     }
 
     @Test

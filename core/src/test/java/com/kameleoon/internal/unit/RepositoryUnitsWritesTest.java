@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What the end of a unit writes: only what changed since the visitor was loaded (or last written), with the
  * header only when the visitor has state to keep, lines once, links once; nothing for a unit that changed
- * nothing; a committed unit is not written again, a refused one is dropped whole; work outside a unit is a unit
- * of its own; unreadable stored state and failed loads are reported, never fatal; closing writes open units and
- * stops the threads.
+ * nothing; a committed unit is not written again, a refused one is dropped whole, one the writer does not take in
+ * time is withdrawn; work outside a unit is a unit of its own; unreadable stored state and failed loads are
+ * reported (at most every 10 s), never fatal; closing writes open units and stops the threads.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RepositoryUnitsWritesTest {
@@ -51,6 +52,8 @@ class RepositoryUnitsWritesTest {
     private static final UnitSettings SETTINGS = new UnitSettings(128, 0, 100, 10_000, 10_000, 1);
 
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    /** The machinery's own time (circuit, rate of failure logs), for the units built by {@link #restart}. */
+    private final AtomicLong wallClock = new AtomicLong(5_000_000);
     private final InMemoryTrackingOutbox outbox = new InMemoryTrackingOutbox(1_000, clock::get);
     private final InMemoryVisitorRepository stored = new InMemoryVisitorRepository(outbox, SESSION, clock::get);
     private final RecordingRepository repository = new RecordingRepository(stored);
@@ -129,6 +132,13 @@ class RepositoryUnitsWritesTest {
         public void ping() {
             delegate.ping();
         }
+    }
+
+    /** Replaces the units by ones on {@link #wallClock} whose confirmed units wait at most the given time. */
+    private void restart(long confirmedWaitMillis) {
+        units.close();
+        units = new RepositoryUnits(repository, SETTINGS, clock::get, () -> writerThread.set(Thread.currentThread()),
+                wallClock::get, confirmedWaitMillis);
     }
 
     @AfterEach
@@ -395,6 +405,106 @@ class RepositoryUnitsWritesTest {
                 .isEmpty();
     }
 
+    /**
+     * A confirmed unit that the writer has not taken when the bound passes (it is busy with another unit) is taken
+     * back and never written: the caller is told, and the unit is dropped whole.
+     */
+    @Test
+    void aCommitWhoseUnitTheWriterDoesNotTakeWithinTheBoundIsWithdrawnAndDroppedWhole() throws Exception {
+        restart(50);
+        units.begin("first");
+        units.addLines("first", List.of("held"));
+        repository.holdWrites = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            pool.submit(() -> units.end("first"));
+            assertThat(repository.writeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            units.begin("v");
+            Visitor visitor = units.getOrCreate("v");
+            synchronized (visitor) {
+                visitor.putCustomData(new CustomData(1, "lost"), false);
+            }
+            // On another thread, waited for with a bound: a commit that waited on for its withdrawn unit never returns.
+            Future<?> commit = pool.submit(() -> units.commitNow("v"));
+            assertThatThrownBy(() -> commit.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(StoreException.class)
+                    .hasMessage("the visitor store did not take the unit within 50 ms");
+            assertThat(units.getOrCreate("v").customData(1)).as("the unit was dropped whole").isNull();
+            repository.holdWrites.countDown();
+            units.end("v");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(units.unitStats().storedUnits()).as("first, then v without the dropped unit").isEqualTo(2);
+        assertThat(repository.writes).extracting(UnitWrite::visitorCode).containsExactly("first", "v");
+        assertThat(repository.writes.get(1).upserts()).as("no custom data of the dropped unit").isEmpty();
+    }
+
+    /** Past the bound, a confirmed unit that the writer has taken is waited for: it cannot be taken back. */
+    @Test
+    void aCommitWhoseUnitTheWriterTookIsWaitedForPastTheBound() throws Exception {
+        // Long enough for an idle writer to take the unit even on a loaded machine; the test waits it out once.
+        restart(1_000);
+        units.begin("v");
+        Visitor visitor = units.getOrCreate("v");
+        synchronized (visitor) {
+            visitor.addPageView(new PageView("https://shop/a"), false, 1);
+        }
+        repository.holdWrites = new CountDownLatch(1);
+        AtomicReference<Thread> committing = new AtomicReference<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> commit = pool.submit(() -> {
+                committing.set(Thread.currentThread());
+                units.commitNow("v");
+            });
+            assertThat(repository.writeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            // Within the bound the commit waits with a time-out (TIMED_WAITING); past it, for the answer (WAITING).
+            Eventually.until("the commit waits past its bound", Duration.ofSeconds(10),
+                    () -> commit.isDone() || committing.get().getState() == Thread.State.WAITING);
+            assertThat(commit).as("the commit has not returned before the writer answered").isNotDone();
+            repository.holdWrites.countDown();
+            commit.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        units.end("v");
+        assertThat(repository.writes).hasSize(1);
+        assertThat(stored.load("v").items()).extracting(VisitorItem::counter).containsExactly(1);
+    }
+
+    /**
+     * A refused commit drops the session whole, up to the moment it is refused: lines that another unit of the
+     * visitor tracked while the commit was in flight go with the visitor state they were tracked with, which is read
+     * again from the store.
+     */
+    @Test
+    void linesTrackedWhileARefusedCommitIsInFlightAreDroppedWithIt() throws Exception {
+        units.begin("v");
+        units.begin("v");
+        Visitor visitor = units.getOrCreate("v");
+        synchronized (visitor) {
+            visitor.putCustomData(new CustomData(1, "lost"), false);
+        }
+        repository.holdWrites = new CountDownLatch(1);
+        repository.refuseNextWrite();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> commit = pool.submit(() -> units.commitNow("v"));
+            assertThat(repository.writeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            units.addLines("v", List.of("tracked by the other unit"));
+            repository.holdWrites.countDown();
+            assertThatThrownBy(() -> commit.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(StoreException.class).hasMessage("value too long");
+        } finally {
+            pool.shutdownNow();
+        }
+        units.end("v");
+        units.end("v");
+        assertThat(repository.writes).as("nothing of the refused commit, nor of what was tracked meanwhile").isEmpty();
+        assertThat(claimedLines()).isEmpty();
+    }
+
     @Test
     void committingWithoutAnOpenUnitIsABug() {
         assertThatThrownBy(() -> units.commitNow("v")).isInstanceOf(IllegalStateException.class)
@@ -504,6 +614,25 @@ class RepositoryUnitsWritesTest {
                             + "no such table (requests are still answered; such errors are logged at most every 10 s)");
         }
         assertThat(units.unitStats().circuitOpen()).as("a refusal is not an outage").isFalse();
+    }
+
+    @Test
+    void failuresAreReportedAgainOnceTenSecondsHavePassed() {
+        restart(RepositoryUnits.DEFAULT_CONFIRMED_WAIT_MILLIS);
+        repository.loadFailure = new StoreException("no such table", false, null);
+        try (LogCapture log = new LogCapture()) {
+            assertThat(units.get("a")).isNull();
+            wallClock.addAndGet(9_999);
+            units.get("b");
+            wallClock.addAndGet(1);
+            units.get("c");
+            wallClock.addAndGet(9_999);
+            units.get("d");
+            assertThat(log.lines(LogLevel.ERROR)).filteredOn(line -> line.contains("visitor store failed"))
+                    .as("at 0 and at exactly 10,000 ms; not 9,999 ms after either")
+                    .satisfiesExactly(first -> assertThat(first).contains("reading visitor a:"),
+                            second -> assertThat(second).contains("reading visitor c:"));
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * A hand-written repository whose every answer the test decides: it can be down (every call fails "unavailable"),
  * refuse units of visitors whose code starts with {@code "bad"}, be unreachable for a few codes only, cut the
- * connection during the next commit (after or before storing it), and hold writes until the test lets them go.
+ * connection during the next commit (after or before storing it), and hold writes, or questions about a write's
+ * outcome, until the test lets them go.
  * It records what it stored, batch by batch, with the marks of committed writes. Thread-safe.
  */
 final class ScriptedRepository implements VisitorRepository {
@@ -32,6 +33,7 @@ final class ScriptedRepository implements VisitorRepository {
     /** The visitor whose write is cut, or null for the next write whatever it holds. */
     private volatile String cutVisitor;
     private volatile Semaphore permits;
+    private volatile Semaphore questionPermits;
     private volatile Function<String, StoredVisitor> loads = code -> null;
     private final Set<String> unreachableCodes = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> marks = new ConcurrentHashMap<>();
@@ -39,6 +41,7 @@ final class ScriptedRepository implements VisitorRepository {
     final List<List<String>> stored = new CopyOnWriteArrayList<>();
     final List<WriteMark> attemptedMarks = new CopyOnWriteArrayList<>();
     final Semaphore writesEntered = new Semaphore(0);
+    final Semaphore questionsEntered = new Semaphore(0);
     final AtomicInteger pings = new AtomicInteger();
     final AtomicInteger outcomeQuestions = new AtomicInteger();
 
@@ -84,6 +87,26 @@ final class ScriptedRepository implements VisitorRepository {
         Semaphore gate = permits;
         if (gate != null) {
             gate.release(count);
+        }
+    }
+
+    /** From now on each question about a write's outcome waits for a permit. */
+    void holdQuestions() {
+        questionPermits = new Semaphore(0);
+    }
+
+    /** Lets {@code count} held questions go. */
+    void answerQuestions(int count) {
+        Semaphore gate = questionPermits;
+        if (gate != null) {
+            gate.release(count);
+        }
+    }
+
+    /** Waits until {@code count} more questions about a write's outcome have been asked (held ones included). */
+    void awaitQuestionsAsked(int count, Duration timeout) throws InterruptedException {
+        if (!questionsEntered.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("waited " + timeout + " for " + count + " questions to be asked");
         }
     }
 
@@ -151,6 +174,16 @@ final class ScriptedRepository implements VisitorRepository {
     @Override
     public boolean isWritten(WriteMark mark) {
         outcomeQuestions.incrementAndGet();
+        questionsEntered.release();
+        Semaphore gate = questionPermits;
+        if (gate != null) {
+            try {
+                gate.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while holding a question", e);
+            }
+        }
         check();
         return marks.getOrDefault(mark.writer(), 0L) >= mark.sequence();
     }

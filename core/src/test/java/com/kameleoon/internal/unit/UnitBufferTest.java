@@ -7,14 +7,17 @@ import com.kameleoon.logging.LogLevel;
 import com.kameleoon.spi.UnitWrite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The outage buffer: units come out oldest first; units put back go before anything buffered since; beyond the
- * capacity the oldest are dropped, counted and logged; it knows which visitors have units waiting.
+ * capacity the oldest are dropped, counted and logged (at most once every 10 s of the clock); it knows which
+ * visitors have units waiting.
  */
 class UnitBufferTest {
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
 
     static PendingUnit unit(String visitorCode, String line) {
         return new PendingUnit(new UnitWrite(visitorCode, null, List.of(), List.of(), List.of(), List.of(line)), false);
@@ -32,7 +35,7 @@ class UnitBufferTest {
 
     @Test
     void anEmptyBufferHoldsNothing() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         assertThat(buffer.isEmpty()).isTrue();
         assertThat(buffer.size()).isZero();
         assertThat(buffer.holdsVisitor("a")).isFalse();
@@ -41,7 +44,7 @@ class UnitBufferTest {
 
     @Test
     void unitsComeOutOldestFirstUpToTheBatchSize() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         buffer.addLast(unit("a", "1"));
         buffer.addLast(unit("b", "2"));
         buffer.addLast(unit("a", "3"));
@@ -61,7 +64,7 @@ class UnitBufferTest {
 
     @Test
     void itKnowsWhichVisitorsHaveUnitsWaiting() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         buffer.addLast(unit("a", "1"));
         buffer.addLast(unit("b", "2"));
         buffer.addLast(unit("a", "3"));
@@ -75,7 +78,7 @@ class UnitBufferTest {
 
     @Test
     void aVisitorWithManyUnitsIsHeldUntilTheLastOneLeaves() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         for (int i = 0; i < 4; i++) {
             buffer.addLast(unit("a", "a" + i));
             assertThat(buffer.holdsVisitor("a")).as("after %d units", i + 1).isTrue();
@@ -89,7 +92,7 @@ class UnitBufferTest {
 
     @Test
     void unitsPutBackGoFirstInTheirOrder() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         buffer.addLast(unit("c", "newer"));
         buffer.addFirst(List.of(unit("a", "old-1"), unit("b", "old-2")));
         assertThat(buffer.holdsVisitor("a")).isTrue();
@@ -101,7 +104,7 @@ class UnitBufferTest {
     @Test
     void beyondTheCapacityTheOldestAreDroppedCountedAndLoggedOnce() {
         try (LogCapture log = new LogCapture()) {
-            UnitBuffer buffer = new UnitBuffer(2);
+            UnitBuffer buffer = new UnitBuffer(2, clock::get);
             buffer.addLast(unit("a", "1"));
             buffer.addLast(unit("b", "2"));
             assertThat(buffer.dropped()).as("exactly full drops nothing").isZero();
@@ -119,8 +122,28 @@ class UnitBufferTest {
     }
 
     @Test
+    void theFullBufferIsLoggedAgainOnceTenSecondsHavePassed() {
+        try (LogCapture log = new LogCapture()) {
+            UnitBuffer buffer = new UnitBuffer(1, clock::get);
+            buffer.addLast(unit("a", "1"));
+            buffer.addLast(unit("b", "2"));
+            clock.addAndGet(9_999);
+            buffer.addLast(unit("c", "3"));
+            clock.addAndGet(1);
+            buffer.addLast(unit("d", "4"));
+            clock.addAndGet(9_999);
+            buffer.addLast(unit("e", "5"));
+            assertThat(buffer.dropped()).isEqualTo(4);
+            assertThat(log.lines(LogLevel.WARNING)).filteredOn(line -> line.contains("unit buffer is full"))
+                    .as("at 0 and at exactly 10,000 ms; not 9,999 ms after either").hasSize(2)
+                    .satisfiesExactly(first -> assertThat(first).contains("(1 so far)"),
+                            second -> assertThat(second).contains("(3 so far)"));
+        }
+    }
+
+    @Test
     void unitsPutBackBeyondTheCapacityPushOutTheOldest() {
-        UnitBuffer buffer = new UnitBuffer(2);
+        UnitBuffer buffer = new UnitBuffer(2, clock::get);
         buffer.addLast(unit("c", "newer"));
         buffer.addFirst(List.of(unit("a", "old-1"), unit("b", "old-2")));
         assertThat(buffer.dropped()).isEqualTo(1);
@@ -130,7 +153,7 @@ class UnitBufferTest {
 
     @Test
     void clearingForgetsEveryUnitAndCountsThemDropped() {
-        UnitBuffer buffer = new UnitBuffer(10);
+        UnitBuffer buffer = new UnitBuffer(10, clock::get);
         buffer.addLast(unit("a", "1"));
         buffer.addLast(unit("b", "2"));
         assertThat(buffer.clear()).isEqualTo(2);
