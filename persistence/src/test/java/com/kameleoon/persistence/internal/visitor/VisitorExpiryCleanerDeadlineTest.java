@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -84,40 +83,82 @@ class VisitorExpiryCleanerDeadlineTest {
         }
     }
 
-    @Test
-    void aPassStillRunningAfterTheCloseWaitIsInterrupted() throws InterruptedException {
-        KameleoonDatabase direct = withExpiredVisitors(3);
-        SwitchableDataSource source = new SwitchableDataSource(direct.dataSource());
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
-        AtomicReference<Thread> worker = new AtomicReference<>();
-        // The pass is held right before it deletes, inside its transaction, until released or interrupted. Once
-        // interrupted it fails at once, before any I/O: an interrupt during H2's file I/O would break the database.
-        source.beforePreparing(DELETE_VISITORS, () -> {
-            worker.set(Thread.currentThread());
-            entered.countDown();
-            try {
-                release.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw new IllegalStateException("cleanup interrupted", e);
-            }
-        });
-        try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(source).migrate(false).build()) {
-            VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 20, 500, true, () -> 0L, Duration.ZERO);
+    /**
+     * Holds the next pass right before it deletes, inside its transaction, until released or interrupted. Once
+     * interrupted the pass fails at once, before any I/O: an interrupt during H2's file I/O would break the database.
+     */
+    private static final class HeldPass {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        final AtomicReference<Thread> worker = new AtomicReference<>();
+
+        HeldPass(SwitchableDataSource source) {
+            source.beforePreparing(DELETE_VISITORS, () -> {
+                worker.set(Thread.currentThread());
+                entered.countDown();
+                try {
+                    release.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw new IllegalStateException("cleanup interrupted", e);
+                }
+            });
+        }
+
+        void awaitEntered() throws InterruptedException {
             assertThat(entered.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS)).as("a pass started").isTrue();
+        }
 
-            cleaner.close();
-
+        /** Asserts the pass was interrupted, then that its thread ended. */
+        void assertInterruptedAndEnded() throws InterruptedException {
             try {
                 assertThat(interrupted.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS))
-                        .as("the pass interrupted by close").isTrue();
+                        .as("the pass interrupted").isTrue();
             } finally {
                 release.countDown();
             }
             worker.get().join(EVENTUALLY.toMillis());
             assertThat(worker.get().isAlive()).as("thread alive after close").isFalse();
+        }
+    }
+
+    @Test
+    void aPassStillRunningAfterTheCloseWaitIsInterrupted() throws InterruptedException {
+        KameleoonDatabase direct = withExpiredVisitors(3);
+        SwitchableDataSource source = new SwitchableDataSource(direct.dataSource());
+        HeldPass pass = new HeldPass(source);
+        try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(source).migrate(false).build()) {
+            VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 20, 500, true, () -> 0L, Duration.ZERO);
+            pass.awaitEntered();
+
+            cleaner.close();
+
+            pass.assertInterruptedAndEnded();
+            assertThat(visitors(direct)).as("the interrupted pass rolled back").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void closingFromAnInterruptedThreadInterruptsTheRunningPassAndKeepsTheCallersInterruptFlag()
+            throws InterruptedException {
+        KameleoonDatabase direct = withExpiredVisitors(3);
+        SwitchableDataSource source = new SwitchableDataSource(direct.dataSource());
+        HeldPass pass = new HeldPass(source);
+        try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(source).migrate(false).build()) {
+            VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 20, 500, true, () -> 0L,
+                    VisitorExpiryCleaner.CLOSE_WAIT);
+            pass.awaitEntered();
+
+            Thread.currentThread().interrupt();
+            try {
+                cleaner.close();
+                assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag after close").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+
+            pass.assertInterruptedAndEnded();
             assertThat(visitors(direct)).as("the interrupted pass rolled back").isEqualTo(3);
         }
     }
@@ -126,27 +167,16 @@ class VisitorExpiryCleanerDeadlineTest {
     void closingLetsARunningPassEndWithinTheCloseWait() throws Exception {
         KameleoonDatabase direct = withExpiredVisitors(3);
         SwitchableDataSource source = new SwitchableDataSource(direct.dataSource());
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        source.beforePreparing(DELETE_VISITORS, () -> {
-            entered.countDown();
-            try {
-                release.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-                throw new IllegalStateException("cleanup interrupted", e);
-            }
-        });
+        HeldPass pass = new HeldPass(source);
         try (KameleoonDatabase database = KameleoonDatabase.builder().dataSource(source).migrate(false).build()) {
             VisitorExpiryCleaner cleaner = new VisitorExpiryCleaner(database, 20, 500, true, () -> 0L, EVENTUALLY);
-            assertThat(entered.await(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS)).as("a pass started").isTrue();
+            pass.awaitEntered();
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(cleaner::close);
-            release.countDown();
+            pass.release.countDown();
             closing.get(EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS);
 
-            assertThat(interrupted).as("the pass interrupted").isFalse();
+            assertThat(pass.interrupted.getCount()).as("the pass not interrupted").isOne();
             assertThat(visitors(direct)).as("deleted by the pass close waited for").isZero();
         }
     }
