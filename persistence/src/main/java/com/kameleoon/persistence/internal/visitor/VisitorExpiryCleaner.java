@@ -154,7 +154,8 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
     @Override
     public void close() {
         if (thread != null) {
-            // No interrupt during a cleanup: an interrupt during JDBC I/O breaks an embedded H2 database.
+            // A running pass is interrupted only after the close wait: an interrupt during JDBC I/O breaks an
+            // embedded H2 database.
             thread.shutdown();
             try {
                 if (!thread.awaitTermination(closeWait.toNanos(), TimeUnit.NANOSECONDS)) {
