@@ -26,8 +26,8 @@ public final class SwitchableDataSource implements DataSource {
     private volatile boolean down;
     private final AtomicReference<Hook> hook = new AtomicReference<>();
 
-    /** An action run once, before a statement holding a piece of SQL is prepared. */
-    private record Hook(String sqlFragment, Runnable action) {
+    /** An action run before a statement holding a piece of SQL is prepared: once, or every time. */
+    private record Hook(String sqlFragment, Runnable action, boolean everyTime) {
     }
 
     /**
@@ -61,7 +61,18 @@ public final class SwitchableDataSource implements DataSource {
      * @param action what happens then
      */
     public void beforePreparing(String sqlFragment, Runnable action) {
-        hook.set(new Hook(sqlFragment, action));
+        hook.set(new Hook(sqlFragment, action, false));
+    }
+
+    /**
+     * Runs an action, on the thread that prepares it, right before every later statement whose SQL contains a
+     * fragment is prepared: to make each such statement take time on a clock the test controls.
+     *
+     * @param sqlFragment a piece of the statement's SQL as the driver gets it (named parameters became {@code ?})
+     * @param action what happens then
+     */
+    public void beforeEachPreparing(String sqlFragment, Runnable action) {
+        hook.set(new Hook(sqlFragment, action, true));
     }
 
     /** Makes every later connection request fail. */
@@ -96,7 +107,8 @@ public final class SwitchableDataSource implements DataSource {
         InvocationHandler connection = (proxy, method, args) -> {
             Hook armed = hook.get();
             if (armed != null && method.getName().startsWith("prepare") && args != null && args[0] instanceof String
-                    && ((String) args[0]).contains(armed.sqlFragment()) && hook.compareAndSet(armed, null)) {
+                    && ((String) args[0]).contains(armed.sqlFragment())
+                    && (armed.everyTime() || hook.compareAndSet(armed, null))) {
                 armed.action().run();
             }
             Object result = invoke(real, method, args);

@@ -40,6 +40,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbcOutbox implements TrackingOutbox {
     /** Lines claimed at most per claim. */
     static final int CLAIM_LIMIT = 5_000;
+    /** The low 47 bits of a random number start a node's group counter. */
+    private static final long GROUP_START_BITS = 0x7fff_ffff_ffffL;
 
     private final KameleoonDatabase database;
     private final SqlDialect dialect;
@@ -50,7 +52,7 @@ public final class JdbcOutbox implements TrackingOutbox {
     private final Map<Long, String> claimTokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> claimSizes = new ConcurrentHashMap<>();
     private final Deque<Pass> fallback = new ArrayDeque<>();
-    private final AtomicLong groups = new AtomicLong(ThreadLocalRandom.current().nextLong() & 0x7fffffffffffL);
+    private final AtomicLong groups = new AtomicLong(groupCounterStart(ThreadLocalRandom.current().nextLong()));
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -87,6 +89,17 @@ public final class JdbcOutbox implements TrackingOutbox {
         this.skipLocked = database.supportsSkipLocked();
         this.siteCode = siteCode;
         this.settings = settings;
+    }
+
+    /**
+     * Where a node's group counter starts: a random value in [0, 2^47), so that the groups of nodes sharing the
+     * table are unlikely to meet, with 2^63 - 2^47 groups left before the counter could overflow.
+     *
+     * @param random a random number
+     * @return the counter's start
+     */
+    static long groupCounterStart(long random) {
+        return random & GROUP_START_BITS;
     }
 
     @Override
@@ -414,6 +427,16 @@ public final class JdbcOutbox implements TrackingOutbox {
             KameleoonLogger.error(parked + " tracking lines parked after " + settings.maxAttempts()
                     + " failed deliveries (last error: " + error + "); retry them with retryParked()");
         }
+    }
+
+    /** @return the claims handed out of which no line was completed or failed yet (their sizes are kept) */
+    int openClaims() {
+        return claimSizes.size();
+    }
+
+    /** @return the claimed lines not yet completed or failed (their claim tokens are kept) */
+    int openClaimLines() {
+        return claimTokens.size();
     }
 
     long backoffMillis(int attemptsBefore) {

@@ -6,27 +6,34 @@ import com.kameleoon.persistence.internal.FailureText;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.SqlDialect;
 import com.kameleoon.persistence.internal.Transactions;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Deletes expired visitors in small batches, on one node at a time: a node first takes the
  * {@code visitor-expiry} lease row (an update that only succeeds when the lease is free or already its own),
  * then deletes at most {@code batchSize} visitors per transaction until none is left or the lease is about to
- * end. Runs on a daemon thread ({@code kameleoon-visitor-expiry}). Thread-safe.
+ * end: a pass lasts at most half the lease, as measured by the cleaner's clock. Runs on a daemon thread
+ * ({@code kameleoon-visitor-expiry}). Thread-safe.
  */
 public final class VisitorExpiryCleaner implements AutoCloseable {
     static final String LEASE = "visitor-expiry";
+    /** How long {@link #close()} lets a running pass end before it interrupts it. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final KameleoonDatabase database;
     private final SqlDialect dialect;
     private final String owner = UUID.randomUUID().toString();
     private final int batchSize;
     private final long leaseMillis;
+    private final LongSupplier clock;
+    private final Duration closeWait;
     private final ScheduledExecutorService thread;
 
     /**
@@ -36,10 +43,25 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
      * @param start false to run only through {@link #runOnce()} (tests)
      */
     public VisitorExpiryCleaner(KameleoonDatabase database, long periodMillis, int batchSize, boolean start) {
+        this(database, periodMillis, batchSize, start, System::currentTimeMillis, CLOSE_WAIT);
+    }
+
+    /**
+     * @param database the database
+     * @param periodMillis how often to look for expired visitors
+     * @param batchSize visitors deleted per transaction
+     * @param start false to run only through {@link #runOnce()} (tests)
+     * @param clock milliseconds that time a pass (which visitors expired is the database clock's decision)
+     * @param closeWait how long {@link #close()} lets a running pass end before it interrupts it
+     */
+    VisitorExpiryCleaner(KameleoonDatabase database, long periodMillis, int batchSize, boolean start,
+            LongSupplier clock, Duration closeWait) {
         this.database = database;
         this.dialect = database.dialect();
         this.batchSize = batchSize;
         this.leaseMillis = Math.max(periodMillis, 30_000);
+        this.clock = clock;
+        this.closeWait = closeWait;
         if (start) {
             thread = Executors.newSingleThreadScheduledExecutor(new PoolThreadFactory("kameleoon-visitor-expiry"));
             thread.scheduleWithFixedDelay(this::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -57,7 +79,8 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
     }
 
     /**
-     * Takes the lease and deletes expired visitors.
+     * Takes the lease and deletes expired visitors, batch after batch, until none is left or half the lease has
+     * passed (the next pass goes on).
      *
      * @return how many visitors were deleted, or -1 when another node holds the lease
      */
@@ -65,9 +88,9 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
         if (!acquireLease()) {
             return -1;
         }
-        long deadline = System.currentTimeMillis() + leaseMillis / 2;
+        long deadline = clock.getAsLong() + leaseMillis / 2;
         int deleted = 0;
-        while (System.currentTimeMillis() < deadline) {
+        while (clock.getAsLong() < deadline) {
             int batch = deleteBatch(null, batchSize);
             deleted += batch;
             if (batch == 0) {
@@ -131,10 +154,11 @@ public final class VisitorExpiryCleaner implements AutoCloseable {
     @Override
     public void close() {
         if (thread != null) {
-            // No interrupt during a cleanup: an interrupt during JDBC I/O breaks an embedded H2 database.
+            // A running pass is interrupted only after the close wait: an interrupt during JDBC I/O breaks an
+            // embedded H2 database.
             thread.shutdown();
             try {
-                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                if (!thread.awaitTermination(closeWait.toNanos(), TimeUnit.NANOSECONDS)) {
                     thread.shutdownNow();
                 }
             } catch (InterruptedException e) {
