@@ -136,13 +136,16 @@ public final class KameleoonDatabase implements AutoCloseable {
     }
 
     /**
-     * Returns the JDBC URL of an embedded H2 file database with {@link #H2_URL_SETTINGS}.
+     * Returns the JDBC URL of an embedded H2 file database with {@link #H2_URL_SETTINGS}, on H2's {@code retry:}
+     * file system: an interrupted thread (a relay or writer stopped at close while H2 writes in it) makes the JDK
+     * close the file channel, which on the plain {@code file:} system fails that write and can close the whole
+     * database under every other user of the pool; {@code retry:} reopens the channel and carries on.
      *
      * @param file the database file without H2's {@code .mv.db} suffix
      * @return the URL
      */
     public static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + H2_URL_SETTINGS;
+        return "jdbc:h2:retry:" + file.toAbsolutePath().normalize() + H2_URL_SETTINGS;
     }
 
     /**

@@ -45,7 +45,7 @@ class KameleoonDatabaseTest {
         assertThat(KameleoonDatabase.DEFAULT_H2_FILE)
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "kameleoon", "kameleoon"));
         assertThat(KameleoonDatabase.h2Url(Path.of("/data/kameleoon")))
-                .isEqualTo("jdbc:h2:file:/data/kameleoon;DB_CLOSE_ON_EXIT=FALSE;TIME ZONE=UTC");
+                .isEqualTo("jdbc:h2:retry:/data/kameleoon;DB_CLOSE_ON_EXIT=FALSE;TIME ZONE=UTC");
     }
 
     @Test
