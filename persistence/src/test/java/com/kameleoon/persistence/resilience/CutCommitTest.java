@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
+import com.kameleoon.persistence.testing.ForwardingDataSource;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.spi.ItemUpsert;
@@ -15,19 +16,15 @@ import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
 import com.kameleoon.spi.WriteMark;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
@@ -108,12 +105,11 @@ class CutCommitTest {
     }
 
     /** Hands out the pool's connections, with the armed break applied to the next one that reaches it. */
-    private static final class BreakingDataSource implements DataSource {
-        private final DataSource pool;
+    private static final class BreakingDataSource extends ForwardingDataSource {
         private final AtomicReference<Break> next;
 
         BreakingDataSource(DataSource pool, AtomicReference<Break> next) {
-            this.pool = pool;
+            super(pool);
             this.next = next;
         }
 
@@ -144,11 +140,7 @@ class CutCommitTest {
                     next.set(Break.NONE);
                     throw lost();
                 }
-                try {
-                    return method.invoke(real, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
+                return forward(real, method, args);
             };
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, handler);
@@ -156,41 +148,6 @@ class CutCommitTest {
 
         private static SQLException lost() {
             return new SQLNonTransientConnectionException("connection reset (injected)", "08006");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return pool.isWrapperFor(type);
         }
     }
 }

@@ -1,16 +1,12 @@
 package com.kameleoon.persistence.testing;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,8 +16,7 @@ import javax.sql.DataSource;
  * {@code KameleoonDatabase} built on it takes the code paths of servers without {@code SKIP LOCKED}; and can run
  * an action right before a given statement is prepared. A hand-written stub, not a mock. Thread-safe.
  */
-public final class SwitchableDataSource implements DataSource {
-    private final DataSource pool;
+public final class SwitchableDataSource extends ForwardingDataSource {
     private final String reportedVersion;
     private volatile boolean down;
     private final AtomicReference<Hook> hook = new AtomicReference<>();
@@ -38,7 +33,7 @@ public final class SwitchableDataSource implements DataSource {
     }
 
     private SwitchableDataSource(DataSource pool, String reportedVersion) {
-        this.pool = pool;
+        super(pool);
         this.reportedVersion = reportedVersion;
     }
 
@@ -111,7 +106,7 @@ public final class SwitchableDataSource implements DataSource {
                     && (armed.everyTime() || hook.compareAndSet(armed, null))) {
                 armed.action().run();
             }
-            Object result = invoke(real, method, args);
+            Object result = forward(real, method, args);
             return method.getName().equals("getMetaData") && reportedVersion != null
                     ? olderMetaData((DatabaseMetaData) result) : result;
         };
@@ -121,51 +116,8 @@ public final class SwitchableDataSource implements DataSource {
 
     private DatabaseMetaData olderMetaData(DatabaseMetaData real) {
         InvocationHandler metaData = (proxy, method, args) -> method.getName().equals("getDatabaseProductVersion")
-                ? reportedVersion : invoke(real, method, args);
+                ? reportedVersion : forward(real, method, args);
         return (DatabaseMetaData) Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
                 new Class<?>[] {DatabaseMetaData.class}, metaData);
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return pool.isWrapperFor(type);
     }
 }
