@@ -35,16 +35,24 @@ final class LazyServer {
         }
         Optional<String> url = TestSetting.read(prefix + ".url");
         try {
-            server = url.isPresent()
-                    ? new DatabaseServer(vendor, url.get(),
-                            TestSetting.read(prefix + ".user").orElse(defaultUser),
-                            TestSetting.read(prefix + ".password").orElse(""), false)
-                    : embedded.get();
+            server = url.isPresent() ? external(vendor, prefix, defaultUser, url.get()) : embedded.get();
         } catch (IllegalStateException e) {
             failure = e;
             throw e;
         }
         LOG.info(() -> "Test database server: " + server);
         return server;
+    }
+
+    /**
+     * @param vendor a readable vendor name
+     * @param prefix the settings' prefix ({@code kameleoon.test.pg})
+     * @param defaultUser the account when {@code <prefix>.user} is not set
+     * @param url the administration URL
+     * @return the external server at that URL, with the account of the settings
+     */
+    static DatabaseServer external(String vendor, String prefix, String defaultUser, String url) {
+        return new DatabaseServer(vendor, url, TestSetting.read(prefix + ".user").orElse(defaultUser),
+                TestSetting.read(prefix + ".password").orElse(""), false);
     }
 }

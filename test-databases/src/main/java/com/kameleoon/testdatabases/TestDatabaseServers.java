@@ -62,6 +62,19 @@ public final class TestDatabaseServers {
         return MARIADB.get();
     }
 
+    /**
+     * Returns the machine's own PostgreSQL server, never an embedded one: the configured server, else
+     * {@code jdbc:postgresql://127.0.0.1:5432/postgres} (with the configured account, else {@code postgres} without
+     * a password). For launchers whose database users outlive the launching JVM, such as the sample's cluster
+     * scripts: an embedded server would end with the launcher.
+     *
+     * @return the server, not checked
+     */
+    public static DatabaseServer machinePostgresql() {
+        return LazyServer.external("PostgreSQL", "kameleoon.test.pg", "postgres",
+                TestSetting.read("kameleoon.test.pg.url").orElse("jdbc:postgresql://127.0.0.1:5432/postgres"));
+    }
+
     private static DatabaseServer startPostgres() {
         try {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start();

@@ -9,14 +9,15 @@ final class TestSetting {
     }
 
     /**
-     * Reads {@code kameleoon.test.pg.url} from the system property, else from {@code KAMELEOON_TEST_PG_URL}.
+     * Reads {@code kameleoon.test.pg.url} from the system property, else from {@code KAMELEOON_TEST_PG_URL}; a blank
+     * value counts as not set, so a blank property falls through to the environment.
      *
      * @param property the property name
-     * @return the value, empty when neither is set (a blank value counts as not set)
+     * @return the value, empty when neither is set
      */
     static Optional<String> read(String property) {
         String value = System.getProperty(property);
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             value = System.getenv(environmentName(property));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);

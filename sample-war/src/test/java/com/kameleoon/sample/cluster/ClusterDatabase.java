@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +49,7 @@ public record ClusterDatabase(String adminUrl, String user, String password, Str
      * @return that database on the server of the cluster scripts (never an embedded one)
      */
     public static ClusterDatabase named(String name) {
-        return new ClusterDatabase(setting("kameleoon.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                setting("kameleoon.test.pg.user", "postgres"), setting("kameleoon.test.pg.password", ""), name);
+        return on(TestDatabaseServers.machinePostgresql(), name);
     }
 
     /**
@@ -63,8 +61,11 @@ public record ClusterDatabase(String adminUrl, String user, String password, Str
         for (int i = 0; i < 10; i++) {
             suffix.append(Character.forDigit(RANDOM.nextInt(36), 36));
         }
-        DatabaseServer server = TestDatabaseServers.postgresql();
-        return new ClusterDatabase(server.adminUrl(), server.user(), server.password(), suffix.toString());
+        return on(TestDatabaseServers.postgresql(), suffix.toString());
+    }
+
+    private static ClusterDatabase on(DatabaseServer server, String name) {
+        return new ClusterDatabase(server.adminUrl(), server.user(), server.password(), name);
     }
 
     /** @return the JDBC URL of this database (the admin URL with its database name replaced) */
@@ -134,13 +135,5 @@ public record ClusterDatabase(String adminUrl, String user, String password, Str
     public String toString() {
         return "ClusterDatabase[" + jdbcUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "none"
                 : "****") + "]";
-    }
-
-    private static String setting(String property, String defaultValue) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return value == null || value.isBlank() ? defaultValue : value;
     }
 }
