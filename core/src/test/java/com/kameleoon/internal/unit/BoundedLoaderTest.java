@@ -37,6 +37,18 @@ class BoundedLoaderTest {
         Thread.interrupted();
     }
 
+    /** Every load waits until {@code hang} opens (or the load thread is interrupted), then answers nothing. */
+    private void hangLoads() {
+        repository.answerLoads(code -> {
+            try {
+                hang.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
     @Test
     void itAnswersWhatTheRepositoryHolds() throws Exception {
         StoredVisitor known = new StoredVisitor("known", 123, "GIVEN", false, List.of());
@@ -76,14 +88,7 @@ class BoundedLoaderTest {
     void aRepositoryThatHangsIsGivenUpAfterTheBound() {
         loader.close();
         loader = new BoundedLoader(repository, circuit, 50);
-        repository.answerLoads(code -> {
-            try {
-                hang.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
+        hangLoads();
         assertThatThrownBy(() -> loader.load("a")).isInstanceOf(BoundedLoader.Late.class)
                 .hasMessage("no answer within 50 ms");
         assertThat(loader.lateLoads()).isEqualTo(1);
@@ -91,14 +96,7 @@ class BoundedLoaderTest {
 
     @Test
     void anInterruptedCallerGivesUpAndKeepsItsInterrupt() {
-        repository.answerLoads(code -> {
-            try {
-                hang.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
+        hangLoads();
         Thread.currentThread().interrupt();
         assertThatThrownBy(() -> loader.load("a")).isInstanceOf(BoundedLoader.Late.class).hasMessage("interrupted");
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
