@@ -16,7 +16,7 @@ mvn -q -B -ntp -DskipTests -DskipITs -Dcontainers.skip=false -pl jakarta-ee-it -
 CP_FILE=jakarta-ee-it/target/bench-classpath.txt
 mvn -q -B -ntp -pl jakarta-ee-it dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$CP_FILE"
 IT=jakarta-ee-it/target
-java -Xmx1g -Dkameleoon.it.war="$IT/kameleoon-it.war" \
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dkameleoon.it.war="$IT/kameleoon-it.war" \
   -Dkameleoon.it.tomcat11="$(ls -d "$IT"/containers/apache-tomcat-11.* | head -n 1)" \
   -Dkameleoon.it.work="$IT/bench-work" \
   -cp "$IT/test-classes:$IT/classes:$(cat "$CP_FILE")" \

@@ -61,7 +61,7 @@ public final class PersistenceThroughput {
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int pgThreads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path h2 = Files.createTempDirectory("kameleoon-bench-h2");
-        if (seconds > 0) {
+        if (seconds > 0 && !Boolean.getBoolean("kameleoon.bench.skip_h2")) {
             try (KameleoonDatabase db = KameleoonDatabase.builder().h2File(h2.resolve("bench")).build()) {
                 visitorUnits("H2", db, seconds, 4);
             }
@@ -69,7 +69,7 @@ public final class PersistenceThroughput {
         String pgName = "kameleoon_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         admin("CREATE DATABASE " + pgName);
         try {
-            String url = PG_ADMIN.substring(0, PG_ADMIN.lastIndexOf('/') + 1) + pgName;
+            String url = PG_ADMIN.substring(0, PG_ADMIN.lastIndexOf('/') + 1) + pgName + System.getProperty("kameleoon.bench.pg.params", "");
             try (KameleoonDatabase db = KameleoonDatabase.builder().jdbcUrl(url).username(PG_USER).password(PG_PASSWORD)
                     .maximumPoolSize(Math.max(16, pgThreads)).build()) {
                 if (seconds > 0) {

@@ -159,19 +159,21 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void probe(List<PendingUnit> batch) {
+        // A ping first, even with units waiting or a write in doubt: a repository may bound its ping's wait more
+        // tightly than a write's, so that a probe sent into a partition ends soon and the next one finds the
+        // repository as soon as it returns.
+        try {
+            repository.ping();
+        } catch (RuntimeException e) {
+            circuit.probeFailed();
+            return;
+        }
         if (doubt != null && !settle()) {
             return;
         }
         batch.clear();
         buffer.drainTo(batch, settings.maxBatch());
-        if (batch.isEmpty()) {
-            try {
-                repository.ping();
-                circuit.close();
-            } catch (RuntimeException e) {
-                circuit.probeFailed();
-            }
-        } else if (writeBatch(batch)) {
+        if (batch.isEmpty() || writeBatch(batch)) {
             circuit.close();
         }
     }

@@ -249,7 +249,7 @@ class GroupCommitterTest {
         probeDue();
         awaitClosedCircuit();
         assertThat(repository.stored).containsExactly(List.of("a:a1", "b:b1", "b:b2"));
-        assertThat(repository.pings.get()).as("a probe that writes needs no ping").isZero();
+        assertThat(repository.pings.get()).as("the probe pings once before it writes").isEqualTo(1);
         assertThat(afterWrites.get()).isEqualTo(1);
         assertThat(committer.stats(0)).isEqualTo(new UnitStats(3, 1, 0, 0, 0, 0, 0, false, 1, 0));
         assertThat(outcome(committer.submit(unit("c", "c1"), true))).isEqualTo(UnitOutcome.STORED);
@@ -298,6 +298,7 @@ class GroupCommitterTest {
             assertThat(outcome(committer.submit(unit("v", "v" + i), false))).isEqualTo(UnitOutcome.BUFFERED);
         }
         int attempts = repository.attemptedMarks.size();
+        repository.pingsAnswer(true);
         probeDue();
         Eventually.until("a probe that writes, fails and puts the backlog back", WAIT,
                 () -> repository.attemptedMarks.size() > attempts && circuit.untilProbe() > 0
@@ -387,6 +388,7 @@ class GroupCommitterTest {
         repository.cutNextCommit(ScriptedRepository.Cut.AFTER_COMMIT);
         assertThat(outcome(committer.submit(unit("a", "a1"), false))).isEqualTo(UnitOutcome.BUFFERED);
         awaitOpenCircuit();
+        repository.pingsAnswer(true);
         probeDue();
         Eventually.until("a first question, unanswered", WAIT,
                 () -> repository.outcomeQuestions.get() >= 1 && circuit.untilProbe() > 0);
@@ -394,7 +396,7 @@ class GroupCommitterTest {
         probeDue();
         awaitClosedCircuit();
         assertThat(repository.outcomeQuestions.get()).isEqualTo(2);
-        assertThat(repository.pings.get()).as("no ping while the outcome was unknown").isEqualTo(1);
+        assertThat(repository.pings.get()).as("each probe pings before it asks").isEqualTo(2);
         assertThat(repository.stored).containsExactly(List.of("a:a1"));
     }
 
@@ -639,11 +641,12 @@ class GroupCommitterTest {
         probeDue();
         awaitClosedCircuit();
         assertThat(committer.stats(0)).isEqualTo(new UnitStats(0, 0, 0, 0, 1, 0, 0, false, 1, 0));
-        assertThat(repository.pings.get()).as("the refusal was the store's answer: no ping needed").isZero();
+        assertThat(repository.pings.get()).as("the probe pinged once, then the refusal was the store's answer")
+                .isEqualTo(1);
     }
 
     @Test
-    void aProbeWhoseBatchIsRefusedUnitByUnitClosesTheCircuitWithoutAPing() throws Exception {
+    void aProbeWhoseBatchIsRefusedUnitByUnitClosesTheCircuit() throws Exception {
         start();
         repository.down(true);
         assertThat(outcome(committer.submit(unit("bad-1", "b1"), false))).isEqualTo(UnitOutcome.BUFFERED);
@@ -652,7 +655,7 @@ class GroupCommitterTest {
         probeDue();
         awaitClosedCircuit();
         assertThat(repository.stored).containsExactly(List.of("c-good:c"));
-        assertThat(repository.pings.get()).isZero();
+        assertThat(repository.pings.get()).isEqualTo(1);
         assertThat(committer.stats(0)).isEqualTo(new UnitStats(1, 1, 0, 0, 1, 0, 0, false, 1, 0));
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * A hand-written repository whose every answer the test decides: it can be down (every call fails "unavailable"),
  * refuse units of visitors whose code starts with {@code "bad"}, be unreachable for a few codes only, cut the
- * connection during the next commit (after or before storing it), and hold writes, or questions about a write's
+ * connection during the next commit (after or before storing it), answer pings while down, and hold writes, or questions about a write's
  * outcome, until the test lets them go.
  * It records what it stored, batch by batch, with the marks of committed writes. Thread-safe.
  */
@@ -29,6 +29,7 @@ final class ScriptedRepository implements VisitorRepository {
     enum Cut { NONE, AFTER_COMMIT, BEFORE_COMMIT }
 
     private volatile RuntimeException downFailure;
+    private volatile boolean pingsAnswer;
     private volatile Cut nextCut = Cut.NONE;
     /** The visitor whose write is cut, or null for the next write whatever it holds. */
     private volatile String cutVisitor;
@@ -53,6 +54,11 @@ final class ScriptedRepository implements VisitorRepository {
     /** @param failure what every call throws from now on, or null to answer again */
     void down(RuntimeException failure) {
         downFailure = failure;
+    }
+
+    /** @param value true: pings answer even while the repository is down (a store that answers only the cheapest call) */
+    void pingsAnswer(boolean value) {
+        pingsAnswer = value;
     }
 
     void cutNextCommit(Cut cut) {
@@ -197,6 +203,8 @@ final class ScriptedRepository implements VisitorRepository {
     @Override
     public void ping() {
         pings.incrementAndGet();
-        check();
+        if (!pingsAnswer) {
+            check();
+        }
     }
 }

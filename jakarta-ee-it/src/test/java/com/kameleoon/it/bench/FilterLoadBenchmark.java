@@ -68,6 +68,9 @@ public final class FilterLoadBenchmark {
             tomcat.deploy("pg", war, pg);
             for (int round = 1; round <= rounds; round++) {
                 for (Row row : ROWS) {
+                    if (!selected(row)) {
+                        continue;
+                    }
                     String url = tomcat.baseUrl(row.context()) + row.path();
                     WrkRun.run(url, script, 2, 32, 3);
                     latency.computeIfAbsent(row, r -> new ArrayList<>()).add(WrkRun.run(url, script, 1, 1, 8));
@@ -89,6 +92,23 @@ public final class FilterLoadBenchmark {
             System.err.println("FAILED: " + errors + " error answers");
             System.exit(1);
         }
+    }
+
+    /**
+     * The rows to measure: all, or those whose label contains one of the "|"-separated words of
+     * {@code kameleoon.bench.rows} (for profiling one row); the bare servlet always runs, as the reference.
+     */
+    private static boolean selected(Row row) {
+        String wanted = System.getProperty("kameleoon.bench.rows", "").trim();
+        if (wanted.isEmpty() || row == ROWS.get(0)) {
+            return true;
+        }
+        for (String word : wanted.split("\\|")) {
+            if (row.label().contains(word.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> with(Map<String, String> common, String key, String value) {
@@ -114,6 +134,9 @@ public final class FilterLoadBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         long errors = 0;
         for (Row row : ROWS) {
+            if (!latency.containsKey(row)) {
+                continue;
+            }
             double p50 = median(latency.get(row), WrkRun::p50Micros);
             double p99 = median(latency.get(row), WrkRun::p99Micros);
             double rps = median(throughput.get(row), WrkRun::requestsPerSecond);

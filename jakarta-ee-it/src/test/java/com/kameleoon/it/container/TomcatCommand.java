@@ -34,6 +34,12 @@ final class TomcatCommand {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        // A profiling hook for the benchmarks (e.g. -XX:StartFlightRecording=...); empty in tests.
+        for (String extra : System.getProperty("kameleoon.it.tomcat.jvm_args", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                command.add(extra);
+            }
+        }
         // Same flags as this distribution's own script, read from it so Tomcat 10.1 and 11 each get theirs.
         command.addAll(moduleFlags(catalinaHome));
         command.add("-Dcatalina.home=" + catalinaHome);

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  * visitor more often. Stateless.
  */
 public final class Transactions {
-    private static final int ATTEMPTS = 4;
+    /** How many times a transaction runs at most. */
+    public static final int ATTEMPTS = 4;
 
     private Transactions() {
     }
@@ -40,7 +41,11 @@ public final class Transactions {
         }
     }
 
-    static boolean isTransient(Throwable e) {
+    /**
+     * @param e a failure of a transaction
+     * @return true when running the transaction again may succeed (deadlock, serialization failure, racing insert)
+     */
+    public static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException) {
                 SQLException sql = (SQLException) cause;
@@ -56,7 +61,12 @@ public final class Transactions {
         return false;
     }
 
-    private static void pause(int attempt) {
+    /**
+     * Sleeps a short random time before another attempt.
+     *
+     * @param attempt the attempt that failed (1 for the first)
+     */
+    public static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20 * attempt));
         } catch (InterruptedException e) {

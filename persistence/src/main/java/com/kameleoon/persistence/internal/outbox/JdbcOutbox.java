@@ -162,29 +162,65 @@ public final class JdbcOutbox implements TrackingOutbox {
     private record Pass(String visitorCode, List<String> lines) {
     }
 
+    /**
+     * One outbox row to insert: a line of a visitor with the group of the unit (or pass) it came from.
+     *
+     * @param visitorCode the visitor
+     * @param group the group id: the lines of one unit share it
+     * @param line the tracking line
+     */
+    public record Row(String visitorCode, long group, String line) {
+    }
+
+    /**
+     * The rows that units' lines become, each unit's lines one group; an overlong line is dropped, counted and
+     * logged here, so that the one line cannot fail its unit's transaction.
+     *
+     * @param units units about to be written
+     * @return the rows, in the units' order
+     */
+    public List<Row> rowsOf(List<UnitWrite> units) {
+        List<Row> rows = new ArrayList<>();
+        for (UnitWrite unit : units) {
+            if (!unit.trackingLines().isEmpty()) {
+                addRows(rows, unit.visitorCode(), unit.trackingLines());
+            }
+        }
+        return rows;
+    }
+
+    private void addRows(List<Row> rows, String visitorCode, List<String> lines) {
+        long group = groups.incrementAndGet();
+        for (String line : lines) {
+            if (line.length() > SchemaLimits.MAX_OUTBOX_LINE_CHARS) {
+                KameleoonLogger.error("tracking line of " + line.length() + " characters dropped (limit "
+                        + SchemaLimits.MAX_OUTBOX_LINE_CHARS + ")");
+                dropped.incrementAndGet();
+                continue;
+            }
+            rows.add(new Row(visitorCode, group, line));
+        }
+    }
+
     private void insert(Handle handle, List<Pass> passes) {
         if (passes.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Pass pass : passes) {
+            addRows(rows, pass.visitorCode(), pass.lines());
+        }
+        if (rows.isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO kameleoon_outbox (site_code, visitor_code, group_id,"
                 + " line, created_at, available_at) VALUES (:site, :code, :group, :line, " + dialect.now() + ", "
                 + dialect.now() + ")");
-        for (Pass pass : passes) {
-            long group = groups.incrementAndGet();
-            for (String line : pass.lines()) {
-                if (line.length() > SchemaLimits.MAX_OUTBOX_LINE_CHARS) {
-                    KameleoonLogger.error("tracking line of " + line.length() + " characters dropped (limit "
-                            + SchemaLimits.MAX_OUTBOX_LINE_CHARS + ")");
-                    dropped.incrementAndGet();
-                    continue;
-                }
-                batch.bind("site", siteCode).bind("code", pass.visitorCode()).bind("group", group).bind("line", line)
-                        .add();
-            }
+        for (Row row : rows) {
+            batch.bind("site", siteCode).bind("code", row.visitorCode()).bind("group", row.group())
+                    .bind("line", row.line()).add();
         }
-        if (batch.size() > 0) {
-            batch.execute();
-        }
+        batch.execute();
     }
 
     private void notifyListeners() {

@@ -12,6 +12,8 @@ import com.kameleoon.spi.UnitWrite;
 import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
 import com.kameleoon.spi.WriteMark;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     private final String upsertMarkSql;
     /** How long a writer's mark outlives its last write: far beyond any outage a node waits out. */
     static final long MARK_LIFETIME_MILLIS = 7L * 24 * 3600 * 1000;
+    /** How long a probe of an unavailable database waits for its answer at most. */
+    static final int PING_TIMEOUT_MILLIS = 400;
 
     /**
      * @param database the database
@@ -122,6 +126,11 @@ public final class JdbcVisitorRepository implements VisitorRepository {
         if (units.isEmpty()) {
             throw new IllegalArgumentException("write needs at least one unit");
         }
+        if (dialect == SqlDialect.POSTGRESQL && PostgresBatchStatement.fits(units)) {
+            writeInOneStatement(mark, units);
+            outbox.inserted(units);
+            return;
+        }
         // Set once every statement ran: a failure after that can only come from the commit, whose fate is unknown.
         boolean[] committing = new boolean[1];
         try {
@@ -147,6 +156,37 @@ public final class JdbcVisitorRepository implements VisitorRepository {
             throw SqlFailures.translate(what, e);
         }
         outbox.inserted(units);
+    }
+
+    /** The batch as one PostgreSQL statement (one round trip), retried like a transaction on a transient failure. */
+    private void writeInOneStatement(WriteMark mark, List<UnitWrite> units) {
+        List<JdbcOutbox.Row> rows = outbox.rowsOf(units);
+        String what = "writing " + units.size() + " units of work";
+        for (int attempt = 1;; attempt++) {
+            boolean sent = false;
+            try (Connection connection = database.dataSource().getConnection()) {
+                sent = true;
+                boolean autoCommit = connection.getAutoCommit();
+                PostgresBatchStatement.write(connection, siteCode, sessionMillis, MARK_LIFETIME_MILLIS, mark, units,
+                        rows);
+                if (!autoCommit) {
+                    connection.commit();
+                }
+                return;
+            } catch (SQLException e) {
+                RuntimeException failure = new IllegalStateException(e.getMessage(), e);
+                if (attempt < Transactions.ATTEMPTS && Transactions.isTransient(e)) {
+                    Transactions.pause(attempt);
+                    continue;
+                }
+                if (sent && SqlFailures.isUnavailable(failure)) {
+                    // The statement is its own transaction: once sent, a broken connection leaves its fate unknown.
+                    throw StoreException.outcomeUnknown("database unreachable while committing (" + what
+                            + "): it may or may not have stored them", failure);
+                }
+                throw SqlFailures.translate(what, failure);
+            }
+        }
     }
 
     @Override
@@ -337,10 +377,26 @@ public final class JdbcVisitorRepository implements VisitorRepository {
 
     @Override
     public void ping() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            bound(connection);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.translate("reaching the database", new IllegalStateException(e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Bounds the probe's wait for an answer by {@link #PING_TIMEOUT_MILLIS} rather than the pool's socket time-out:
+     * a probe sent into a partition must not hold the writer for seconds, since the writer cannot notice the
+     * database's return before its probe ends. The pool restores the connection's own time-out when it is returned.
+     */
+    private static void bound(Connection connection) {
         try {
-            database.jdbi().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
-        } catch (RuntimeException e) {
-            throw SqlFailures.translate("reaching the database", e);
+            connection.setNetworkTimeout(Runnable::run, PING_TIMEOUT_MILLIS);
+        } catch (SQLException | UnsupportedOperationException e) {
+            // An embedded database has no network to wait on.
         }
     }
 }
