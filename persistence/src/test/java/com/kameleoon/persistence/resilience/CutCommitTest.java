@@ -19,6 +19,7 @@ import com.kameleoon.spi.WriteMark;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
@@ -140,10 +141,32 @@ class CutCommitTest {
                     next.set(Break.NONE);
                     throw lost();
                 }
-                return forward(real, method, args);
+                Object result = forward(real, method, args);
+                if (result instanceof PreparedStatement && real.getAutoCommit() && next.get() != Break.NONE) {
+                    // A write that is one statement in auto-commit commits when it runs: break around its run.
+                    return breakingRun((PreparedStatement) result);
+                }
+                return result;
             };
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, handler);
+        }
+
+        private PreparedStatement breakingRun(PreparedStatement real) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                if (method.getName().equals("execute") && next.get() == Break.AFTER_COMMIT) {
+                    next.set(Break.NONE);
+                    real.execute();
+                    throw lost();
+                }
+                if (method.getName().equals("execute") && next.get() == Break.BEFORE_COMMIT) {
+                    next.set(Break.NONE);
+                    throw lost();
+                }
+                return forward(real, method, args);
+            };
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, handler);
         }
 
         private static SQLException lost() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kameleoon.persistence.KameleoonDatabase;
+import com.kameleoon.persistence.KameleoonPersistence;
+import com.kameleoon.persistence.internal.visitor.JdbcVisitorRepository;
 import com.kameleoon.persistence.testing.TestDatabase;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
+import com.kameleoon.spi.VisitorRepository;
 import com.kameleoon.testkit.TcpProxy;
 import com.kameleoon.testkit.TcpProxy.Mode;
 import com.zaxxer.hikari.HikariDataSource;
@@ -77,6 +80,48 @@ class DatabaseTimeoutTest {
             report(vendor, "BLACKHOLE, query through the pool", elapsed);
             assertThat(elapsed).isPositive().isLessThan(SOCKET_TIMEOUT.plus(MARGIN).toMillis());
             assertRecovers(vendor, database, proxy);
+        }
+    }
+
+    /**
+     * The store's probe, which the unit writer sends while the database is unavailable, ends after its own short
+     * time-out rather than the pool's socket time-out: the writer notices the database's return one probe interval
+     * plus at most this time-out after it happens.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Vendor.class, names = {"POSTGRESQL", "MARIADB"})
+    void aProbeOfASilentDatabaseEndsAfterItsOwnShortTimeout(Vendor vendor) {
+        TestDatabase target = DATABASES.fresh(vendor);
+        try (TcpProxy proxy = proxyFor(target); KameleoonDatabase database = target.builderThrough(proxy)
+                .maximumPoolSize(2).poolName("probe-" + target.vendor()).build();
+                KameleoonPersistence persistence = KameleoonPersistence.create(database, "probe", 30)) {
+            VisitorRepository repository = persistence.repository();
+            repository.ping();
+            proxy.switchTo(Mode.BLACKHOLE);
+
+            long elapsed = millisToFail(repository::ping);
+
+            report(vendor, "BLACKHOLE, the store's probe", elapsed);
+            assertThat(elapsed).isGreaterThanOrEqualTo(JdbcVisitorRepository.PING_TIMEOUT_MILLIS - 100)
+                    .isLessThan(SOCKET_TIMEOUT.toMillis());
+            proxy.switchTo(Mode.PASS);
+            long start = System.nanoTime();
+            awaitPing(repository);
+            report(vendor, "PASS again, first successful probe after", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static void awaitPing(VisitorRepository repository) {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (true) {
+            try {
+                repository.ping();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no probe answered within " + RECOVERY.toSeconds() + " s of PASS", e);
+                }
+            }
         }
     }
 

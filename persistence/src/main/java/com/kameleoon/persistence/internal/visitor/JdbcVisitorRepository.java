@@ -13,6 +13,7 @@ import com.kameleoon.spi.VisitorItem;
 import com.kameleoon.spi.VisitorRepository;
 import com.kameleoon.spi.WriteMark;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class JdbcVisitorRepository implements VisitorRepository {
     /** How long a writer's mark outlives its last write: far beyond any outage a node waits out. */
     static final long MARK_LIFETIME_MILLIS = 7L * 24 * 3600 * 1000;
     /** How long a probe of an unavailable database waits for its answer at most. */
-    static final int PING_TIMEOUT_MILLIS = 400;
+    public static final int PING_TIMEOUT_MILLIS = 400;
 
     /**
      * @param database the database
@@ -165,10 +166,12 @@ public final class JdbcVisitorRepository implements VisitorRepository {
         for (int attempt = 1;; attempt++) {
             boolean sent = false;
             try (Connection connection = database.dataSource().getConnection()) {
-                sent = true;
                 boolean autoCommit = connection.getAutoCommit();
-                PostgresBatchStatement.write(connection, siteCode, sessionMillis, MARK_LIFETIME_MILLIS, mark, units,
-                        rows);
+                try (PreparedStatement statement = PostgresBatchStatement.prepare(connection, siteCode, sessionMillis,
+                        MARK_LIFETIME_MILLIS, mark, units, rows)) {
+                    sent = true;
+                    statement.execute();
+                }
                 if (!autoCommit) {
                     connection.commit();
                 }

@@ -85,7 +85,7 @@ final class PostgresBatchStatement {
     }
 
     /**
-     * Runs the statement on a connection in auto-commit mode.
+     * Prepares the statement with the batch bound, ready to run in auto-commit mode.
      *
      * @param connection an auto-commit connection
      * @param siteCode the site
@@ -94,10 +94,12 @@ final class PostgresBatchStatement {
      * @param mark the write's mark
      * @param units the batch, already in key order ({@link #fits} holds)
      * @param outboxRows the units' tracking lines as rows
+     * @return the statement; the caller executes and closes it
      * @throws SQLException as the driver reports it
      */
-    static void write(Connection connection, String siteCode, long sessionMillis, long markLifetimeMillis,
-            WriteMark mark, List<UnitWrite> units, List<JdbcOutbox.Row> outboxRows) throws SQLException {
+    static PreparedStatement prepare(Connection connection, String siteCode, long sessionMillis,
+            long markLifetimeMillis, WriteMark mark, List<UnitWrite> units, List<JdbcOutbox.Row> outboxRows)
+            throws SQLException {
         Columns headers = new Columns(6);
         Columns items = new Columns(6);
         for (UnitWrite unit : units) {
@@ -119,7 +121,8 @@ final class PostgresBatchStatement {
         for (JdbcOutbox.Row row : outboxRows) {
             outbox.add(row.visitorCode(), row.group(), row.line());
         }
-        try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+        PreparedStatement statement = connection.prepareStatement(SQL);
+        try {
             int p = 1;
             p = headers.bind(connection, statement, p, "varchar", "int8", "varchar", "varchar", "bool", "bool");
             statement.setString(p++, siteCode);
@@ -131,7 +134,10 @@ final class PostgresBatchStatement {
             statement.setString(p++, mark.writer());
             statement.setLong(p++, mark.sequence());
             statement.setLong(p, markLifetimeMillis);
-            statement.execute();
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 
