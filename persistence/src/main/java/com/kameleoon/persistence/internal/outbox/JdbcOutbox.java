@@ -135,13 +135,7 @@ public final class JdbcOutbox implements TrackingOutbox {
      * @param units the units
      */
     public void insertUnits(Handle handle, List<UnitWrite> units) {
-        List<Pass> passes = new ArrayList<>(units.size());
-        for (UnitWrite unit : units) {
-            if (!unit.trackingLines().isEmpty()) {
-                passes.add(new Pass(unit.visitorCode(), unit.trackingLines()));
-            }
-        }
-        insert(handle, passes);
+        insertRows(handle, rowsOf(units));
     }
 
     /**
@@ -203,13 +197,14 @@ public final class JdbcOutbox implements TrackingOutbox {
     }
 
     private void insert(Handle handle, List<Pass> passes) {
-        if (passes.isEmpty()) {
-            return;
-        }
         List<Row> rows = new ArrayList<>();
         for (Pass pass : passes) {
             addRows(rows, pass.visitorCode(), pass.lines());
         }
+        insertRows(handle, rows);
+    }
+
+    private void insertRows(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
