@@ -22,10 +22,13 @@ import java.util.concurrent.CompletableFuture;
  * Kameleoon SDKs, keeps visitor data, and reports exposures and conversions. One thread-safe instance per
  * site code, obtained from {@link KameleoonClientFactory}; close it when the application stops.
  *
+ * <p>It also offers the official Kameleoon Java SDK's documented method forms ({@link OfficialSdkForms}), so that
+ * code written for that SDK compiles against this one.
+ *
  * <p>Every method taking a visitor code throws {@link com.kameleoon.exceptions.VisitorCodeInvalid} when the
  * code is empty or longer than 255 characters, before anything else.
  */
-public interface KameleoonClient extends AutoCloseable {
+public interface KameleoonClient extends OfficialSdkForms, AutoCloseable {
 
     /** @return completes with true once a configuration is loaded, or false when the wait times out */
     CompletableFuture<Boolean> waitInit();
@@ -309,31 +312,32 @@ public interface KameleoonClient extends AutoCloseable {
 
     /**
      * Loads the visitor's data stored by Kameleoon (previous visit and current one, custom data) and adds it
-     * to the visitor.
+     * to the visitor, asynchronously as the official SDK does (these three short forms return a future there;
+     * the forms with a {@link Duration} wait for the answer).
      *
      * @param visitorCode the visitor code
-     * @return the data found
+     * @return completes with the data found, or exceptionally with a KameleoonException
      */
-    default List<Data> getRemoteVisitorData(String visitorCode) {
-        return getRemoteVisitorData(visitorCode, true, RemoteVisitorDataFilter.defaults(), null);
+    default CompletableFuture<List<Data>> getRemoteVisitorData(String visitorCode) {
+        return getRemoteVisitorDataAsync(visitorCode, true, RemoteVisitorDataFilter.defaults(), null);
     }
 
     /**
      * @param visitorCode the visitor code
      * @param addData true to add the data to the visitor
-     * @return the data found
+     * @return completes with the data found, or exceptionally with a KameleoonException
      */
-    default List<Data> getRemoteVisitorData(String visitorCode, boolean addData) {
-        return getRemoteVisitorData(visitorCode, addData, RemoteVisitorDataFilter.defaults(), null);
+    default CompletableFuture<List<Data>> getRemoteVisitorData(String visitorCode, boolean addData) {
+        return getRemoteVisitorDataAsync(visitorCode, addData, RemoteVisitorDataFilter.defaults(), null);
     }
 
     /**
      * @param visitorCode the visitor code
      * @param filter what to load
-     * @return the data found
+     * @return completes with the data found, or exceptionally with a KameleoonException
      */
-    default List<Data> getRemoteVisitorData(String visitorCode, RemoteVisitorDataFilter filter) {
-        return getRemoteVisitorData(visitorCode, true, filter, null);
+    default CompletableFuture<List<Data>> getRemoteVisitorData(String visitorCode, RemoteVisitorDataFilter filter) {
+        return getRemoteVisitorDataAsync(visitorCode, true, filter, null);
     }
 
     /**
@@ -426,14 +430,16 @@ public interface KameleoonClient extends AutoCloseable {
             RemoteVisitorDataFilter filter, Duration timeout);
 
     /**
-     * Loads the visitor's warehouse audiences into a custom data, added to the visitor and tracked.
+     * Loads the visitor's warehouse audiences into a custom data, added to the visitor and tracked,
+     * asynchronously as the official SDK does (this short form returns a future there; the longer forms wait).
      *
      * @param visitorCode the visitor code
      * @param customDataIndex the custom-data index to fill
-     * @return the custom data, or null when the answer has no audiences
+     * @return completes with the custom data (null when the answer has no audiences), or exceptionally with a
+     *         KameleoonException
      */
-    default CustomData getVisitorWarehouseAudience(String visitorCode, int customDataIndex) {
-        return getVisitorWarehouseAudience(visitorCode, customDataIndex, null, null);
+    default CompletableFuture<CustomData> getVisitorWarehouseAudience(String visitorCode, int customDataIndex) {
+        return getVisitorWarehouseAudienceAsync(visitorCode, customDataIndex, null, null);
     }
 
     /**

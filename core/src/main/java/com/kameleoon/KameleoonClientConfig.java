@@ -25,6 +25,8 @@ import java.util.Objects;
 public final class KameleoonClientConfig {
     /** Minutes between two configuration fetches. */
     public static final int DEFAULT_REFRESH_INTERVAL_MINUTE = 60;
+    /** The configuration file the official SDK reads when given no path. */
+    public static final String DEFAULT_CONFIG_PATH = "/etc/kameleoon/client-java.conf";
     /** Minutes a visitor's data is kept in memory after their last activity. */
     public static final int DEFAULT_SESSION_DURATION_MINUTE = 30;
     /** Milliseconds a network call may take. */
@@ -169,6 +171,18 @@ public final class KameleoonClientConfig {
         Builder builder = builder();
         apply(builder, values, path.toAbsolutePath().getParent());
         return builder.build();
+    }
+
+    /**
+     * The official SDK's form of {@link #fromFile(Path)}: the file as a path string, and
+     * {@link #DEFAULT_CONFIG_PATH} when it is null.
+     *
+     * @param path the file, or null for the default path
+     * @return the configuration
+     * @throws ConfigFileNotFound when the file is missing or unreadable
+     */
+    public static KameleoonClientConfig readFromFile(String path) {
+        return fromFile(Path.of(path == null ? DEFAULT_CONFIG_PATH : path));
     }
 
     /**
@@ -385,7 +399,8 @@ public final class KameleoonClientConfig {
         private int trackingQueueCapacity = DEFAULT_TRACKING_QUEUE_CAPACITY;
         private ZoneId timeZone;
 
-        private Builder() {
+        /** Starts a builder with every setting at its default, as {@link KameleoonClientConfig#builder()} does. */
+        public Builder() {
         }
 
         private Builder(KameleoonClientConfig c) {
@@ -496,6 +511,48 @@ public final class KameleoonClientConfig {
             }
             trackingIntervalMillisecond = clamped;
             return this;
+        }
+
+        /**
+         * The official SDK's name of {@link #refreshIntervalMinute(int)}.
+         *
+         * @param minutes minutes between configuration fetches; below 1 means the default (with a warning)
+         * @return this builder
+         */
+        public Builder refreshInterval(int minutes) {
+            return refreshIntervalMinute(minutes);
+        }
+
+        /**
+         * The official SDK's name of {@link #sessionDurationMinute(int)}.
+         *
+         * @param minutes minutes a visitor is kept after their last activity; 0 or less means the default
+         * @return this builder
+         */
+        public Builder sessionDuration(int minutes) {
+            return sessionDurationMinute(minutes);
+        }
+
+        /**
+         * The official SDK's name of {@link #defaultTimeoutMillisecond(long)}.
+         *
+         * @param milliseconds network timeout, at least 1
+         * @return this builder
+         * @throws ConfigException naming {@code default_timeout_millisecond} for 0 or a negative value (the official
+         *         SDK logs a warning and keeps the default; a mistake here fails at once instead)
+         */
+        public Builder defaultTimeout(int milliseconds) {
+            return defaultTimeoutMillisecond(milliseconds);
+        }
+
+        /**
+         * The official SDK's name of {@link #trackingIntervalMillisecond(int)}.
+         *
+         * @param milliseconds tracking flush interval, brought into 1000..5000 with a warning (0 means the default)
+         * @return this builder
+         */
+        public Builder trackingInterval(int milliseconds) {
+            return trackingIntervalMillisecond(milliseconds);
         }
 
         /**

@@ -3,6 +3,7 @@ package com.kameleoon;
 import com.kameleoon.exceptions.SiteCodeIsEmpty;
 import com.kameleoon.internal.ClientDependencies;
 import com.kameleoon.internal.DefaultKameleoonClient;
+import com.kameleoon.internal.OfficialSdkDetector;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,7 @@ public final class KameleoonClientFactory {
         }
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(components, "components");
+        OfficialSdkDetector.checkOnce();
         return new DefaultKameleoonClient(siteCode, config, ClientDependencies.of(components));
     }
 
@@ -97,6 +99,7 @@ public final class KameleoonClientFactory {
      * names the instance, so that a newer client of the same site code is never removed by an old one's close.
      */
     private static KameleoonClient kept(String siteCode, Supplier<DefaultKameleoonClient> newClient) {
+        OfficialSdkDetector.checkOnce();
         return CLIENTS.compute(siteCode, (code, existing) -> {
             if (existing != null && !existing.isClosed()) {
                 return existing;
@@ -121,5 +124,29 @@ public final class KameleoonClientFactory {
         if (client != null) {
             client.close();
         }
+    }
+
+    /**
+     * The official SDK's form of {@link #create(String, Path)}: the configuration file as a path string, and
+     * {@link KameleoonClientConfig#DEFAULT_CONFIG_PATH} when it is null.
+     *
+     * @param siteCode the site code
+     * @param configPath a {@code .properties}, {@code .yaml} or {@code .yml} file, or null for the default path
+     * @return the client
+     * @throws com.kameleoon.exceptions.ConfigFileNotFound when the file cannot be read
+     */
+    public static KameleoonClient create(String siteCode, String configPath) {
+        return create(siteCode, Path.of(configPath == null ? KameleoonClientConfig.DEFAULT_CONFIG_PATH : configPath));
+    }
+
+    /**
+     * The official SDK's form of {@link #forget(String)}, which keys clients by site code and environment. Here
+     * there is one client per site code, so the environment is not needed: the site code's client is forgotten.
+     *
+     * @param siteCode the site code
+     * @param environment the client's environment (not needed here)
+     */
+    public static void forget(String siteCode, String environment) {
+        forget(siteCode);
     }
 }

@@ -1,6 +1,7 @@
 package com.kameleoon.data;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,16 @@ public final class CustomData implements Data {
         if (index < 0) {
             throw new IllegalArgumentException("CustomData index must be >= 0, was " + index);
         }
+    }
+
+    /**
+     * Custom data by index with values from a collection (the official SDK's form).
+     *
+     * @param index the custom-data index (not its id), zero or more
+     * @param values the values; null elements are rejected, a null collection means no value
+     */
+    public CustomData(int index, Collection<String> values) {
+        this(index, values == null ? null : values.toArray(new String[0]));
     }
 
     /**
@@ -83,6 +94,15 @@ public final class CustomData implements Data {
 
     /** @return the index, or {@link #NO_INDEX} when created by name and not yet resolved */
     public int getIndex() {
+        return index;
+    }
+
+    /**
+     * The official SDK's name for {@link #getIndex()}: the custom data's index in the datafile.
+     *
+     * @return the index, or {@link #NO_INDEX} when created by name and not yet resolved
+     */
+    public int getId() {
         return index;
     }
 

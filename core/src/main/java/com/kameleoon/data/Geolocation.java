@@ -28,6 +28,54 @@ public record Geolocation(String country, String region, String city, String pos
     }
 
     /**
+     * A geolocation with country and region (the official SDK's form).
+     *
+     * @param country the country
+     * @param region the region, may be null
+     */
+    public Geolocation(String country, String region) {
+        this(country, region, null, null, null, null);
+    }
+
+    /**
+     * A geolocation with country, region and city (the official SDK's form).
+     *
+     * @param country the country
+     * @param region the region, may be null
+     * @param city the city, may be null
+     */
+    public Geolocation(String country, String region, String city) {
+        this(country, region, city, null, null, null);
+    }
+
+    /**
+     * A geolocation with country, region, city and postal code (the official SDK's form).
+     *
+     * @param country the country
+     * @param region the region, may be null
+     * @param city the city, may be null
+     * @param postalCode the postal code, may be null
+     */
+    public Geolocation(String country, String region, String city, String postalCode) {
+        this(country, region, city, postalCode, null, null);
+    }
+
+    /**
+     * A geolocation with every part and coordinates as {@code float}s (the official SDK's form).
+     *
+     * @param country the country
+     * @param region the region, may be null
+     * @param city the city, may be null
+     * @param postalCode the postal code, may be null
+     * @param latitude the latitude
+     * @param longitude the longitude
+     */
+    public Geolocation(String country, String region, String city, String postalCode, float latitude,
+            float longitude) {
+        this(country, region, city, postalCode, (double) latitude, (double) longitude);
+    }
+
+    /**
      * Starts a builder for the optional parts.
      *
      * @param country the country, not null

@@ -11,4 +11,9 @@ public record UniqueIdentifier(boolean value) implements Data {
     public boolean isValue() {
         return value;
     }
+
+    /** @return true when the code is a user identifier (the official SDK's getter name) */
+    public boolean getValue() {
+        return value;
+    }
 }

@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when the client needs to reach Kameleoon but has no client id or client secret. */
-public class ConfigCredentialsInvalid extends ConfigException {
+public class ConfigCredentialsInvalid extends com.kameleoon.KameleoonException.ConfigCredentialsInvalid {
     private static final long serialVersionUID = 1L;
 
     /**

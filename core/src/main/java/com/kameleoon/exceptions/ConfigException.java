@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Base of the errors about the client's configuration (settings, credentials, datafile). */
-public class ConfigException extends KameleoonException {
+public class ConfigException extends com.kameleoon.KameleoonException.ConfigException {
     private static final long serialVersionUID = 1L;
 
     /**

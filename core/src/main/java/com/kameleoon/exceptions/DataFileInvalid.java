@@ -5,7 +5,7 @@ package com.kameleoon.exceptions;
  * offending field (for example {@code featureFlags[2].rules[0].exposition}); the configuration in use
  * before stays in place.
  */
-public class DataFileInvalid extends ConfigException {
+public class DataFileInvalid extends com.kameleoon.KameleoonException.DataFileInvalid {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when a flag is disabled in the configured environment, or when legal consent fully blocks its evaluation. */
-public class FeatureEnvironmentDisabled extends FeatureException {
+public class FeatureEnvironmentDisabled extends com.kameleoon.KameleoonException.FeatureEnvironmentDisabled {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Base of the errors about a feature flag, its experiments, variations or variables. */
-public class FeatureException extends KameleoonException {
+public class FeatureException extends com.kameleoon.KameleoonException.FeatureException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when a feature key is not in the loaded datafile. */
-public class FeatureNotFound extends FeatureException {
+public class FeatureNotFound extends com.kameleoon.KameleoonException.FeatureNotFound {
     private static final long serialVersionUID = 1L;
 
     /**

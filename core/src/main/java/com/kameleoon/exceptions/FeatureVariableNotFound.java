@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when a variable key is not among the variables of the evaluated variation. */
-public class FeatureVariableNotFound extends FeatureException {
+public class FeatureVariableNotFound extends com.kameleoon.KameleoonException.FeatureVariableNotFound {
     private static final long serialVersionUID = 1L;
 
     /**

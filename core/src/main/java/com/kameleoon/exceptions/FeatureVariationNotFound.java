@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when a variation key is not part of the experiment or flag it is looked up in. */
-public class FeatureVariationNotFound extends FeatureException {
+public class FeatureVariationNotFound extends com.kameleoon.KameleoonException.FeatureVariationNotFound {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,14 +1,14 @@
 package com.kameleoon.exceptions;
 
 /**
- * Base of every exception the SDK throws. Unchecked, so that flag evaluation reads as plain code;
- * messages carry the {@code "Kameleoon SDK: "} prefix of the official SDKs and never a secret.
+ * Base of every exception the SDK throws, under this project's short name. Unchecked, so that flag evaluation
+ * reads as plain code; messages carry the {@code "Kameleoon SDK: "} prefix of the official SDKs and never a secret.
+ *
+ * <p>It extends {@link com.kameleoon.KameleoonException}, the official SDK's name for the same root, so code
+ * catching either name catches every SDK exception.
  */
-public class KameleoonException extends RuntimeException {
+public class KameleoonException extends com.kameleoon.KameleoonException {
     private static final long serialVersionUID = 1L;
-
-    /** The prefix every message starts with. */
-    public static final String PREFIX = "Kameleoon SDK: ";
 
     /**
      * Creates the exception.
@@ -16,7 +16,7 @@ public class KameleoonException extends RuntimeException {
      * @param message what went wrong; the SDK prefix is added when missing
      */
     public KameleoonException(String message) {
-        super(message == null ? PREFIX.trim() : message.startsWith(PREFIX) ? message : PREFIX + message);
+        super(message);
     }
 
     /**
@@ -26,6 +26,6 @@ public class KameleoonException extends RuntimeException {
      * @param cause the underlying failure
      */
     public KameleoonException(String message, Throwable cause) {
-        super(message == null ? PREFIX.trim() : message.startsWith(PREFIX) ? message : PREFIX + message, cause);
+        super(message, cause);
     }
 }

@@ -1,7 +1,7 @@
 package com.kameleoon.exceptions;
 
 /** Thrown when a client is created with a null or blank site code. */
-public class SiteCodeIsEmpty extends ConfigException {
+public class SiteCodeIsEmpty extends com.kameleoon.KameleoonException.SiteCodeIsEmpty {
     private static final long serialVersionUID = 1L;
 
     /**

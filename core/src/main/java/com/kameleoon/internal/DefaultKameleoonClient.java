@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.CookieJar;
 import com.kameleoon.KameleoonClient;
 import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.KameleoonUpdateConfigurationHandler;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.data.UserAgent;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,6 +56,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final RemoteCalls remoteCalls;
     private final VisitorExports exports;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<KameleoonUpdateConfigurationHandler> updateHandler = new AtomicReference<>();
+    private final AtomicBoolean updateHandlerRegistered = new AtomicBoolean();
     /* Run once after close: the factory uses it to forget the client, so that nobody gets a closed one back. */
     private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
@@ -462,6 +466,20 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     public void onUpdateConfiguration(Runnable handler) {
         if (handler != null) {
             configuration.onUpdate(handler);
+        }
+    }
+
+    @Override
+    public void updateConfigurationHandler(KameleoonUpdateConfigurationHandler handler) {
+        // The official SDK keeps one handler and replaces it on each call, where onUpdateConfiguration adds one.
+        if (updateHandler.getAndSet(handler) == null && handler != null && updateHandlerRegistered.compareAndSet(
+                false, true)) {
+            configuration.onUpdate(() -> {
+                KameleoonUpdateConfigurationHandler current = updateHandler.get();
+                if (current != null) {
+                    current.onUpdate();
+                }
+            });
         }
     }
 

@@ -72,6 +72,16 @@ public final class KameleoonLogger {
         log(LogLevel.INFO, message);
     }
 
+    /** @param message the text, written when DEBUG is enabled (the official SDK's form) */
+    public static void debug(String message) {
+        log(LogLevel.DEBUG, message);
+    }
+
+    /** @return the logger messages are written to */
+    public static Logger getLogger() {
+        return logger;
+    }
+
     /** @param message builds the text only when DEBUG is enabled */
     public static void debug(Supplier<String> message) {
         if (level.allows(LogLevel.DEBUG)) {

@@ -22,4 +22,9 @@ public enum LogLevel {
     public boolean allows(LogLevel level) {
         return level != NONE && level.ordinal() <= ordinal();
     }
+
+    /** @return the level as a number, 0 ({@link #NONE}) to 4 ({@link #DEBUG}), as the official SDK numbers them */
+    public int getLevel() {
+        return ordinal();
+    }
 }

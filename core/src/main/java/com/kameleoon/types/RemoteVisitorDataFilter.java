@@ -40,6 +40,59 @@ public final class RemoteVisitorDataFilter {
         this.cbs = b.cbs;
     }
 
+    /** The default filter (the official SDK's form of {@link #defaults()}). */
+    public RemoteVisitorDataFilter() {
+        this(new Builder());
+    }
+
+    /**
+     * A filter of every flag but {@code kcs} (the official SDK's form).
+     *
+     * @param previousVisitAmount previous visits, clamped to 1–25
+     * @param currentVisit include the current visit
+     * @param customData include custom data
+     * @param pageViews include page views
+     * @param geolocation include the geolocation
+     * @param device include the device
+     * @param browser include the browser
+     * @param operatingSystem include the operating system
+     * @param conversion include conversions
+     * @param experiments include experiment assignments
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public RemoteVisitorDataFilter(int previousVisitAmount, boolean currentVisit, boolean customData,
+            boolean pageViews, boolean geolocation, boolean device, boolean browser, boolean operatingSystem,
+            boolean conversion, boolean experiments) {
+        this(previousVisitAmount, currentVisit, customData, pageViews, geolocation, device, browser,
+                operatingSystem, conversion, experiments, false);
+    }
+
+    /**
+     * A filter of every flag up to {@code kcs} (the official SDK's form).
+     *
+     * @param previousVisitAmount previous visits, clamped to 1–25
+     * @param currentVisit include the current visit
+     * @param customData include custom data
+     * @param pageViews include page views
+     * @param geolocation include the geolocation
+     * @param device include the device
+     * @param browser include the browser
+     * @param operatingSystem include the operating system
+     * @param conversion include conversions
+     * @param experiments include experiment assignments
+     * @param kcs include the Kameleoon conversion score
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public RemoteVisitorDataFilter(int previousVisitAmount, boolean currentVisit, boolean customData,
+            boolean pageViews, boolean geolocation, boolean device, boolean browser, boolean operatingSystem,
+            boolean conversion, boolean experiments, boolean kcs) {
+        this(new Builder().previousVisitAmount(previousVisitAmount).currentVisit(currentVisit).customData(customData)
+                .pageViews(pageViews).geolocation(geolocation).device(device).browser(browser)
+                .operatingSystem(operatingSystem).conversions(conversion).experiments(experiments).kcs(kcs));
+    }
+
     /** @return the default filter */
     public static RemoteVisitorDataFilter defaults() {
         return DEFAULT;
@@ -92,6 +145,11 @@ public final class RemoteVisitorDataFilter {
 
     /** @return whether conversions are included */
     public boolean isConversions() {
+        return conversions;
+    }
+
+    /** @return whether conversions are included (the official SDK's name of {@link #isConversions()}) */
+    public boolean isConversion() {
         return conversions;
     }
 
@@ -195,6 +253,11 @@ public final class RemoteVisitorDataFilter {
         public Builder conversions(boolean value) {
             this.conversions = value;
             return this;
+        }
+
+        /** @param value include conversions (the official SDK's name) @return this builder */
+        public Builder conversion(boolean value) {
+            return conversions(value);
         }
 
         /** @param value include experiment assignments @return this builder */

@@ -27,6 +27,31 @@ public final class Variable {
         this.value = value;
     }
 
+    /**
+     * Creates a variable whose type follows from its value (the official SDK's form): BOOLEAN for a
+     * {@link Boolean}, NUMBER for a {@link Number}, JSON for a {@link java.util.Map} or {@link java.util.List},
+     * otherwise STRING.
+     *
+     * @param key the variable key
+     * @param value the value
+     */
+    public Variable(String key, Object value) {
+        this(key, typeOf(value), value);
+    }
+
+    private static String typeOf(Object value) {
+        if (value instanceof Boolean) {
+            return "BOOLEAN";
+        }
+        if (value instanceof Number) {
+            return "NUMBER";
+        }
+        if (value instanceof java.util.Map || value instanceof java.util.List) {
+            return "JSON";
+        }
+        return "STRING";
+    }
+
     /** @return the variable key */
     public String getKey() {
         return key;

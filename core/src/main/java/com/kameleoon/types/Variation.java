@@ -35,6 +35,18 @@ public final class Variation {
     }
 
     /**
+     * Creates a variation without a display name (the official SDK's form).
+     *
+     * @param key the variation key
+     * @param id the variation id inside the experiment, null for a default variation
+     * @param experimentId the experiment id, null for a default variation
+     * @param variables the variables by key; copied
+     */
+    public Variation(String key, Integer id, Integer experimentId, Map<String, Variable> variables) {
+        this(key, "", id, experimentId, variables);
+    }
+
+    /**
      * Returns the same variation with other ids (the flag-level variation seen through a rule).
      *
      * @param newId the variation id

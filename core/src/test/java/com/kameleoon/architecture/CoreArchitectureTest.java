@@ -50,8 +50,16 @@ class CoreArchitectureTest {
      * narrower view of the configuration, which changes the evaluator's construction of contexts; until then
      * this one edge is left out, and every other cycle still fails.
      */
+    /*
+     * The second: the official SDK's exception names. Its nested types (KameleoonException.FeatureNotFound, ...)
+     * and this project's top-level ones (exceptions.FeatureNotFound, ...) form one chain per exception, so that a
+     * catch of either name works; single inheritance leaves no order in which the two files do not depend on each
+     * other. The edges from the nested types to their super types in the exceptions package are left out.
+     */
     @ArchTest
     static final ArchRule SOURCE_FILES_ARE_FREE_OF_CYCLES = slices().assignedFrom(SOURCE_FILES)
             .should().beFreeOfCycles()
-            .ignoreDependency(TargetingContext.class, Configuration.class);
+            .ignoreDependency(TargetingContext.class, Configuration.class)
+            .ignoreDependency(JavaClass.Predicates.belongToAnyOf(com.kameleoon.KameleoonException.class),
+                    JavaClass.Predicates.resideInAPackage("com.kameleoon.exceptions"));
 }

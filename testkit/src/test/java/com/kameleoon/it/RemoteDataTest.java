@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -64,7 +65,7 @@ class RemoteDataTest {
         client.getRemoteVisitorData("vis1", true, RemoteVisitorDataFilter.builder().previousVisitAmount(5)
                 .kcs(true).conversions(true).geolocation(true).experiments(true).pageViews(true)
                 .personalization(true).cbs(true).build());
-        client.getRemoteVisitorData("vis1");
+        client.getRemoteVisitorData("vis1").join();
         List<String> queries = server.requests(Endpoint.VISITOR_DATA).stream().map(RecordedRequest::rawQuery)
                 .collect(Collectors.toList());
         assertThat(queries).containsExactly(
@@ -109,11 +110,12 @@ class RemoteDataTest {
     void malformedJsonIsAClearErrorAndTheVisitorIsUnchanged() {
         client.addData("vis2", new CustomData(1, "gold"));
         server.setVisitorData(SITE, "vis2", "{\"currentVisit\": {\"customDataEvents\": [");
-        assertThatThrownBy(() -> client.getRemoteVisitorData("vis2")).isInstanceOf(KameleoonException.class)
-                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> client.getRemoteVisitorData("vis2", (Duration) null))
+                .isInstanceOf(KameleoonException.class).hasMessageContaining("not valid JSON");
         server.setVisitorData(SITE, "vis2", "[1, 2]");
-        assertThatThrownBy(() -> client.getRemoteVisitorData("vis2")).isInstanceOf(KameleoonException.class)
-                .hasMessageContaining("could not be read");
+        // The official SDK's short form returns a future, which completes with the same error.
+        assertThatThrownBy(() -> client.getRemoteVisitorData("vis2").join()).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(KameleoonException.class).hasMessageContaining("could not be read");
         Visitor visitor = client.visitorStore().get("vis2");
         synchronized (visitor) {
             assertThat(visitor.customData(1).getValues()).containsExactly("gold");
@@ -131,8 +133,8 @@ class RemoteDataTest {
         assertThatThrownBy(() -> client.getRemoteData("slow", Duration.ofMillis(300)))
                 .isInstanceOf(KameleoonException.class).hasMessageContaining("could not be loaded");
         server.inject(Endpoint.VISITOR_DATA, Fault.status(500).times(1));
-        assertThatThrownBy(() -> client.getRemoteVisitorData("vis3")).isInstanceOf(KameleoonException.class)
-                .hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> client.getRemoteVisitorData("vis3", (Duration) null))
+                .isInstanceOf(KameleoonException.class).hasMessageContaining("HTTP 500");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.kameleoon.CookieJar;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.KameleoonClient;
+import com.kameleoon.KameleoonUpdateConfigurationHandler;
 import com.kameleoon.jakarta.KameleoonServletClient;
 import com.kameleoon.jakarta.KameleoonVisitor;
 import com.kameleoon.logging.KameleoonLogger;
@@ -44,6 +45,29 @@ public final class ServletClient implements KameleoonServletClient {
     @Override
     public void setLegalConsent(String visitorCode, boolean consent, HttpServletResponse response) {
         delegate.setLegalConsent(visitorCode, consent, new ServletCookieJar(null, response));
+    }
+
+    @Override
+    public String getVisitorCode(Object request, Object response, String defaultVisitorCode) {
+        // The official SDK's untyped form: a Jakarta exchange goes the typed way, so the filter's choice holds.
+        if (request instanceof HttpServletRequest && response instanceof HttpServletResponse) {
+            return getVisitorCode((HttpServletRequest) request, (HttpServletResponse) response, defaultVisitorCode);
+        }
+        return delegate.getVisitorCode(request, response, defaultVisitorCode);
+    }
+
+    @Override
+    public void setLegalConsent(String visitorCode, boolean consent, Object response) {
+        if (response instanceof HttpServletResponse) {
+            setLegalConsent(visitorCode, consent, (HttpServletResponse) response);
+        } else {
+            delegate.setLegalConsent(visitorCode, consent, response);
+        }
+    }
+
+    @Override
+    public void updateConfigurationHandler(KameleoonUpdateConfigurationHandler handler) {
+        delegate.updateConfigurationHandler(handler);
     }
 
     @Override
