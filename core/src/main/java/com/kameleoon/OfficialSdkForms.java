@@ -1,5 +1,6 @@
 package com.kameleoon;
 
+import com.kameleoon.data.Conversion;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.data.Data;
 import com.kameleoon.data.UniqueIdentifier;
@@ -204,6 +205,30 @@ public interface OfficialSdkForms {
      */
     default void trackConversion(String visitorCode, int goalId, boolean negative, double revenue) {
         trackConversion(visitorCode, goalId, revenue, negative, null);
+    }
+
+    /**
+     * As {@link #trackConversion(String, int, boolean, double)} for a {@code float} revenue, sent as written.
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal
+     * @param negative true to cancel an earlier conversion
+     * @param revenue the revenue
+     */
+    default void trackConversion(String visitorCode, int goalId, boolean negative, float revenue) {
+        trackConversion(visitorCode, goalId, Conversion.decimal(revenue), negative, null);
+    }
+
+    /**
+     * A conversion with a {@code float} revenue, the official SDK's type: the revenue is sent as written
+     * ({@code 49.9f} as {@code 49.9}) rather than as the {@code double} it widens to ({@code 49.900001525879}).
+     *
+     * @param visitorCode the visitor code
+     * @param goalId the goal
+     * @param revenue the revenue
+     */
+    default void trackConversion(String visitorCode, int goalId, float revenue) {
+        trackConversion(visitorCode, goalId, Conversion.decimal(revenue), false, null);
     }
 
     /**

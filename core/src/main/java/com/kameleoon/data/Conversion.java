@@ -46,6 +46,28 @@ public record Conversion(int goalId, double revenue, boolean negative, List<Cust
         this(goalId, revenue, negative, null);
     }
 
+    /**
+     * A conversion with a {@code float} revenue, the official SDK's type, kept as written ({@code 49.9f} is
+     * {@code 49.9}, not the {@code 49.900001525879} a widening to {@code double} gives).
+     *
+     * @param goalId the goal id
+     * @param revenue the revenue
+     * @param negative true to cancel revenue
+     */
+    public Conversion(int goalId, float revenue, boolean negative) {
+        this(goalId, decimal(revenue), negative, null);
+    }
+
+    /**
+     * The {@code double} whose shortest decimal form is the {@code float}'s: what a user wrote as {@code 49.9f}.
+     *
+     * @param value the float
+     * @return the same decimal as a double
+     */
+    public static double decimal(float value) {
+        return Float.isFinite(value) ? Double.parseDouble(Float.toString(value)) : value;
+    }
+
     /** @return the goal id */
     public int getGoalId() {
         return goalId;

@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * Reads a configuration file into raw key/value pairs, choosing the format by extension: {@code .properties}
- * or {@code .yaml}/{@code .yml}. Stateless and thread-safe.
+ * or {@code .conf} (the official SDK's {@code /etc/kameleoon/client-java.conf}, a properties file), or
+ * {@code .yaml}/{@code .yml}. Stateless and thread-safe.
  */
 public final class ConfigFileReader {
     private ConfigFileReader() {
@@ -33,9 +34,9 @@ public final class ConfigFileReader {
     public static Map<String, String> read(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        if (!yaml && !name.endsWith(".properties")) {
+        if (!yaml && !name.endsWith(".properties") && !name.endsWith(".conf")) {
             throw new ConfigException("unsupported configuration file '" + path
-                    + "': the name must end with .properties, .yaml or .yml");
+                    + "': the name must end with .properties, .conf, .yaml or .yml");
         }
         String text = readText(path);
         return yaml ? YamlSubsetReader.parse(text, path.toString()) : parseProperties(text, path);
