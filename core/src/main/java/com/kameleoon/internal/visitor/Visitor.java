@@ -25,6 +25,10 @@ import java.util.Map;
  * ({@code synchronized (visitor)}); evaluation takes it for one flag at a time, so that several request
  * threads working on the same visitor see consistent state and lose no update. {@link #lastAccess()} and
  * {@link #touch(long)} are the exceptions: they are lock-free so that stores can expire visitors.
+ *
+ * <p>Custom data, page views and assignments, most of a typical visitor, are kept packed (one array each) and
+ * decoded when read: the snapshots their getters return do not follow later changes, and their items are marked
+ * sent through this class.
  */
 public final class Visitor {
     /** Distinct page URLs kept per visitor; beyond, the least recently viewed URL is forgotten. */
