@@ -157,7 +157,7 @@ public final class TrackingLineEncoder {
                 lines.add(line + Nonces.next() + "&mappingIdentifier=true");
             } else {
                 lines.add(line + nonce(item));
-                item.markSent();
+                visitor.markCustomDataSent(entry.getKey());
             }
         }
     }
@@ -181,8 +181,9 @@ public final class TrackingLineEncoder {
                 line.append("&referrersIndices=").append(UriComponent.encode(json.append(']').toString()));
             }
             lines.add(line.toString());
-            item.markSent();
         }
+        // Every unsent page view got its line above.
+        visitor.markPageViewsSent();
     }
 
     private static void addAssignments(Visitor visitor, boolean consentGiven, List<String> lines) {
@@ -193,7 +194,7 @@ public final class TrackingLineEncoder {
             }
             lines.add("eventType=experiment&id=" + assignment.experimentId() + "&variationId="
                     + assignment.variationId() + "&nonce=" + nonce(item));
-            item.markSent();
+            visitor.markAssignmentSent(assignment.experimentId());
         }
     }
 

@@ -1,7 +1,6 @@
 package com.kameleoon.internal.tracking;
 
 import com.kameleoon.internal.datafile.Configuration;
-import com.kameleoon.internal.visitor.PageViewEntry;
 import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.internal.visitor.VisitorStore;
@@ -75,20 +74,8 @@ public final class VisitorTracker {
                 || unsent(visitor.geolocationItem()) || unsent(visitor.visitsItem())) {
             return true;
         }
-        for (TrackedItem<?> item : visitor.customDataItems().values()) {
-            if (!item.isSent()) {
-                return true;
-            }
-        }
-        for (PageViewEntry entry : visitor.pageViews().values()) {
-            if (!entry.item().isSent()) {
-                return true;
-            }
-        }
-        for (TrackedItem<?> item : visitor.assignments().values()) {
-            if (!item.isSent()) {
-                return true;
-            }
+        if (visitor.hasUnsentPackedData()) {
+            return true;
         }
         for (TrackedItem<?> item : visitor.targetedSegments().values()) {
             if (!item.isSent()) {

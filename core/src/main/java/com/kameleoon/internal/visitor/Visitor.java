@@ -25,6 +25,10 @@ import java.util.Map;
  * ({@code synchronized (visitor)}); evaluation takes it for one flag at a time, so that several request
  * threads working on the same visitor see consistent state and lose no update. {@link #lastAccess()} and
  * {@link #touch(long)} are the exceptions: they are lock-free so that stores can expire visitors.
+ *
+ * <p>Custom data, page views and assignments, most of a typical visitor, are kept packed (one array each) and
+ * decoded when read: the snapshots their getters return do not follow later changes, and their items are marked
+ * sent through this class.
  */
 public final class Visitor {
     /** Distinct page URLs kept per visitor; beyond, the least recently viewed URL is forgotten. */
@@ -36,10 +40,12 @@ public final class Visitor {
     private volatile long lastAccess;
 
     private LegalConsent consent = LegalConsent.UNKNOWN;
-    private LinkedHashMap<Integer, TrackedItem<CustomData>> customData;
-    private LinkedHashMap<String, PageViewEntry> pageViews;
+    // Packed (PackedCustomData, PackedPageViews, PackedAssignments), null until the first item: these are most of
+    // a typical visitor, and one array each costs a fraction of a map of objects.
+    private byte[] customData;
+    private byte[] pageViews;
     private ArrayList<TrackedItem<Conversion>> conversions;
-    private LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignments;
+    private long[] assignments;
     private LinkedHashMap<Integer, TrackedItem<Integer>> targetedSegments;
     private HashMap<Integer, ForcedVariation> forcedExperiments;
     private Map<String, ForcedVariation> simulated = Map.of();
@@ -78,33 +84,12 @@ public final class Visitor {
     }
 
     // Collections are created on first use: most visitors hold a few kinds of data, and an empty
-    // LinkedHashMap costs more than the data of a typical visitor.
-    private LinkedHashMap<Integer, TrackedItem<CustomData>> customDataMap() {
-        if (customData == null) {
-            customData = new LinkedHashMap<>();
-        }
-        return customData;
-    }
-
-    private LinkedHashMap<String, PageViewEntry> pageViewMap() {
-        if (pageViews == null) {
-            pageViews = new LinkedHashMap<>();
-        }
-        return pageViews;
-    }
-
+    // collection costs more than the data of a typical visitor.
     private ArrayList<TrackedItem<Conversion>> conversionList() {
         if (conversions == null) {
             conversions = new ArrayList<>();
         }
         return conversions;
-    }
-
-    private LinkedHashMap<Integer, TrackedItem<AssignedVariation>> assignmentMap() {
-        if (assignments == null) {
-            assignments = new LinkedHashMap<>();
-        }
-        return assignments;
     }
 
     /** @return epoch milliseconds when this visitor object (the current visit) was created */
@@ -208,16 +193,18 @@ public final class Visitor {
 
     /**
      * @param index a custom-data index
-     * @return the stored custom data at that index, or null
+     * @return the stored custom data at that index (a new object equal to the stored one), or null
      */
     public CustomData customData(int index) {
-        TrackedItem<CustomData> item = customData == null ? null : customData.get(index);
-        return item == null ? null : item.value();
+        return PackedCustomData.get(customData, index);
     }
 
-    /** @return custom data by index, insertion order, live view */
+    /**
+     * @return custom data by index, insertion order: a snapshot whose items are read-only copies (mark them
+     *         with {@link #markCustomDataSent(int)})
+     */
     public Map<Integer, TrackedItem<CustomData>> customDataItems() {
-        return customData == null ? Map.of() : Collections.unmodifiableMap(customData);
+        return PackedCustomData.items(customData);
     }
 
     /**
@@ -227,14 +214,27 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void putCustomData(CustomData data, boolean sent) {
-        customDataMap().put(data.getIndex(), new TrackedItem<>(data, sent));
+        customData = PackedCustomData.put(customData, data, sent);
+    }
+
+    /** @param index the index of custom data handed over to Kameleoon */
+    public void markCustomDataSent(int index) {
+        PackedCustomData.markSent(customData, index);
     }
 
     // ---- page views ---------------------------------------------------------------------------------
 
-    /** @return page views by URL, first-insertion order, live view */
+    /**
+     * @return page views by URL, first-insertion order: a snapshot whose items are read-only copies (mark them
+     *         with {@link #markPageViewsSent()})
+     */
     public Map<String, PageViewEntry> pageViews() {
-        return pageViews == null ? Map.of() : Collections.unmodifiableMap(pageViews);
+        return PackedPageViews.entries(pageViews, timeStarted);
+    }
+
+    /** @return how many distinct URLs are held */
+    public int pageViewCount() {
+        return PackedPageViews.size(pageViews);
     }
 
     /**
@@ -245,30 +245,7 @@ public final class Visitor {
      * @param now epoch milliseconds of the view
      */
     public void addPageView(PageView pageView, boolean sent, long now) {
-        LinkedHashMap<String, PageViewEntry> pageViews = pageViewMap();
-        PageViewEntry previous = pageViews.get(pageView.url());
-        int count = previous == null ? 1 : previous.count() + 1;
-        if (previous == null && pageViews.size() >= MAX_PAGE_URLS) {
-            forgetLeastRecentPage();
-        }
-        pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, now));
-    }
-
-    private void forgetLeastRecentPage() {
-        String oldest = null;
-        long oldestTime = Long.MAX_VALUE;
-        boolean oldestSent = false;
-        for (Map.Entry<String, PageViewEntry> entry : pageViews.entrySet()) {
-            PageViewEntry value = entry.getValue();
-            boolean sent = value.item().isSent();
-            // Prefer forgetting a page that was already tracked, so that the cap loses no tracking.
-            if (oldest == null || (sent && !oldestSent) || (sent == oldestSent && value.lastTimestamp() < oldestTime)) {
-                oldest = entry.getKey();
-                oldestTime = value.lastTimestamp();
-                oldestSent = sent;
-            }
-        }
-        pageViews.remove(oldest);
+        pageViews = PackedPageViews.add(pageViews, timeStarted, pageView, sent, now);
     }
 
     /**
@@ -281,17 +258,12 @@ public final class Visitor {
      * @param sent true when it must never be tracked
      */
     public void mergePageView(PageView pageView, int count, long lastTimestamp, boolean sent) {
-        LinkedHashMap<String, PageViewEntry> pageViews = pageViewMap();
-        PageViewEntry previous = pageViews.get(pageView.url());
-        if (previous == null) {
-            if (pageViews.size() >= MAX_PAGE_URLS) {
-                forgetLeastRecentPage();
-            }
-            pageViews.put(pageView.url(), new PageViewEntry(new TrackedItem<>(pageView, sent), count, lastTimestamp));
-        } else {
-            pageViews.put(pageView.url(), new PageViewEntry(previous.item(), previous.count() + count,
-                    Math.max(previous.lastTimestamp(), lastTimestamp)));
-        }
+        pageViews = PackedPageViews.merge(pageViews, timeStarted, pageView, count, lastTimestamp, sent);
+    }
+
+    /** Marks every page view handed over to Kameleoon. */
+    public void markPageViewsSent() {
+        PackedPageViews.markAllSent(pageViews);
     }
 
     // ---- conversions --------------------------------------------------------------------------------
@@ -446,9 +418,25 @@ public final class Visitor {
 
     // ---- assignments, segments, personalizations, scores ------------------------------------------
 
-    /** @return assignments by experiment id, in the order they were first saved, live view */
+    /**
+     * @return assignments by experiment id, in the order they were first saved: a snapshot whose items are
+     *         read-only copies (mark them with {@link #markAssignmentSent(int)})
+     */
     public Map<Integer, TrackedItem<AssignedVariation>> assignments() {
-        return assignments == null ? Map.of() : Collections.unmodifiableMap(assignments);
+        return PackedAssignments.items(assignments);
+    }
+
+    /** @return how many experiments are assigned */
+    public int assignmentCount() {
+        return PackedAssignments.size(assignments);
+    }
+
+    /**
+     * @param i a position, from 0 to {@link #assignmentCount()} excluded
+     * @return the assignment at that position, in the order they were first saved
+     */
+    public AssignedVariation assignmentAt(int i) {
+        return PackedAssignments.at(assignments, i);
     }
 
     /**
@@ -456,8 +444,7 @@ public final class Visitor {
      * @return the assignment, or null
      */
     public AssignedVariation assignment(int experimentId) {
-        TrackedItem<AssignedVariation> item = assignments == null ? null : assignments.get(experimentId);
-        return item == null ? null : item.value();
+        return PackedAssignments.get(assignments, experimentId);
     }
 
     /**
@@ -467,7 +454,18 @@ public final class Visitor {
      * @param sent true when it must not be tracked
      */
     public void assign(AssignedVariation assignment, boolean sent) {
-        assignmentMap().put(assignment.experimentId(), new TrackedItem<>(assignment, sent));
+        assignments = PackedAssignments.put(assignments, assignment, sent);
+    }
+
+    /** @param experimentId the experiment whose assignment was handed over to Kameleoon */
+    public void markAssignmentSent(int experimentId) {
+        PackedAssignments.markSent(assignments, experimentId);
+    }
+
+    /** @return true when some custom data, page view or assignment was not handed over yet */
+    public boolean hasUnsentPackedData() {
+        return PackedCustomData.hasUnsent(customData) || PackedPageViews.hasUnsent(pageViews)
+                || PackedAssignments.hasUnsent(assignments);
     }
 
     /** @return targeted segment ids with their tracking state, live view */

@@ -3,10 +3,7 @@ package com.kameleoon.internal.targeting.conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
-import com.kameleoon.internal.visitor.AssignedVariation;
-import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
-import java.util.Map;
 
 /**
  * {@code EXCLUSIVE_EXPERIMENT} (docs/evaluation.md#exclusive_experiment): the experiment being evaluated is the only
@@ -44,21 +41,14 @@ public record ExclusiveExperimentCondition(boolean experiments, boolean personal
         if (visitor == null) {
             return true;
         }
-        if (experiments && !onlyCurrentExperiment(visitor.assignments(), context.currentExperimentId())) {
+        if (experiments && !onlyCurrentExperiment(visitor, context.currentExperimentId())) {
             return false;
         }
         return !personalizations || visitor.personalizations().isEmpty();
     }
 
-    private static boolean onlyCurrentExperiment(Map<Integer, TrackedItem<AssignedVariation>> assignments,
-            int currentExperimentId) {
-        if (assignments.isEmpty()) {
-            return true;
-        }
-        if (assignments.size() != 1) {
-            return false;
-        }
-        TrackedItem<AssignedVariation> only = assignments.values().iterator().next();
-        return only.value().experimentId() == currentExperimentId;
+    private static boolean onlyCurrentExperiment(Visitor visitor, int currentExperimentId) {
+        int count = visitor.assignmentCount();
+        return count == 0 || (count == 1 && visitor.assignmentAt(0).experimentId() == currentExperimentId);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.AssignedVariation;
-import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
 
 /**
@@ -47,11 +46,10 @@ public record TargetExperimentCondition(Integer experimentId, Integer variationI
         if (!supported || experimentId == null || visitor == null) {
             return false;
         }
-        // The boxed id is kept so the lookup does not box on every evaluation.
-        TrackedItem<AssignedVariation> assigned = visitor.assignments().get(experimentId);
+        AssignedVariation assigned = visitor.assignment(experimentId);
         if (assigned == null) {
             return false;
         }
-        return !exact || (variationId != null && assigned.value().variationId() == variationId);
+        return !exact || (variationId != null && assigned.variationId() == variationId);
     }
 }

@@ -8,10 +8,8 @@ import com.kameleoon.internal.datafile.VariationByExposition;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
 import com.kameleoon.internal.visitor.AssignedVariation;
-import com.kameleoon.internal.visitor.TrackedItem;
 import com.kameleoon.internal.visitor.Visitor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code TARGET_FEATURE_FLAG} (docs/evaluation.md#target_feature_flag): the visitor was assigned a variation by a rule
@@ -46,8 +44,7 @@ public record TargetFeatureFlagCondition(Integer featureFlagId, String variation
         if (featureFlagId == null || visitor == null || configuration == null) {
             return false;
         }
-        Map<Integer, TrackedItem<AssignedVariation>> assignments = visitor.assignments();
-        if (assignments.isEmpty()) {
+        if (visitor.assignmentCount() == 0) {
             return false;
         }
         FlagDef flag = configuration.flagById(featureFlagId);
@@ -60,8 +57,8 @@ public record TargetFeatureFlagCondition(Integer featureFlagId, String variation
             if ((ruleId > 0 && rule.id() != ruleId) || rule.experimentId() == 0) {
                 continue;
             }
-            TrackedItem<AssignedVariation> assigned = assignments.get(rule.experimentId());
-            if (assigned != null && hasExpectedKey(configuration, assigned.value())) {
+            AssignedVariation assigned = visitor.assignment(rule.experimentId());
+            if (assigned != null && hasExpectedKey(configuration, assigned)) {
                 return true;
             }
         }
