@@ -204,6 +204,17 @@ abstract class ServletScenarios {
     }
 
     @Test
+    void theOfficialSdksUntypedFormsTakeTheSamePath() throws Exception {
+        String code = newCode();
+        HttpReply answer = Http.get(base() + "/overloads?as=official&consent=true",
+                COOKIE + "=" + code + "; " + CONSENT + "=false");
+
+        assertThat(answer.field("code")).isEqualTo(code);
+        assertThat(answer.setCookies().stream().filter(header -> header.startsWith(COOKIE + "=")))
+                .as("refused by the cookie, then given in code: one cookie header").hasSize(1);
+    }
+
+    @Test
     void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
         String code = tableCode();
         HttpReply answer = Http.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);
