@@ -31,13 +31,18 @@ import javax.net.ssl.SSLContext;
  * {@code -Djdk.net.hosts.file} naming 127.0.0.1 for the Kameleoon host names, and trusts this server's
  * certificate, made for the run, through {@code -Djavax.net.ssl.trustStore}.
  *
- * <p>{@code GET /<site code>} to {@code sdk-config.kameleoon.eu} is answered with {@code <directory>/<site
+ * <p>{@code GET /<site code>} (or {@code /v3/<site code>}) to {@code sdk-config.kameleoon.eu} is answered with {@code <directory>/<site
  * code>.json}; every other request (tracking) gets {@code 204} and is counted, so that the run can say what the SDK
- * sent. {@code LocalKameleoonServer <datafile directory> <ready file> <PKCS12 key store> <password> [port]} writes
+ * sent. {@code POST /oauth/token} gets a placeholder token (both SDKs ask for one when given credentials).
+ * {@code LocalKameleoonServer <datafile directory> <ready file> <PKCS12 key store> <password> [port]} writes
  * the ready file once listening and, on SIGTERM, the request counts to {@code <ready file>.requests}. HTTP/1.1 with
  * keep-alive (the SDK negotiates it when no ALPN protocol is offered).
  */
 public final class LocalKameleoonServer {
+    /** A placeholder access token: nothing checks it, the SDKs only need a well-formed answer. */
+    private static final byte[] TOKEN = "{\"access_token\":\"e30.e30.e30\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+            .getBytes(StandardCharsets.US_ASCII);
+
     private final Path datafiles;
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
 
@@ -108,8 +113,11 @@ public final class LocalKameleoonServer {
                 skipBody(in, length, chunked);
                 String path = parts.length > 1 ? parts[1] : "/";
                 byte[] body = configuration(host, parts[0], path);
+                if (body == null && path.startsWith("/oauth/token")) {
+                    body = TOKEN;
+                }
                 if (body != null) {
-                    count("configuration " + host);
+                    count((body == TOKEN ? "token " : "configuration ") + host);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
@@ -129,7 +137,8 @@ public final class LocalKameleoonServer {
         if (!host.startsWith("sdk-config.") || !method.equals("GET")) {
             return null;
         }
-        String site = path.replaceFirst("^/", "").replaceFirst("[?/].*$", "");
+        // The last path segment: the official SDK asks for /<site code>, this project for /v3/<site code>.
+        String site = path.replaceFirst("\\?.*$", "").replaceFirst("^.*/", "");
         Path file = datafiles.resolve(site + ".json").normalize();
         if (site.isEmpty() || !file.startsWith(datafiles) || !Files.isRegularFile(file)) {
             return null;

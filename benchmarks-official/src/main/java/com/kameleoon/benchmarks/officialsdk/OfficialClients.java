@@ -22,7 +22,8 @@ public final class OfficialClients {
      * @throws Exception when the configuration is refused
      */
     public static KameleoonClientConfig config() throws Exception {
-        KameleoonLogger.setLogLevel(LogLevel.ERROR);
+        // Its errors about condition types it does not know are expected here, and counted by the comparison instead.
+        KameleoonLogger.setLogLevel(LogLevel.NONE);
         return new KameleoonClientConfig.Builder().clientId("benchmark").clientSecret("benchmark").build();
     }
 

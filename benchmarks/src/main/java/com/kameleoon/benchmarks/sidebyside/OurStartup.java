@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * from {@code https://sdk-config.kameleoon.eu/<datafile>} as the official SDK must, that is from the run's
  * {@code LocalKameleoonServer} on 127.0.0.1 (same hosts file and trust store as the official side). Prints
  * {@code startup <datafile> <µs>} from {@code KameleoonClientFactory.create} to {@code waitInit()} completing; the
- * configuration object is built before the clock starts.
+ * configuration object is built before the clock starts. The credentials over HTTPS are placeholders, as on the
+ * official side (without a data file this project requires them).
  */
 public final class OurStartup {
     private OurStartup() {
@@ -27,7 +28,8 @@ public final class OurStartup {
         boolean https = args[0].equals("https");
         String name = https ? args[1] : args[2];
         KameleoonClientConfig config = https
-                ? KameleoonClientConfig.builder().sdkConfigUrl(URI.create("https://sdk-config.kameleoon.eu"))
+                ? KameleoonClientConfig.builder().clientId("benchmark").clientSecret("benchmark")
+                        .sdkConfigUrl(URI.create("https://sdk-config.kameleoon.eu"))
                         .topLevelDomain("example.com").build()
                 : KameleoonClientConfig.builder().dataFile(Path.of(args[1], name + ".json"))
                         .topLevelDomain("example.com").build();
