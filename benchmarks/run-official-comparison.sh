@@ -129,7 +129,7 @@ trap - EXIT
 echo
 java -cp "$OURS" com.kameleoon.benchmarks.sidebyside.SideBySideTable "$RUN" | tee "$RUN/table.md"
 echo
-echo "requests the official SDK sent to the local server (all answered, tracking with 204):"
+echo "requests the local server answered (configuration and tokens for both SDKs, tracking with 204):"
 sed 's/^/    /' "$RUN/server.ready.requests" 2>/dev/null || echo "    (none recorded)"
 echo "load average before: $LOAD_BEFORE"
 echo "load average after: $(load_average)"
