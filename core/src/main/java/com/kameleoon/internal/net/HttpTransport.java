@@ -39,6 +39,14 @@ public final class HttpTransport implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Builds the JDK client now rather than at the first request, for a client that will use the network anyway: the
+     * build then happens while the client is created, as it always did, and not in the middle of its first requests.
+     */
+    public void open() {
+        client();
+    }
+
     /** @return the JDK client, built by the first caller that needs it */
     private HttpClient client() {
         HttpClient built = client;
