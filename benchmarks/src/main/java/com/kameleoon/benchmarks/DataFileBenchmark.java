@@ -2,6 +2,7 @@ package com.kameleoon.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.internal.datafile.Configuration;
 import com.kameleoon.internal.datafile.DataFileParser;
 import com.kameleoon.logging.KameleoonLogger;
@@ -45,7 +46,7 @@ public class DataFileBenchmark {
     public void setUp() throws JsonProcessingException {
         KameleoonLogger.setLogLevel(LogLevel.ERROR);
         json = DatafileGenerator.generate(flags, DatafileGenerator.DEFAULT_SEED);
-        tree = DataFileParser.MAPPER.readTree(json);
+        tree = JsonTreeReader.SHARED.readTree(json);
         Configuration configuration = DataFileParser.parse(json);
         if (configuration.flags().size() != flags) {
             throw new IllegalStateException("compiled " + configuration.flags().size() + " flags, expected " + flags);
@@ -61,7 +62,7 @@ public class DataFileBenchmark {
     /** Only the JSON tree (Jackson). */
     @Benchmark
     public JsonNode parseJsonOnly() throws JsonProcessingException {
-        return DataFileParser.MAPPER.readTree(json);
+        return JsonTreeReader.SHARED.readTree(json);
     }
 
     /** Only the compilation of an already parsed tree. */

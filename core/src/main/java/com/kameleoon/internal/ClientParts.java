@@ -84,6 +84,10 @@ final class ClientParts {
         configuration.onInstall(next -> urls = baseUrls.withDataApiDomain(next.settings().dataApiDomain()));
         this.http = new HttpTransport(timeout);
         boolean credentials = config.getClientId() != null && config.getClientSecret() != null;
+        if (credentials || config.getDataApiUrl() != null || config.getSdkConfigUrl() != null) {
+            // Only a client on a local data file alone leaves it to the first remote call (start-up, issue 14).
+            http.open();
+        }
         this.tokens = new AccessTokenProvider(http, this::urls, credentials ? config.getClientId() : null,
                 credentials ? config.getClientSecret() : null, timeout, clock, scheduler);
         this.remote = new RemoteDataClient(http, tokens, this::urls, configuration::get, store, siteCode, clock);

@@ -17,7 +17,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * runs short of memory); write trees with {@link #write(JsonNode)} instead.
  */
 public final class JsonMappers {
-    private static final ObjectMapper WRITER = create();
+    /* Built at the first write, not with the class: the datafile is read without a mapper (JsonTreeReader), and
+       building one costs a cold client 100 ms or more. */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = create();
+    }
 
     private JsonMappers() {
     }
@@ -36,7 +40,7 @@ public final class JsonMappers {
      */
     public static String write(JsonNode node) {
         try {
-            return WRITER.writeValueAsString(node);
+            return Writer.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             // A tree in memory always serializes; only a custom POJO node could fail.
             throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);

@@ -26,6 +26,8 @@ class JsonMappersTest {
         assertThat(onFreshThread(() -> JsonMappers.write(TREE))).as("write").isFalse();
         assertThat(onFreshThread(() -> JsonMappers.create().readTree(JsonMappers.create().writeValueAsString(TREE))))
                 .as("create").isFalse();
+        assertThat(onFreshThread(() -> JsonTreeReader.SHARED.readTree(JsonMappers.write(TREE)))).as("tree reader")
+                .isFalse();
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.kameleoon.internal.cookie;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.datafile.Configuration;
-import com.kameleoon.internal.datafile.DataFileParser;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.internal.datafile.FlagDef;
 import com.kameleoon.internal.datafile.RuleDef;
 import com.kameleoon.internal.datafile.VariationByExposition;
@@ -38,7 +38,7 @@ public final class SimulationCookie {
         }
         JsonNode root;
         try {
-            root = DataFileParser.MAPPER.readTree(UriComponent.decode(rawValue, true));
+            root = JsonTreeReader.SHARED.readTree(UriComponent.decode(rawValue, true));
         } catch (Exception e) {
             KameleoonLogger.warning("simulation cookie is not valid JSON; ignored");
             return result;

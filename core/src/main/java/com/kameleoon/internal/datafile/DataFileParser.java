@@ -1,9 +1,8 @@
 package com.kameleoon.internal.datafile;
 
-import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.exceptions.DataFileInvalid;
 import com.kameleoon.internal.targeting.ConditionFactory;
 import com.kameleoon.internal.targeting.ConditionLeaf;
@@ -29,13 +28,11 @@ import java.util.Set;
 /**
  * Parses a v3 datafile (docs/evaluation.md#the-datafile) and compiles it into a {@link Configuration}. Every known key
  * is read, unknown keys are ignored, and a field of the wrong type raises {@link DataFileInvalid} naming it.
- * Thread-safe (stateless apart from the shared, thread-safe {@link ObjectMapper}).
+ * The text is read into a tree by {@link JsonTreeReader}, not by an {@code ObjectMapper}, whose construction would
+ * dominate a cold client's start-up. Thread-safe (stateless).
  */
 public final class DataFileParser {
-    /** The mapper for datafiles and JSON variables; thread-safe once configured. */
-    public static final ObjectMapper MAPPER = JsonMappers.create();
-
-    private static final VariableParser VARIABLES = new VariableParser(MAPPER);
+    private static final VariableParser VARIABLES = new VariableParser(JsonTreeReader.SHARED);
 
     private DataFileParser() {
     }
@@ -53,7 +50,7 @@ public final class DataFileParser {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonTreeReader.SHARED.readTree(json);
         } catch (JsonProcessingException e) {
             throw new DataFileInvalid("datafile is not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -2,7 +2,7 @@ package com.kameleoon.internal.datafile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.types.Variable;
 import java.math.BigInteger;
@@ -19,10 +19,10 @@ import java.util.Map;
  * when it is not JSON), other types keep the value as is. Values are immutable. Stateless.
  */
 final class VariableParser {
-    private final ObjectMapper mapper;
+    private final JsonTreeReader reader;
 
-    VariableParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    VariableParser(JsonTreeReader reader) {
+        this.reader = reader;
     }
 
     Variable parse(JsonNode json, String path) {
@@ -45,7 +45,7 @@ final class VariableParser {
                 return null;
             }
             try {
-                return toJava(mapper.readTree(value.textValue()));
+                return toJava(reader.readTree(value.textValue()));
             } catch (JsonProcessingException e) {
                 KameleoonLogger.warning("variable " + where + " of type JSON does not parse ("
                         + e.getOriginalMessage() + " at column " + e.getLocation().getColumnNr()

@@ -2,7 +2,7 @@ package com.kameleoon.internal.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.cookie.UriComponent;
-import com.kameleoon.internal.datafile.DataFileParser;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.logging.KameleoonLogger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -140,7 +140,7 @@ public final class AccessTokenProvider {
             if (response.statusCode() != 200) {
                 return failed("token request answered HTTP " + response.statusCode());
             }
-            JsonNode json = DataFileParser.MAPPER.readTree(response.body());
+            JsonNode json = JsonTreeReader.SHARED.readTree(response.body());
             String value = json.path("access_token").asText("");
             long expiresIn = json.path("expires_in").asLong(0);
             if (value.isEmpty() || expiresIn <= 0) {

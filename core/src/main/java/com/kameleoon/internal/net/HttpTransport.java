@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * The client's one {@link HttpClient}, running its asynchronous work on at most {@value #MAX_THREADS} daemon
  * threads named {@code kameleoon-http-…} that {@link #close()} stops; more work waits in the queue rather than
  * adding threads (a burst of slow remote-data calls used to start one thread each). Redirects are followed (as both
- * official SDKs do). Thread-safe.
+ * official SDKs do). The {@link HttpClient} is built at the first request, not with the transport: building it
+ * loads the JDK's TLS stack (about a thousand classes, 150 ms or more in a fresh JVM), which a client that only reads
+ * a local datafile never needs. Thread-safe.
  */
 public final class HttpTransport implements AutoCloseable {
     /** The most threads the asynchronous work runs on. */
@@ -23,22 +25,50 @@ public final class HttpTransport implements AutoCloseable {
     private static final long IDLE_THREAD_SECONDS = 30;
 
     private final ThreadPoolExecutor executor;
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    private volatile HttpClient client;
 
     /**
      * @param connectTimeout the connection timeout
      */
     public HttpTransport(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
         this.executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new NamedThreadFactory("http"));
         // Threads end when idle, so that a quiet client holds none.
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Builds the JDK client now rather than at the first request, for a client that will use the network anyway: the
+     * build then happens while the client is created, as it always did, and not in the middle of its first requests.
+     */
+    public void open() {
+        client();
+    }
+
+    /** @return the JDK client, built by the first caller that needs it */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (client == null) {
+                client = build();
+            }
+            return client;
+        }
+    }
+
+    private HttpClient build() {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
-        // The JDK client starts a selector thread that inherits this loader; keep a WAR's loader out of it.
+        // The JDK client starts a selector thread that inherits this loader; keep a WAR's loader out of it (the first
+        // request may come from a request thread of the application).
         current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         try {
-            this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
+            return HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
                     .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
         } finally {
             current.setContextClassLoader(previous);
@@ -54,7 +84,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return client().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -67,7 +97,7 @@ public final class HttpTransport implements AutoCloseable {
         // The JDK completes this future on CompletableFuture's default pool, which on a machine with fewer than three
         // CPUs is one new thread per task: continuations attached by callers would each get a thread of their own.
         // Completing a copy on the bounded pool keeps them there.
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenCompleteAsync((response, e) -> {
+        return client().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenCompleteAsync((response, e) -> {
         }, executor);
     }
 
@@ -80,7 +110,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public HttpResponse<java.io.InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /**

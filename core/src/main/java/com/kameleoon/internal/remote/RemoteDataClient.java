@@ -6,7 +6,7 @@ import com.kameleoon.data.Data;
 import com.kameleoon.exceptions.KameleoonException;
 import com.kameleoon.internal.cookie.UriComponent;
 import com.kameleoon.internal.datafile.Configuration;
-import com.kameleoon.internal.datafile.DataFileParser;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.internal.net.AccessTokenProvider;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
@@ -176,7 +176,7 @@ public final class RemoteDataClient {
             throw new KameleoonException(what + " could not be loaded: HTTP " + response.statusCode());
         }
         try {
-            JsonNode json = DataFileParser.MAPPER.readTree(response.body());
+            JsonNode json = JsonTreeReader.SHARED.readTree(response.body());
             if (json == null || json.isMissingNode()) {
                 throw new KameleoonException(what + ": the answer is empty");
             }

@@ -2,7 +2,7 @@ package com.kameleoon.internal.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kameleoon.internal.NamedThreadFactory;
-import com.kameleoon.internal.datafile.DataFileParser;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
 import com.kameleoon.logging.KameleoonLogger;
@@ -253,7 +253,7 @@ public final class RealTimeStream implements AutoCloseable {
 
     private void dispatch(String data) {
         try {
-            JsonNode json = DataFileParser.MAPPER.readTree(data);
+            JsonNode json = JsonTreeReader.SHARED.readTree(data);
             if (json != null && json.path("ts").canConvertToLong()) {
                 onUpdate.accept(json.path("ts").asLong());
             }

@@ -1,9 +1,9 @@
 package com.kameleoon.internal.targeting.conditions;
 
-import com.kameleoon.internal.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kameleoon.internal.JsonMappers;
+import com.kameleoon.internal.JsonTreeReader;
 import com.kameleoon.data.CustomData;
 import com.kameleoon.internal.targeting.Condition;
 import com.kameleoon.internal.targeting.TargetingContext;
@@ -24,9 +24,6 @@ import java.util.Set;
 public final class CustomDatumCondition implements Condition {
     /** The {@code targetingType}. */
     public static final String TYPE = "CUSTOM_DATUM";
-
-    // Only used at construction, to read the AMONG_VALUES array text; ObjectMapper is thread-safe.
-    private static final ObjectMapper JSON = JsonMappers.create();
 
     private enum Operator {
         UNDEFINED, EXACT, CONTAINS, REGULAR_EXPRESSION, LOWER, EQUAL, GREATER, TRUE, FALSE, AMONG_VALUES, UNSUPPORTED
@@ -112,7 +109,7 @@ public final class CustomDatumCondition implements Condition {
         JsonNode array = node;
         if (node != null && node.isTextual()) {
             try {
-                array = JSON.readTree(node.textValue());
+                array = JsonTreeReader.SHARED.readTree(node.textValue());
             } catch (JsonProcessingException e) {
                 array = null;
             }
