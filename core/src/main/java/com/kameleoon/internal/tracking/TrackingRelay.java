@@ -86,17 +86,34 @@ public final class TrackingRelay implements AutoCloseable {
      */
     public void wakeUp() {
         if (!closing && wakeUpPending.compareAndSet(false, true)) {
-            long sinceLast = (System.nanoTime() - lastDrainEnd) / 1_000_000;
-            long delay = Math.max(0, WAKE_UP_GAP_MILLIS - sinceLast);
-            try {
-                thread.schedule(() -> {
-                    wakeUpPending.set(false);
-                    drainSafely();
-                }, delay, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException rejected) {
-                wakeUpPending.set(false);
-            }
+            scheduleWokenDrain(millisUntilGapEnds());
         }
+    }
+
+    private long millisUntilGapEnds() {
+        return Math.max(0, WAKE_UP_GAP_MILLIS - (System.nanoTime() - lastDrainEnd) / 1_000_000);
+    }
+
+    private void scheduleWokenDrain(long delayMillis) {
+        try {
+            thread.schedule(this::wokenDrain, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            wakeUpPending.set(false);
+        }
+    }
+
+    /*
+     * Runs on the relay's thread, where every drain runs, so lastDrainEnd is current here. A wake-up that came while
+     * a drain was under way computed its delay from the drain before; checking again keeps the gap after this one.
+     */
+    private void wokenDrain() {
+        long wait = millisUntilGapEnds();
+        if (wait > 0) {
+            scheduleWokenDrain(wait);
+            return;
+        }
+        wakeUpPending.set(false);
+        drainSafely();
     }
 
     /**

@@ -30,6 +30,8 @@ class TrackingRelayWakeUpTest {
     /** Far beyond the test: only wake-ups drain. */
     private static final long INTERVAL_MILLIS = 60_000;
     private final LinkedBlockingQueue<Long> claims = new LinkedBlockingQueue<>();
+    /** How long each claim takes: a slow claim is a drain under way. */
+    private volatile long claimMillis;
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final HttpTransport http = new HttpTransport(Duration.ofSeconds(1));
     private TrackingRelay relay;
@@ -57,6 +59,19 @@ class TrackingRelayWakeUpTest {
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(second - first)).as("the second drain waited for the gap")
                 .isGreaterThanOrEqualTo(TrackingRelay.WAKE_UP_GAP_MILLIS - 1);
+    }
+
+    @Test
+    void aWakeUpDuringADrainWaitsForTheGapAfterThatDrain() throws Exception {
+        relay = relay();
+        claimMillis = 200;
+        relay.wakeUp();
+        long first = nextClaim();
+        relay.wakeUp();
+        long second = nextClaim();
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(second - first)).as("the drain's 200 ms, then the gap")
+                .isGreaterThanOrEqualTo(200 + TrackingRelay.WAKE_UP_GAP_MILLIS - 1);
     }
 
     @Test
@@ -98,6 +113,13 @@ class TrackingRelayWakeUpTest {
         @Override
         public List<OutboxLine> claim(long maxChars) {
             claims.add(System.nanoTime());
+            if (claimMillis > 0) {
+                try {
+                    Thread.sleep(claimMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return List.of();
         }
 
