@@ -134,7 +134,17 @@ class KameleoonClientConfigFileTest {
         assertThatThrownBy(() -> KameleoonClientConfig.fromFile(file))
                 .isInstanceOf(ConfigException.class)
                 .isNotInstanceOf(ConfigFileNotFound.class)
-                .hasMessageContaining(".properties, .yaml or .yml");
+                .hasMessageContaining(".properties, .conf, .yaml or .yml");
+    }
+
+    @Test
+    void theOfficialSdksConfFileIsReadAsProperties() throws IOException {
+        Path file = write("client-java.conf", "client_id=a\nclient_secret=b\nrefresh_interval_minute=5\n");
+
+        KameleoonClientConfig config = KameleoonClientConfig.readFromFile(file.toString());
+
+        assertThat(config.getClientId()).isEqualTo("a");
+        assertThat(config.getRefreshIntervalMinute()).isEqualTo(5);
     }
 
     @Test

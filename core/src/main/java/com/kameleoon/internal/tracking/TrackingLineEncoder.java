@@ -142,6 +142,10 @@ public final class TrackingLineEncoder {
     }
 
     private static void addCustomData(Visitor visitor, int mappingIndex, List<String> lines) {
+        // Decoding every custom datum costs allocations on each tracked call; skip it when no line can come out.
+        if (!visitor.hasUnsentCustomData() && (mappingIndex < 0 || visitor.customData(mappingIndex) == null)) {
+            return;
+        }
         for (Map.Entry<Integer, TrackedItem<CustomData>> entry : visitor.customDataItems().entrySet()) {
             TrackedItem<CustomData> item = entry.getValue();
             CustomData data = item.value();
@@ -163,6 +167,9 @@ public final class TrackingLineEncoder {
     }
 
     private static void addPageViews(Visitor visitor, List<String> lines) {
+        if (!visitor.hasUnsentPageViews()) {
+            return;
+        }
         for (PageViewEntry entry : visitor.pageViews().values()) {
             TrackedItem<PageView> item = entry.item();
             if (item.isSent()) {
@@ -187,13 +194,17 @@ public final class TrackingLineEncoder {
     }
 
     private static void addAssignments(Visitor visitor, boolean consentGiven, List<String> lines) {
-        for (TrackedItem<AssignedVariation> item : visitor.assignments().values()) {
-            AssignedVariation assignment = item.value();
-            if (item.isSent() || (!consentGiven && assignment.ruleType() != RuleType.TARGETED_DELIVERY)) {
+        // By position rather than through assignments(), which decodes every assignment into a map of items.
+        for (int i = 0; i < visitor.assignmentCount(); i++) {
+            if (visitor.assignmentSentAt(i)) {
+                continue;
+            }
+            AssignedVariation assignment = visitor.assignmentAt(i);
+            if (!consentGiven && assignment.ruleType() != RuleType.TARGETED_DELIVERY) {
                 continue;
             }
             lines.add("eventType=experiment&id=" + assignment.experimentId() + "&variationId="
-                    + assignment.variationId() + "&nonce=" + nonce(item));
+                    + assignment.variationId() + "&nonce=" + Nonces.next());
             visitor.markAssignmentSent(assignment.experimentId());
         }
     }

@@ -62,6 +62,11 @@ final class PackedAssignments {
         }
     }
 
+    /** @return true when the {@code i}-th assignment in first-assignment order is sent */
+    static boolean sentAt(long[] table, int i) {
+        return (table[i * 2 + 1] & SENT) != 0;
+    }
+
     /** @return true when some assignment is not sent */
     static boolean hasUnsent(long[] table) {
         if (table != null) {

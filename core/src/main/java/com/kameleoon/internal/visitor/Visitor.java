@@ -462,6 +462,24 @@ public final class Visitor {
         PackedAssignments.markSent(assignments, experimentId);
     }
 
+    /** @return true when some custom data is not yet tracked (read without decoding the custom data) */
+    public boolean hasUnsentCustomData() {
+        return PackedCustomData.hasUnsent(customData);
+    }
+
+    /** @return true when some page view is not yet tracked (read without decoding the page views) */
+    public boolean hasUnsentPageViews() {
+        return PackedPageViews.hasUnsent(pageViews);
+    }
+
+    /**
+     * @param i a position, from 0 to {@link #assignmentCount()} excluded
+     * @return true when that assignment is tracked (read without decoding it)
+     */
+    public boolean assignmentSentAt(int i) {
+        return PackedAssignments.sentAt(assignments, i);
+    }
+
     /** @return true when some custom data, page view or assignment was not handed over yet */
     public boolean hasUnsentPackedData() {
         return PackedCustomData.hasUnsent(customData) || PackedPageViews.hasUnsent(pageViews)
