@@ -57,7 +57,9 @@ class ContainerLaunchersIT {
             jmx.gc();
             assertThat(jmx.liveThreadCount()).isPositive();
             assertThat(jmx.threadNames()).anyMatch(name -> name.startsWith("http-nio-127.0.0.1-"));
-            assertThat(jmx.classHistogram()).containsKey("org.apache.catalina.core.StandardContext");
+            // The engine lives as long as the server, where the undeployed context may already be collected: a class
+            // that is always there tells that the histogram is read.
+            assertThat(jmx.classHistogram()).containsKey("org.apache.catalina.core.StandardEngine");
             assertThat(tomcat.logText()).contains("Undeploying context [/it]");
         }
     }
