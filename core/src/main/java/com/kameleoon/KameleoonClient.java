@@ -588,6 +588,6 @@ public interface KameleoonClient extends OfficialSdkForms, AutoCloseable {
      */
     @Deprecated
     default List<String> getActiveFeatureListForVisitor(String visitorCode) {
-        return List.copyOf(getActiveFeatures(visitorCode).keySet());
+        return getActiveFeatureListForVisitorCode(visitorCode);
     }
 }

@@ -472,8 +472,8 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     @Override
     public void updateConfigurationHandler(KameleoonUpdateConfigurationHandler handler) {
         // The official SDK keeps one handler and replaces it on each call, where onUpdateConfiguration adds one.
-        if (updateHandler.getAndSet(handler) == null && handler != null && updateHandlerRegistered.compareAndSet(
-                false, true)) {
+        updateHandler.set(handler);
+        if (handler != null && updateHandlerRegistered.compareAndSet(false, true)) {
             configuration.onUpdate(() -> {
                 KameleoonUpdateConfigurationHandler current = updateHandler.get();
                 if (current != null) {
