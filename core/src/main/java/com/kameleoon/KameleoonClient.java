@@ -501,6 +501,17 @@ public interface KameleoonClient extends OfficialSdkForms, AutoCloseable {
     /** @param handler run after each configuration update */
     void onUpdateConfiguration(Runnable handler);
 
+    /**
+     * Registers a listener told the outcome of every configuration fetch (polls and real-time events), successful
+     * or not; a client that reads its datafile only from a file never fetches. Listeners run on the updater's
+     * thread, in registration order, so keep them short; one that throws is logged and the others still run.
+     *
+     * @param listener the listener; null is ignored
+     */
+    default void onConfigurationFetch(java.util.function.Consumer<ConfigurationFetch> listener) {
+        // A client written outside this SDK (a test double) has no fetches to report.
+    }
+
     /** Flushes pending tracking and stops every thread the client started. */
     @Override
     void close();

@@ -470,6 +470,13 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     }
 
     @Override
+    public void onConfigurationFetch(java.util.function.Consumer<com.kameleoon.ConfigurationFetch> listener) {
+        if (listener != null) {
+            configuration.onFetch(listener);
+        }
+    }
+
+    @Override
     public void updateConfigurationHandler(KameleoonUpdateConfigurationHandler handler) {
         // The official SDK keeps one handler and replaces it on each call, where onUpdateConfiguration adds one.
         updateHandler.set(handler);

@@ -17,6 +17,8 @@ public final class ConfigurationHolder {
     private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
     private final List<Runnable> handlers = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<Configuration>> installListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<com.kameleoon.ConfigurationFetch>> fetchListeners =
+            new CopyOnWriteArrayList<>();
 
     /** @return the configuration in force, or null before the first load */
     public Configuration get() {
@@ -81,6 +83,26 @@ public final class ConfigurationHolder {
      */
     public void onInstall(java.util.function.Consumer<Configuration> listener) {
         installListeners.add(listener);
+    }
+
+    /** @param listener told the outcome of every fetch */
+    public void onFetch(java.util.function.Consumer<com.kameleoon.ConfigurationFetch> listener) {
+        fetchListeners.add(listener);
+    }
+
+    /**
+     * Tells the fetch listeners what a fetch did.
+     *
+     * @param fetch the outcome
+     */
+    public void reportFetch(com.kameleoon.ConfigurationFetch fetch) {
+        for (java.util.function.Consumer<com.kameleoon.ConfigurationFetch> listener : fetchListeners) {
+            try {
+                listener.accept(fetch);
+            } catch (RuntimeException e) {
+                KameleoonLogger.error("configuration fetch listener failed: " + e);
+            }
+        }
     }
 
     /** @param handler run after each configuration update (not the first load) */

@@ -29,6 +29,7 @@ public final class ConfigurationFetcher {
     private final String environment;
     private final Duration timeout;
     private volatile String lastModified;
+    private volatile String lastFailure;
     private volatile java.util.function.BiConsumer<String, String> onFetched = (body, modified) -> { };
 
     /** What a fetch did. */
@@ -73,6 +74,11 @@ public final class ConfigurationFetcher {
         this.onFetched = listener;
     }
 
+    /** @return why the last fetch failed, or null when it did not */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** @return the {@code Last-Modified} of the datafile in force, or null */
     public String lastModified() {
         return lastModified;
@@ -85,6 +91,7 @@ public final class ConfigurationFetcher {
      * @return what happened
      */
     public Outcome fetch(Long ts) {
+        lastFailure = null;
         String failure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(urls.get().configuration(siteCode, environment, ts))
@@ -111,11 +118,13 @@ public final class ConfigurationFetcher {
                 }
                 failure = "HTTP " + status;
             } catch (DataFileInvalid e) {
-                KameleoonLogger.error("fetched datafile rejected, previous configuration kept: "
-                        + e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, ""));
+                String reason = e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, "");
+                KameleoonLogger.error("fetched datafile rejected, previous configuration kept: " + reason);
+                lastFailure = "datafile rejected: " + reason;
                 return Outcome.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                lastFailure = "interrupted";
                 return Outcome.FAILED;
             } catch (Exception e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -123,6 +132,7 @@ public final class ConfigurationFetcher {
         }
         KameleoonLogger.error("configuration fetch for site " + siteCode + " failed (" + failure
                 + "); the previous configuration stays in force");
+        lastFailure = failure;
         return Outcome.FAILED;
     }
 }

@@ -1,9 +1,11 @@
 package com.kameleoon.internal.update;
 
+import com.kameleoon.ConfigurationFetch;
 import com.kameleoon.internal.NamedThreadFactory;
 import com.kameleoon.internal.datafile.Configuration;
 import com.kameleoon.internal.datafile.ConfigurationHolder;
 import com.kameleoon.logging.KameleoonLogger;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,9 @@ public final class ConfigurationUpdater implements AutoCloseable {
             KameleoonLogger.error("configuration update failed: " + e);
             outcome = ConfigurationFetcher.Outcome.FAILED;
         }
+        holder.reportFetch(new ConfigurationFetch(ConfigurationFetch.Outcome.valueOf(outcome.name()),
+                outcome == ConfigurationFetcher.Outcome.FAILED ? failureOf(fetcher.lastFailure()) : null,
+                Instant.now()));
         Configuration current = holder.get();
         if (outcome != ConfigurationFetcher.Outcome.FAILED && current != null) {
             if (current.settings().realTimeUpdate()) {
@@ -82,6 +87,10 @@ public final class ConfigurationUpdater implements AutoCloseable {
             }
         }
         return outcome;
+    }
+
+    private static String failureOf(String reason) {
+        return reason == null ? "unexpected error (see the log)" : reason;
     }
 
     @Override

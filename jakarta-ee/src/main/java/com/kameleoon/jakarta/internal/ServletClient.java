@@ -192,6 +192,11 @@ public final class ServletClient implements KameleoonServletClient {
     }
 
     @Override
+    public void onConfigurationFetch(java.util.function.Consumer<com.kameleoon.ConfigurationFetch> listener) {
+        delegate.onConfigurationFetch(listener);
+    }
+
+    @Override
     @Deprecated
     @SuppressWarnings("deprecation")
     public String getFeatureVariationKey(String visitorCode, String featureKey) {
