@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A fake Kameleoon backend on a real loopback HTTP port, for tests: it serves datafiles (with
@@ -208,6 +209,32 @@ public final class KameleoonTestServer implements AutoCloseable {
     }
 
     /**
+     * Serves a datafile declared in code as the site's default datafile; see
+     * {@link #setDataFile(String, String, String)}.
+     *
+     * @param siteCode the site code
+     * @param dataFile the datafile
+     */
+    public void setDataFile(String siteCode, TestDataFile dataFile) {
+        setDataFile(siteCode, null, Objects.requireNonNull(dataFile, "dataFile").toJson());
+    }
+
+    /**
+     * Serves a new datafile to the site and tells its streaming clients at once, over the real SSE stream, as the
+     * Kameleoon app does when a flag is changed; each client then fetches it. The datafile is served with real-time
+     * update on, so that clients keep streaming. Only clients whose current datafile has real-time update on have
+     * a stream to hear this on (the others see it at their next poll); this method does not wait for them (see
+     * {@link TestSite#update(TestDataFile)}, which does).
+     *
+     * @param siteCode the site code
+     * @param dataFile the new datafile
+     */
+    public void update(String siteCode, TestDataFile dataFile) {
+        setDataFile(siteCode, Objects.requireNonNull(dataFile, "dataFile").withRealTimeUpdate(true));
+        pushConfigurationUpdate(siteCode, clock.millis());
+    }
+
+    /**
      * Stops serving the datafile of a site and environment (then requests fall back to the default datafile, or
      * get {@code 404}).
      *
@@ -348,6 +375,15 @@ public final class KameleoonTestServer implements AutoCloseable {
      */
     public List<String> awaitTrackingLines(int n, Duration timeout) {
         return backend.journal.awaitTrackingLines(n, timeout);
+    }
+
+    /**
+     * Blocks until the captured tracking lines satisfy {@code done} or the timeout passes.
+     *
+     * @return true when satisfied, false on timeout
+     */
+    boolean awaitTracking(Predicate<List<String>> done, Duration timeout) {
+        return backend.journal.awaitTrackingLines(done, timeout);
     }
 
     /** Forgets the captured tracking lines and tracking requests. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -102,6 +103,16 @@ final class RequestJournal {
                 throw new AssertionError(message.toString());
             }
             return List.copyOf(trackingLines);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks until the accepted tracking lines satisfy {@code done}; false on timeout. */
+    boolean awaitTrackingLines(Predicate<List<String>> done, Duration timeout) {
+        lock.lock();
+        try {
+            return awaitLocked(() -> done.test(List.copyOf(trackingLines)), timeout);
         } finally {
             lock.unlock();
         }
