@@ -215,6 +215,19 @@ abstract class ServletScenarios {
     }
 
     @Test
+    void openFeatureEvaluatesTheRequestsVisitorLikeTheClientAndTracksThroughIt() throws Exception {
+        String code = tableCode();
+        HttpReply answer = Http.get(base() + "/openfeature?flag=" + FLAG + "&goal=7007",
+                COOKIE + "=" + code + "; " + CONSENT + "=true");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.field("code")).isEqualTo(code);
+        assertThat(answer.field("variation")).isEqualTo(expectedVariation(code, Consent.GIVEN));
+        assertThat(answer.field("reason")).isIn("TARGETING_MATCH", "DEFAULT");
+        awaitLine(code, "eventType=conversion&goalId=7007&revenue=10&");
+    }
+
+    @Test
     void cdiInjectsTheClientAndTheRequestVisitor() throws Exception {
         String code = tableCode();
         HttpReply answer = Http.get(base() + "/cdi?flag=" + FLAG, COOKIE + "=" + code);

@@ -61,15 +61,19 @@ class ConfigurationFetchListenerTest {
             assertThat(failed.failure()).contains("503");
             assertThat(client.isReady()).as("the previous configuration stays").isTrue();
 
-            server.downFor(Endpoint.CONFIGURATION, Duration.ZERO);
+            server.clearFaults();
             server.setDataFile(SITE, null, Files.readString(TestClients.resource("/conformance/public/datafile.json"))
                     .replace("\"realTimeUpdate\": false", "\"realTimeUpdate\": true").replace("\"dateModified\"",
                             "\"unusedField\": 1, \"dateModified\""));
             server.pushConfigurationUpdate(SITE, System.currentTimeMillis() + 1);
+            // A fetch still under way when the endpoint came back may report one more failure first.
             ConfigurationFetch updated = fetches.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            while (updated != null && !updated.succeeded()) {
+                updated = fetches.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
 
             assertThat(updated).isNotNull();
-            assertThat(updated.outcome()).isIn(Outcome.UPDATED, Outcome.NOT_MODIFIED);
+            assertThat(updated.outcome()).isEqualTo(Outcome.UPDATED);
             assertThat(updated.failure()).isNull();
         }
     }
