@@ -22,11 +22,15 @@ import dev.openfeature.sdk.exceptions.InvalidContextError;
 import dev.openfeature.sdk.exceptions.ProviderNotReadyError;
 import dev.openfeature.sdk.exceptions.TargetingKeyMissingError;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An OpenFeature provider over a {@link KameleoonClient}, so that code written against the OpenFeature API gets
@@ -46,7 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>Mapping</h2>
  * <ul>
  *   <li>The targeting key is the visitor code; without one an evaluation fails with
- *       {@code TARGETING_KEY_MISSING}. Inside a request handled by the Kameleoon filter, pass the request's visitor
+ *       {@code TARGETING_KEY_MISSING}, with one Kameleoon cannot take (longer than 255 characters) with
+ *       {@code INVALID_CONTEXT}. Inside a request handled by the Kameleoon filter, pass the request's visitor
  *       code: the evaluation then joins the request's unit of work and is stored by its one commit.</li>
  *   <li>A boolean evaluation says whether the flag is active (its variation is not {@code off}); a string
  *       evaluation gives the variation key. Any type can read a variable instead: {@code "flag:variable"} as the
@@ -69,7 +74,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <h2>Events and life cycle</h2>
  * {@code initialize} waits (bounded by {@link KameleoonProviderOptions#initializationTimeout()}) for the client's
- * first datafile; OpenFeature then reports READY. Every later datafile update emits CONFIGURATION_CHANGED; a failed
+ * first datafile; OpenFeature then reports READY. Every later datafile update emits CONFIGURATION_CHANGED, naming
+ * the flags of the new datafile and of the previous one (so removed flags too); a failed
  * refresh emits STALE (evaluation goes on with the last datafile), the next good one READY. {@code shutdown} stops
  * the events but does not close the client, which belongs to the application. Thread-safe.
  */
@@ -83,6 +89,8 @@ public final class KameleoonProvider extends EventProvider {
     private final KameleoonProviderOptions options;
     private final ProviderHealth health = new ProviderHealth();
     private final AtomicBoolean listening = new AtomicBoolean();
+    /** The flags of the datafile last seen, so that an update can name the flags it removed. */
+    private final AtomicReference<List<String>> knownFlags = new AtomicReference<>(List.of());
     private volatile boolean active;
 
     /**
@@ -122,6 +130,7 @@ public final class KameleoonProvider extends EventProvider {
             client.onConfigurationFetch(this::afterFetch);
             client.onUpdateConfiguration(this::afterUpdate);
         }
+        knownFlags.set(List.copyOf(client.getFeatureList()));
         if (!client.isReady() && !awaitFirstDataFile()) {
             health.initializationFailed();
             throw new GeneralError("no Kameleoon datafile within " + options.initializationTimeout()
@@ -150,6 +159,10 @@ public final class KameleoonProvider extends EventProvider {
         if (!active) {
             return;
         }
+        if (fetch.succeeded()) {
+            // Runs after the datafile's update handlers, and also after the first load, which has none.
+            knownFlags.set(List.copyOf(client.getFeatureList()));
+        }
         switch (health.after(fetch, client.isReady())) {
             case READY:
                 emitProviderReady(ProviderEventDetails.builder().message("Kameleoon configuration fetched").build());
@@ -167,9 +180,13 @@ public final class KameleoonProvider extends EventProvider {
         if (!active) {
             return;
         }
-        // Kameleoon's update does not say which flags changed: every flag of the new datafile is reported.
+        // Kameleoon's update does not say which flags changed: every flag of the new datafile is reported, and every
+        // flag of the previous one, which the update may have removed.
+        List<String> flags = List.copyOf(client.getFeatureList());
+        Set<String> changed = new LinkedHashSet<>(flags);
+        changed.addAll(knownFlags.getAndSet(flags));
         emitProviderConfigurationChanged(ProviderEventDetails.builder()
-                .flagsChanged(new ArrayList<>(client.getFeatureList()))
+                .flagsChanged(new ArrayList<>(changed))
                 .message("Kameleoon configuration updated").build());
     }
 
@@ -222,6 +239,8 @@ public final class KameleoonProvider extends EventProvider {
         } catch (FeatureEnvironmentDisabled e) {
             return ProviderEvaluation.<T>builder().value(defaultValue).reason(Reason.DISABLED.name())
                     .build();
+        } catch (VisitorCodeInvalid e) {
+            throw new InvalidContextError(e.getMessage());
         } catch (KameleoonException e) {
             throw new GeneralError(e.getMessage());
         }

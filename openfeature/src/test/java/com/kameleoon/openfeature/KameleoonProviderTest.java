@@ -11,8 +11,11 @@ import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.MutableTrackingEventDetails;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,12 +215,35 @@ class KameleoonProviderTest {
     }
 
     @Test
-    void aVisitorCodeLongerThanKameleoonTakesIsInvalidContext() {
-        FlagEvaluationDetails<Boolean> details = fixture.features.getBooleanDetails("boolean_flag", false,
+    void aVisitorCodeLongerThanKameleoonTakesIsInvalidContextWithOrWithoutVisitorData() {
+        FlagEvaluationDetails<Boolean> bare = fixture.features.getBooleanDetails("boolean_flag", false,
                 visitor("v".repeat(256)));
+        assertThat(bare.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONTEXT);
+        assertThat(bare.getErrorMessage()).contains("255");
 
-        assertThat(details.getErrorCode()).isIn(ErrorCode.INVALID_CONTEXT, ErrorCode.GENERAL);
-        assertThat(details.getErrorMessage()).contains("255");
+        FlagEvaluationDetails<Boolean> withData = fixture.features.getBooleanDetails("boolean_flag", false,
+                visitor("w".repeat(256), Map.of("device", new Value("phone"))));
+        assertThat(withData.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONTEXT);
+    }
+
+    @Test
+    void configurationChangedNamesTheFlagsOfTheNewDatafileAndTheFlagsItRemoved() throws InterruptedException {
+        String withTwoFlags = ProviderFixture.dataFile("/events-flags-updated.json");
+        try (ProviderFixture own = ProviderFixture.start(KameleoonProviderOptions.defaults(), withTwoFlags)) {
+            List<List<String>> changes = new CopyOnWriteArrayList<>();
+            own.features.onProviderConfigurationChanged(details -> changes.add(details.getFlagsChanged()));
+            own.server.awaitOpenStreams(own.siteCode, 1, Duration.ofSeconds(5));
+
+            own.server.setDataFile(own.siteCode, null, ProviderFixture.dataFile("/events-flags.json"));
+            own.server.pushConfigurationUpdate(own.siteCode, System.currentTimeMillis());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (changes.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0)).containsExactly("welcome_banner", "holiday_theme");
+        }
     }
 
     @Test

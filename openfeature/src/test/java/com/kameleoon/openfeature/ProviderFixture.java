@@ -62,7 +62,15 @@ final class ProviderFixture implements AutoCloseable {
 
     /** @return the test datafile's text */
     static String dataFile() {
-        try (InputStream in = ProviderFixture.class.getResourceAsStream(DATAFILE)) {
+        return dataFile(DATAFILE);
+    }
+
+    /**
+     * @param resource a datafile of the test resources, e.g. {@code /provider-flags.json}
+     * @return its text
+     */
+    static String dataFile(String resource) {
+        try (InputStream in = ProviderFixture.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
