@@ -15,6 +15,7 @@ import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
 import java.nio.file.Path;
@@ -80,6 +81,8 @@ public class OpenFeatureBenchmark {
         Client tracked;
         /** {@code trackExposure(false)}. */
         Client untracked;
+        /** The provider behind {@link #untracked}, for the diagnostic that calls it without OpenFeature's client. */
+        KameleoonProvider untrackedProvider;
         private Path file;
 
         @Setup(Level.Trial)
@@ -102,8 +105,9 @@ public class OpenFeatureBenchmark {
             }
             OpenFeatureAPI api = OpenFeatureAPI.getInstance();
             api.setProviderAndWait(TRACKED, new KameleoonProvider(client));
-            api.setProviderAndWait(UNTRACKED, new KameleoonProvider(client,
-                    KameleoonProviderOptions.builder().trackExposure(false).build()));
+            untrackedProvider = new KameleoonProvider(client,
+                    KameleoonProviderOptions.builder().trackExposure(false).build());
+            api.setProviderAndWait(UNTRACKED, untrackedProvider);
             tracked = api.getClient(TRACKED);
             untracked = api.getClient(UNTRACKED);
             check();
@@ -181,6 +185,17 @@ public class OpenFeatureBenchmark {
     @Benchmark
     public FlagEvaluationDetails<Boolean> openFeatureBooleanDetailsUntracked(Clients state, Cursor cursor) {
         return state.untracked.getBooleanDetails(FLAG, false, state.contexts[cursor.next(state.contexts.length)]);
+    }
+
+    /**
+     * Diagnostic: the provider alone, {@code getBooleanEvaluation} called directly without OpenFeature's client
+     * (no hooks, no layered context, no details object), {@code trackExposure(false)}: splits the overhead between
+     * the provider and OpenFeature's client.
+     */
+    @Benchmark
+    public ProviderEvaluation<Boolean> providerBooleanEvaluationUntracked(Clients state, Cursor cursor) {
+        return state.untrackedProvider.getBooleanEvaluation(FLAG, false,
+                state.contexts[cursor.next(state.contexts.length)]);
     }
 
     // ---- with context data (untracked) ---------------------------------------------------------------------

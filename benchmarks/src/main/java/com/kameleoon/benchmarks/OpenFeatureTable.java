@@ -20,6 +20,8 @@ public final class OpenFeatureTable {
         {"tracked (the defaults)", "isFeatureActiveTracked", "openFeatureBooleanValueTracked"},
         {"untracked", "isFeatureActiveUntracked", "openFeatureBooleanValueUntracked"},
         {"untracked, `getBooleanDetails`", "isFeatureActiveUntracked", "openFeatureBooleanDetailsUntracked"},
+        {"untracked, the provider alone (`getBooleanEvaluation`, no OpenFeature client)", "isFeatureActiveUntracked",
+            "providerBooleanEvaluationUntracked"},
         {"untracked, context with device + browser", "isFeatureActiveUntrackedWithData",
             "openFeatureBooleanValueUntrackedWithData"},
     };
