@@ -27,8 +27,9 @@ MACHINE="$RESULTS/machine-$STAMP.txt"
 # benchmarks (whose store grows during an iteration) see the same GC configuration on every machine.
 JMH_DEFAULTS=(-f "${FORKS:-2}" -wi "${WARMUP_ITERATIONS:-4}" -w "${WARMUP_TIME:-1s}" -i "${ITERATIONS:-5}"
   -r "${ITERATION_TIME:-1s}" -prof gc -foe true -jvmArgsAppend "-Xms2g -Xmx2g")
-# Everything but the cold-start benchmark, which runs afterwards with its own settings (single shot per fork).
-SELECTION=('^com\.kameleoon\.benchmarks\.(?!DataFileColdBenchmark\.).*')
+# Everything but the cold-start benchmark, which runs afterwards with its own settings (single shot per fork),
+# and OpenFeatureBenchmark, which has its own script and table (benchmarks/run-openfeature.sh).
+SELECTION=('^com\.kameleoon\.benchmarks\.(?!DataFileColdBenchmark\.|OpenFeatureBenchmark\.).*')
 COLD=1
 if [[ $# -gt 0 && "$1" != -* ]]; then
   SELECTION=("$1")

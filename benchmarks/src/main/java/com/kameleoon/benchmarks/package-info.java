@@ -8,7 +8,10 @@
  *       for warm and new visitors on the conformance example datafile (the issue's targets);</li>
  *   <li>{@link com.kameleoon.benchmarks.DataFileBenchmark}: parse and compile of a 200-flag datafile made by
  *       {@link com.kameleoon.benchmarks.DatafileGenerator};</li>
- *   <li>{@link com.kameleoon.benchmarks.BucketHashBenchmark}: diagnostic, the bucket hash alone.</li>
+ *   <li>{@link com.kameleoon.benchmarks.BucketHashBenchmark}: diagnostic, the bucket hash alone;</li>
+ *   <li>{@link com.kameleoon.benchmarks.OpenFeatureBenchmark}: OpenFeature's {@code getBooleanValue} through
+ *       {@code kameleoon-openfeature}'s provider against {@code isFeatureActive} on the same client (run by
+ *       {@code benchmarks/run-openfeature.sh}, table by {@link com.kameleoon.benchmarks.OpenFeatureTable}).</li>
  * </ul>
  *
  * <p>Nothing here is used by the SDK at run time.
