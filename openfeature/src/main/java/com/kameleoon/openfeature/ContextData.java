@@ -17,6 +17,8 @@ import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.InvalidContextError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,9 @@ final class ContextData {
     static final String USER_AGENT = "userAgent";
 
     private static final Data[] NONE = new Data[0];
+    private static final Map<String, DeviceType> DEVICE_TYPES = namesOf(DeviceType.class);
+    private static final Map<String, BrowserType> BROWSER_TYPES = namesOf(BrowserType.class);
+    private static final Map<String, OperatingSystemType> OPERATING_SYSTEM_TYPES = namesOf(OperatingSystemType.class);
 
     private ContextData() {
     }
@@ -57,7 +62,7 @@ final class ContextData {
         }
         Value device = context.getValue(DEVICE);
         if (device != null && !device.isNull()) {
-            data = add(data, List.of(new Device(enumOf(DeviceType.class, device, DEVICE))));
+            data = add(data, List.of(new Device(enumOf(DEVICE_TYPES, device, DEVICE))));
         }
         Value browser = context.getValue(BROWSER);
         if (browser != null && !browser.isNull()) {
@@ -65,7 +70,7 @@ final class ContextData {
         }
         Value system = context.getValue(OPERATING_SYSTEM);
         if (system != null && !system.isNull()) {
-            data = add(data, List.of(new OperatingSystem(enumOf(OperatingSystemType.class, system,
+            data = add(data, List.of(new OperatingSystem(enumOf(OPERATING_SYSTEM_TYPES, system,
                     OPERATING_SYSTEM))));
         }
         Value page = context.getValue(PAGE_VIEW);
@@ -153,7 +158,7 @@ final class ContextData {
             if (type == null) {
                 throw invalid(BROWSER, "a browser name or {type, version}", value);
             }
-            BrowserType browserType = enumOf(BrowserType.class, type, BROWSER + ".type");
+            BrowserType browserType = enumOf(BROWSER_TYPES, type, BROWSER + ".type");
             Value version = fields.getValue("version");
             if (version == null || version.isNull()) {
                 return new Browser(browserType);
@@ -163,7 +168,7 @@ final class ContextData {
             }
             return new Browser(browserType, version.asDouble());
         }
-        return new Browser(enumOf(BrowserType.class, value, BROWSER));
+        return new Browser(enumOf(BROWSER_TYPES, value, BROWSER));
     }
 
     private static PageView pageView(Value value) {
@@ -237,20 +242,28 @@ final class ContextData {
         return value.asString();
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, Value value, String attribute) {
+    private static <E extends Enum<E>> E enumOf(Map<String, E> names, Value value, String attribute) {
         if (value.isString()) {
-            String name = value.asString().trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(name)) {
-                    return constant;
-                }
+            String given = value.asString();
+            E exact = names.get(given);
+            if (exact != null) {
+                return exact;
+            }
+            E normalised = names.get(given.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+            if (normalised != null) {
+                return normalised;
             }
         }
-        StringBuilder names = new StringBuilder();
+        throw invalid(attribute, "one of " + String.join(", ", names.keySet()), value);
+    }
+
+    /** @return the constants by lower-case name, in declaration order, so that most lookups are one map read */
+    private static <E extends Enum<E>> Map<String, E> namesOf(Class<E> type) {
+        Map<String, E> names = new LinkedHashMap<>();
         for (E constant : type.getEnumConstants()) {
-            names.append(names.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+            names.put(constant.name().toLowerCase(Locale.ROOT), constant);
         }
-        throw invalid(attribute, "one of " + names, value);
+        return Collections.unmodifiableMap(names);
     }
 
     private static List<Data> add(List<Data> data, List<? extends Data> more) {

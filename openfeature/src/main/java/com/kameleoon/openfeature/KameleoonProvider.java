@@ -88,6 +88,7 @@ public final class KameleoonProvider extends EventProvider {
     private final KameleoonClient client;
     private final KameleoonProviderOptions options;
     private final ProviderHealth health = new ProviderHealth();
+    private final FlagMetadata metadata = new FlagMetadata();
     private final AtomicBoolean listening = new AtomicBoolean();
     /** The flags of the datafile last seen, so that an update can name the flags it removed. */
     private final AtomicReference<List<String>> knownFlags = new AtomicReference<>(List.of());
@@ -182,6 +183,7 @@ public final class KameleoonProvider extends EventProvider {
         }
         // Kameleoon's update does not say which flags changed: every flag of the new datafile is reported, and every
         // flag of the previous one, which the update may have removed.
+        metadata.clear();
         List<String> flags = List.copyOf(client.getFeatureList());
         Set<String> changed = new LinkedHashSet<>(flags);
         changed.addAll(knownFlags.getAndSet(flags));
@@ -244,7 +246,7 @@ public final class KameleoonProvider extends EventProvider {
         } catch (KameleoonException e) {
             throw new GeneralError(e.getMessage());
         }
-        return new VariationReader<>(client, address, variation, kind).read(defaultValue);
+        return new VariationReader<>(client, address, variation, kind, metadata).read(defaultValue);
     }
 
     private static String visitorCode(EvaluationContext context) {

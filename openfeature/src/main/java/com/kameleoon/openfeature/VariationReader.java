@@ -5,7 +5,6 @@ import com.kameleoon.types.DataFile;
 import com.kameleoon.types.FeatureFlag;
 import com.kameleoon.types.Variable;
 import com.kameleoon.types.Variation;
-import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Reason;
@@ -29,12 +28,15 @@ final class VariationReader<T> {
     private final FlagAddress address;
     private final Variation variation;
     private final EvaluationKind<T> kind;
+    private final FlagMetadata metadata;
 
-    VariationReader(KameleoonClient client, FlagAddress address, Variation variation, EvaluationKind<T> kind) {
+    VariationReader(KameleoonClient client, FlagAddress address, Variation variation, EvaluationKind<T> kind,
+            FlagMetadata metadata) {
         this.client = client;
         this.address = address;
         this.variation = variation;
         this.kind = kind;
+        this.metadata = metadata;
     }
 
     ProviderEvaluation<T> read(T defaultValue) {
@@ -94,24 +96,12 @@ final class VariationReader<T> {
     private ProviderEvaluation<T> served(T value) {
         return ProviderEvaluation.<T>builder().value(value).variant(variation.getKey())
                 .reason(variation.getExperimentId() == null ? Reason.DEFAULT.name() : Reason.TARGETING_MATCH.name())
-                .flagMetadata(metadata()).build();
+                .flagMetadata(metadata.of(variation)).build();
     }
 
     private ProviderEvaluation<T> fallback(T defaultValue) {
         return ProviderEvaluation.<T>builder().value(defaultValue).variant(variation.getKey())
-                .reason(Reason.DEFAULT.name()).flagMetadata(metadata()).build();
-    }
-
-    private ImmutableMetadata metadata() {
-        if (variation.getExperimentId() == null) {
-            return ImmutableMetadata.EMPTY;
-        }
-        ImmutableMetadata.ImmutableMetadataBuilder builder = ImmutableMetadata.builder()
-                .addInteger("experimentId", variation.getExperimentId());
-        if (variation.getId() != null) {
-            builder.addInteger("variationId", variation.getId());
-        }
-        return builder.build();
+                .reason(Reason.DEFAULT.name()).flagMetadata(metadata.of(variation)).build();
     }
 
     /**
