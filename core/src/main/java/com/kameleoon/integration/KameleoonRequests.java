@@ -72,6 +72,11 @@ public final class KameleoonRequests {
         return client.trackingOutbox().stats();
     }
 
+    /** @return the client's monitor: status, readiness and its changes */
+    public KameleoonMonitor monitor() {
+        return new KameleoonMonitor(client);
+    }
+
     /** @return the counters of the units written to the visitor repository */
     public UnitStats unitStats() {
         return client.unitStats();

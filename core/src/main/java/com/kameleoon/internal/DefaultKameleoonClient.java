@@ -56,6 +56,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final RemoteCalls remoteCalls;
     private final VisitorExports exports;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClientStatusBoard statusBoard;
     private final AtomicReference<KameleoonUpdateConfigurationHandler> updateHandler = new AtomicReference<>();
     private final AtomicBoolean updateHandlerRegistered = new AtomicBoolean();
     /* Run once after close: the factory uses it to forget the client, so that nobody gets a closed one back. */
@@ -105,6 +106,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         this.dataAndTracking = new DataAndTracking(configuration, parts.dataWriter, parts.tracker, parts::wakeRelay);
         this.remoteCalls = new RemoteCalls(parts.remote, parts.timeout);
         this.exports = new VisitorExports(configuration, store, parts.clock);
+        this.statusBoard = new ClientStatusBoard(parts);
     }
 
     /**
@@ -178,6 +180,16 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     /** @return the counters of units written to the repository */
     public UnitStats unitStats() {
         return store.unitStats();
+    }
+
+    /** @return the client's status now */
+    public com.kameleoon.integration.ClientStatus status() {
+        return statusBoard.status();
+    }
+
+    /** @param listener told the status each time its summary changes */
+    public void onStatusChange(java.util.function.Consumer<com.kameleoon.integration.ClientStatus> listener) {
+        statusBoard.onChange(listener);
     }
 
     /**

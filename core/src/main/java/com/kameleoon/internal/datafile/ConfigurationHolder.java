@@ -19,10 +19,28 @@ public final class ConfigurationHolder {
     private final List<java.util.function.Consumer<Configuration>> installListeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<com.kameleoon.ConfigurationFetch>> fetchListeners =
             new CopyOnWriteArrayList<>();
+    private volatile java.time.Instant installedAt;
+    private volatile com.kameleoon.ConfigurationFetch lastFetch;
+    private volatile java.time.Instant lastSuccessfulFetchAt;
 
     /** @return the configuration in force, or null before the first load */
     public Configuration get() {
         return current.get();
+    }
+
+    /** @return when the configuration in force was put in force, null before the first */
+    public java.time.Instant installedAt() {
+        return installedAt;
+    }
+
+    /** @return the outcome of the last fetch, null before the first */
+    public com.kameleoon.ConfigurationFetch lastFetch() {
+        return lastFetch;
+    }
+
+    /** @return when a fetch last succeeded, null if none has */
+    public java.time.Instant lastSuccessfulFetchAt() {
+        return lastSuccessfulFetchAt;
     }
 
     /** @return completes with true at the first successful load */
@@ -56,6 +74,7 @@ public final class ConfigurationHolder {
      * @param next the configuration
      */
     public void install(Configuration next) {
+        installedAt = java.time.Instant.now();
         boolean first = current.getAndSet(next) == null;
         for (java.util.function.Consumer<Configuration> listener : installListeners) {
             listener.accept(next);
@@ -96,6 +115,10 @@ public final class ConfigurationHolder {
      * @param fetch the outcome
      */
     public void reportFetch(com.kameleoon.ConfigurationFetch fetch) {
+        lastFetch = fetch;
+        if (fetch.succeeded()) {
+            lastSuccessfulFetchAt = fetch.at();
+        }
         for (java.util.function.Consumer<com.kameleoon.ConfigurationFetch> listener : fetchListeners) {
             try {
                 listener.accept(fetch);

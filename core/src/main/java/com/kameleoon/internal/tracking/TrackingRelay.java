@@ -52,6 +52,7 @@ public final class TrackingRelay implements AutoCloseable {
     /** When the last drain ended ({@link System#nanoTime}); far in the past at start. */
     private volatile long lastDrainEnd = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile boolean closing;
+    private final DeliveryRecord record = new DeliveryRecord(java.time.Clock.systemUTC());
 
     /**
      * Creates and starts the relay.
@@ -150,6 +151,7 @@ public final class TrackingRelay implements AutoCloseable {
             }
             String failure = deliver(batch);
             if (failure == null) {
+                record.delivered();
                 try {
                     outbox.complete(batch);
                 } catch (RuntimeException e) {
@@ -157,12 +159,18 @@ public final class TrackingRelay implements AutoCloseable {
                     throw e;
                 }
             } else {
+                record.failed(failure);
                 outbox.fail(batch, failure);
                 KameleoonLogger.warning("tracking request of " + batch.size() + " lines failed (" + failure
                         + "); retried at the next interval");
                 return;
             }
         }
+    }
+
+    /** @return how delivery has gone so far */
+    public com.kameleoon.integration.DeliveryStats deliveryStats() {
+        return record.stats();
     }
 
     /** @return null when delivered, else the last failure */
