@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the heavier container tests rely on beyond the smoke test: a deployment that fails is reported at once
  * with its log, undeploy and redeploy leave one started context, the JMX view sees the web module, threads and
- * heap, and WildFly reports a broken archive through its {@code .failed} marker.
+ * heap, WildFly reports a broken archive through its {@code .failed} marker, and Payara Micro, which boots with its
+ * WAR, does not pass for started when the WAR failed to deploy.
  */
 class ContainerLaunchersIT {
     private static final String CONTEXT = "it";
@@ -78,6 +79,16 @@ class ContainerLaunchersIT {
             wildfly.undeploy(CONTEXT);
             assertThat(Http.get(wildfly.baseUrl(CONTEXT) + "/hello").status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void payaraMicroReportsAWarThatFailedToDeployWithItsLog() {
+        assertThatThrownBy(() -> PayaraMicroServer.start(ItPaths.payaraMicro(), "payara-failing",
+                ItPaths.wildflyWar(), CONTEXT, Map.of("kameleoon.max_visitors", "lots")).close())
+                .isInstanceOf(ContainerException.class)
+                .hasMessageContaining("without /" + CONTEXT + " deployed")
+                .hasMessageContaining("max_visitors");
     }
 
     /*

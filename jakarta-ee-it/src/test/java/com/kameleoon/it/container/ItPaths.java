@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The paths failsafe hands to the integration tests as system properties (see the module's pom): the two WARs,
- * the unpacked distributions and the scratch directory. Thread-safe (stateless).
+ * the unpacked distributions, the Payara Micro jar and the scratch directory. Thread-safe (stateless).
  */
 public final class ItPaths {
     private ItPaths() {
@@ -18,7 +18,7 @@ public final class ItPaths {
         return existing("kameleoon.it.war");
     }
 
-    /** @return the same WAR without weld-servlet, since WildFly brings its own CDI */
+    /** @return the same WAR without weld-servlet, for WildFly and Payara Micro, which bring their own CDI */
     public static Path wildflyWar() {
         return existing("kameleoon.it.war.wildfly");
     }
@@ -36,6 +36,11 @@ public final class ItPaths {
     /** @return JBOSS_HOME of the unpacked WildFly */
     public static Path wildfly() {
         return existing("kameleoon.it.wildfly");
+    }
+
+    /** @return {@code payara-micro.jar}, run with {@code java -jar} by {@link PayaraMicroServer} */
+    public static Path payaraMicro() {
+        return existing("kameleoon.it.payara-micro");
     }
 
     /**
