@@ -38,8 +38,8 @@ final class OptionalMicroProfileConfig {
             // The API alone (a jar in WEB-INF/lib, a server without the subsystem) has no Config to give.
             // Once per application class loader, that is once per deployment.
             String once = "microprofile-config-unavailable@" + System.identityHashCode(classLoader);
-            KameleoonLogger.once(LogLevel.INFO, once, "MicroProfile Config API found but no Config could be obtained (" + e
-                    + "): kameleoon.* keys are read from the other sources");
+            KameleoonLogger.once(LogLevel.INFO, once, "MicroProfile Config API found but no Config could be obtained ("
+                    + e + "): kameleoon.* keys are read from the other sources");
             return Map.of();
         }
     }
