@@ -46,9 +46,12 @@ public final class WildFlyServer implements AutoCloseable {
         this.allLogs = new LogFiles(base.resolve("log"), file -> file.equals("server.log") || file.equals(CONSOLE_LOG));
     }
 
+    /** The server configuration WildFly starts with by default. */
+    public static final String DEFAULT_CONFIG = "standalone.xml";
+
     /**
-     * Copies {@code standalone/} to a new directory under {@code kameleoon.it.work}, starts WildFly on it and
-     * waits until its HTTP port answers.
+     * Copies {@code standalone/} to a new directory under {@code kameleoon.it.work}, starts WildFly on it with
+     * {@value #DEFAULT_CONFIG} and waits until its HTTP port answers.
      *
      * @param wildflyHome      the unpacked distribution (JBOSS_HOME)
      * @param name             a label for the base directory, such as {@code wildfly}
@@ -56,17 +59,36 @@ public final class WildFlyServer implements AutoCloseable {
      * @return the running server; close it
      */
     public static WildFlyServer start(Path wildflyHome, String name, Map<String, String> systemProperties) {
+        return start(wildflyHome, name, DEFAULT_CONFIG, systemProperties);
+    }
+
+    /**
+     * Like {@link #start(Path, String, Map)}, with another server configuration of the distribution.
+     *
+     * @param wildflyHome      the unpacked distribution (JBOSS_HOME)
+     * @param name             a label for the base directory, such as {@code wildfly-microprofile}
+     * @param serverConfig     a file of {@code standalone/configuration}, such as
+     *                         {@code standalone-microprofile.xml} (MicroProfile Config, Health, ...)
+     * @param systemProperties extra {@code -D} properties for the server JVM
+     * @return the running server; close it
+     */
+    public static WildFlyServer start(Path wildflyHome, String name, String serverConfig,
+            Map<String, String> systemProperties) {
         Path home = wildflyHome.toAbsolutePath();
         Path base = ItPaths.newWorkDirectory(name);
         int offset = freeOffset();
         try {
             TreeCopy.copy(home.resolve("standalone"), base);
             Files.createDirectories(base.resolve("log"));
-            quickenDeploymentScanner(base.resolve("configuration/standalone.xml"));
+            Path config = base.resolve("configuration").resolve(serverConfig);
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalArgumentException("no server configuration " + serverConfig + " in " + home);
+            }
+            quickenDeploymentScanner(config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare WildFly base " + base, e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(home, base, offset, systemProperties))
+        ProcessBuilder builder = new ProcessBuilder(command(home, base, offset, serverConfig, systemProperties))
                 .directory(base.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("log").resolve(CONSOLE_LOG).toFile());
@@ -197,9 +219,11 @@ public final class WildFlyServer implements AutoCloseable {
         process.stop(STOP_GRACE);
     }
 
-    private static List<String> command(Path home, Path base, int offset, Map<String, String> systemProperties) {
+    private static List<String> command(Path home, Path base, int offset, String serverConfig,
+            Map<String, String> systemProperties) {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
+                "--server-config=" + serverConfig,
                 "-b", "127.0.0.1",
                 "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + offset));

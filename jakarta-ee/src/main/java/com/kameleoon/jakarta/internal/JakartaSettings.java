@@ -151,7 +151,11 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
                 + ", unitSettings=" + unitSettings + ", healthServlet=" + healthServlet + "]";
     }
 
-    private static boolean isSecret(String key) {
+    /**
+     * @param key a key in any spelling
+     * @return true when its value must not be shown (client secret, passwords, tokens)
+     */
+    static boolean isSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("secret") || lower.contains("password") || lower.contains("token");
     }

@@ -18,11 +18,14 @@ import java.util.function.Predicate;
 
 /**
  * Collects the settings of a web application from its sources, first wins per key: programmatic settings,
- * context parameters {@code kameleoon.*}, system properties {@code kameleoon.*}, environment variables
- * {@code KAMELEOON_*}, {@code kameleoon.properties} on the class path, then
- * {@code /etc/kameleoon/client-java.properties}. Keys are compared in their normalised form, so every spelling
- * of a key counts as one. Environment variables and system properties are only read for known keys: the
- * machine's other {@code KAMELEOON_*} variables are none of the SDK's business.
+ * context parameters {@code kameleoon.*}, MicroProfile Config when the application has it (see
+ * {@link OptionalMicroProfileConfig}; it orders its own sources: system properties, environment variables,
+ * {@code META-INF/microprofile-config.properties}, the server's), then, for containers without MicroProfile,
+ * system properties {@code kameleoon.*}, environment variables {@code KAMELEOON_*}, {@code kameleoon.properties}
+ * on the class path and {@code /etc/kameleoon/client-java.properties}. Keys are compared in their normalised form,
+ * so every spelling of a key counts as one. Environment variables, system properties and MicroProfile Config are
+ * only read for known keys: the machine's other {@code KAMELEOON_*} variables are none of the SDK's business.
+ * The values are never logged: they hold the client secret.
  */
 public final class SettingSources {
     /** The shared file of the machine. */
@@ -43,7 +46,8 @@ public final class SettingSources {
      * @param context the web application, or null
      * @param systemProperties the JVM's system properties
      * @param environment the process environment
-     * @param classLoader where {@code kameleoon.properties} is looked up, or null
+     * @param classLoader the web application's: where {@code kameleoon.properties} is looked up and whose
+     *        MicroProfile Config is read when it sees the API, or null for neither
      * @param machineFile the machine-wide file, read when it exists
      */
     public SettingSources(Map<String, String> programmatic, ServletContext context,
@@ -84,6 +88,9 @@ public final class SettingSources {
                     add(merged, name, context.getInitParameter(name));
                 }
             }
+        }
+        if (classLoader != null) {
+            addAll(merged, OptionalMicroProfileConfig.read(classLoader), key -> true);
         }
         addAll(merged, systemProperties, key -> hasPrefix(key, "kameleoon.") && isKnown(key));
         addAll(merged, environment, key -> hasPrefix(key, "KAMELEOON_") && isKnown(key));
