@@ -1,10 +1,7 @@
 package com.kameleoon.microprofile.health;
 
-import com.kameleoon.integration.KameleoonMonitor;
-import com.kameleoon.jakarta.KameleoonJakarta;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,11 +16,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class KameleoonReadinessCheck implements HealthCheck {
     @Inject
-    ServletContext context;
+    ApplicationClientStatus status;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthResponses.readiness(KameleoonJakarta.monitor(context).map(KameleoonMonitor::status)
-                .orElse(null));
+        return HealthResponses.readiness(status.now());
     }
 }
