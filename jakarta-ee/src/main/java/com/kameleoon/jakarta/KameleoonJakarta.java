@@ -1,11 +1,13 @@
 package com.kameleoon.jakarta;
 
 import com.kameleoon.jakarta.internal.KameleoonRuntime;
+import com.kameleoon.integration.KameleoonMonitor;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +40,19 @@ public final class KameleoonJakarta {
      */
     public static com.kameleoon.integration.KameleoonRequests requests(ServletContext context) {
         return KameleoonRuntime.of(Objects.requireNonNull(context, "context")).requests();
+    }
+
+    /**
+     * Returns the monitor of the web application's client when the client is built and not closed, without building
+     * it: what health checks and consoles use, since a probe that comes before deployment ends or after undeploy
+     * must not start a client.
+     *
+     * @param context the web application
+     * @return its client's monitor, or empty before the client is built and after undeploy
+     */
+    public static Optional<KameleoonMonitor> monitor(ServletContext context) {
+        KameleoonRuntime runtime = KameleoonRuntime.find(Objects.requireNonNull(context, "context"));
+        return runtime == null ? Optional.empty() : Optional.of(runtime.requests().monitor());
     }
 
     /**

@@ -26,10 +26,11 @@ import java.util.stream.Collectors;
  * @param clientSettings the remaining keys, for {@link com.kameleoon.KameleoonClientConfig#fromProperties}
  * @param unitSettings group commit and outage buffer of the JDBC store ({@code commit_max_batch},
  *        {@code commit_max_wait_millisecond}, {@code unit_buffer_capacity})
+ * @param healthServlet the JSON health servlet ({@code health_servlet_enabled}, {@code health_servlet_path})
  */
 public record JakartaSettings(String siteCode, boolean filterEnabled, List<String> filterUrlPatterns,
         ConsentCookie consent, boolean userAgentData, String dataFileResource, JdbcSettings jdbc,
-        Map<String, String> clientSettings, UnitSettings unitSettings) {
+        Map<String, String> clientSettings, UnitSettings unitSettings, HealthServletSettings healthServlet) {
 
     /** Canonical names of the keys this module reads itself. */
     enum Key {
@@ -42,7 +43,8 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         JDBC_CONNECT_TIMEOUT_MILLISECOND("jdbc_connect_timeout_millisecond"),
         JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond"),
         COMMIT_MAX_BATCH("commit_max_batch"), COMMIT_MAX_WAIT_MILLISECOND("commit_max_wait_millisecond"),
-        UNIT_BUFFER_CAPACITY("unit_buffer_capacity");
+        UNIT_BUFFER_CAPACITY("unit_buffer_capacity"),
+        HEALTH_SERVLET_ENABLED("health_servlet_enabled"), HEALTH_SERVLET_PATH("health_servlet_path");
 
         final String canonical;
         final String normalised;
@@ -114,7 +116,8 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         }
         return new JakartaSettings(siteCode,
                 bool(own, Key.FILTER_ENABLED, true), patterns, consent, bool(own, Key.USER_AGENT_DATA, true),
-                dataFileResource, JdbcSettings.of(own, dataSourceGiven), Map.copyOf(rest), unitSettings(own));
+                dataFileResource, JdbcSettings.of(own, dataSourceGiven), Map.copyOf(rest), unitSettings(own),
+                HealthServletSettings.of(own));
     }
 
     private static UnitSettings unitSettings(Map<Key, String> own) {
@@ -145,7 +148,7 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         return "JakartaSettings[siteCode=" + siteCode + ", filterEnabled=" + filterEnabled + ", filterUrlPatterns="
                 + filterUrlPatterns + ", consent=" + consent + ", userAgentData=" + userAgentData
                 + ", dataFileResource=" + dataFileResource + ", jdbc=" + jdbc + ", clientSettings=" + shown
-                + ", unitSettings=" + unitSettings + "]";
+                + ", unitSettings=" + unitSettings + ", healthServlet=" + healthServlet + "]";
     }
 
     /**
