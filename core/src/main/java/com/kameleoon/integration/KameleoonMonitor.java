@@ -36,7 +36,10 @@ public final class KameleoonMonitor {
         return new KameleoonMonitor((DefaultKameleoonClient) client);
     }
 
-    /** @return the client's status now; cheap enough for every probe (no I/O) */
+    /**
+     * @return the client's status now; cheap enough for every probe: the only I/O is a durable (JDBC) outbox's count
+     *         query, skipped while the visitor store's circuit is open (the last figures are shown then)
+     */
     public ClientStatus status() {
         return client.status();
     }

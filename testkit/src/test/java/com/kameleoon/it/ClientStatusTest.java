@@ -47,6 +47,11 @@ class ClientStatusTest {
                 TestClients.online(server).defaultTimeoutMillisecond(300).build())) {
             KameleoonMonitor monitor = KameleoonMonitor.of(client);
             assertThat(client.waitInit().get(WAIT_SECONDS, TimeUnit.SECONDS)).isFalse();
+            // waitInit gives up after 300 ms; the fetch's three attempts may end a little later on a busy machine.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (monitor.status().lastFetch() == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             ClientStatus before = monitor.status();
             assertThat(before.configurationLoaded()).isFalse();
             assertThat(before.ready()).isFalse();
