@@ -42,7 +42,8 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         JDBC_CONNECT_TIMEOUT_MILLISECOND("jdbc_connect_timeout_millisecond"),
         JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond"),
         COMMIT_MAX_BATCH("commit_max_batch"), COMMIT_MAX_WAIT_MILLISECOND("commit_max_wait_millisecond"),
-        UNIT_BUFFER_CAPACITY("unit_buffer_capacity");
+        UNIT_BUFFER_CAPACITY("unit_buffer_capacity"),
+        CONSOLE_ENABLED("console_enabled"), CONSOLE_ROLE("console_role"), CONSOLE_PATH("console_path");
 
         final String canonical;
         final String normalised;
