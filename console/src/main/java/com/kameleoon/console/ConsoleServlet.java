@@ -44,7 +44,9 @@ final class ConsoleServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // Not "no-referrer": with it, browsers send "Origin: null" on the console's own POSTs, which the CSRF check
+        // refuses. "same-origin" still tells other sites nothing (visitor codes are in the console's URLs).
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         if (!request.isUserInRole(role)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "the Kameleoon console needs the role " + role);
