@@ -72,6 +72,30 @@ public final class KameleoonRequests {
         return client.trackingOutbox().stats();
     }
 
+    /**
+     * The tracking lines the outbox set aside after they failed too many deliveries (a durable outbox only; the
+     * in-memory one never parks lines), for an operator's page.
+     *
+     * @param limit how many lines to return at most (at least 1)
+     * @return the parked lines, oldest first, with their last error
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    public java.util.List<com.kameleoon.spi.ParkedLine> parkedLines(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return client.trackingOutbox().parkedLines(limit);
+    }
+
+    /**
+     * Makes the parked tracking lines ready for delivery again (an operator's "retry" once the cause is fixed).
+     *
+     * @return how many lines were parked
+     */
+    public int retryParked() {
+        return client.trackingOutbox().retryParked();
+    }
+
     /** @return the client's monitor: status, readiness and its changes */
     public KameleoonMonitor monitor() {
         return new KameleoonMonitor(client);

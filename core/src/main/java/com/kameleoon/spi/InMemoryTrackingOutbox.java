@@ -144,6 +144,18 @@ public final class InMemoryTrackingOutbox implements TrackingOutbox {
         listeners.add(listener);
     }
 
+    /** None: this outbox never parks a line (a failed line goes back ahead of newer ones until it is dropped). */
+    @Override
+    public List<ParkedLine> parkedLines(int limit) {
+        return List.of();
+    }
+
+    /** Nothing to retry: this outbox never parks a line. */
+    @Override
+    public int retryParked() {
+        return 0;
+    }
+
     @Override
     public synchronized OutboxStats stats() {
         long oldest = pending.isEmpty() ? 0 : clock.getAsLong() - pending.peekFirst().addedAt();

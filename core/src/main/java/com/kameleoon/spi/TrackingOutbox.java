@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Where tracking lines wait for delivery to the Data API. Request threads {@link #add(String, List) add}
  * the lines of one tracking pass; the relay {@link #claim(long) claims} a batch, posts it, then
- * {@link #complete(List) completes} or {@link #fail(List, String) fails} it. A line keeps its nonce across
+ * {@link #complete(List) completes} or {@link #fail(List, String) fails} it. A durable outbox parks lines that
+ * keep failing; operators list them ({@link #parkedLines(int)}) and make them ready again ({@link #retryParked()}). A line keeps its nonce across
  * attempts (it is part of the text), so the Data API can de-duplicate a batch delivered twice.
  *
  * <p>Contract: thread-safe; {@code add} never blocks on I/O held by another thread and never throws for a
@@ -72,6 +73,27 @@ public interface TrackingOutbox extends AutoCloseable {
      */
     default long pendingCount() {
         return stats().depth();
+    }
+
+    /**
+     * The lines set aside after failing too many deliveries, oldest first. An outbox that never parks lines (the
+     * in-memory one retries until it drops its oldest lines) has none: the default.
+     *
+     * @param limit how many lines to return at most (at least 1)
+     * @return the parked lines with their last error, at most {@code limit}
+     */
+    default List<ParkedLine> parkedLines(int limit) {
+        return List.of();
+    }
+
+    /**
+     * Makes every parked line ready for delivery again, its attempts counted from zero. The default does nothing:
+     * an outbox that never parks lines has none to retry.
+     *
+     * @return how many lines were parked
+     */
+    default int retryParked() {
+        return 0;
     }
 
     /** Releases resources; pending lines of a non-durable outbox are lost (flush first). */

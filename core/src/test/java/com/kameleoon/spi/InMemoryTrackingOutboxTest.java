@@ -40,6 +40,19 @@ class InMemoryTrackingOutboxTest extends TrackingOutboxContractTest {
     }
 
     @Test
+    void aLineThatKeepsFailingIsNeverParkedSoThereIsNothingToListOrRetry() {
+        InMemoryTrackingOutbox outbox = new InMemoryTrackingOutbox(10, clock::get);
+        outbox.add("a", List.of("a1"));
+        for (int i = 0; i < 30; i++) {
+            outbox.fail(outbox.claim(100), "HTTP 503");
+        }
+        assertThat(outbox.parkedLines(10)).isEmpty();
+        assertThat(outbox.retryParked()).isZero();
+        assertThat(outbox.stats().parked()).isZero();
+        assertThat(texts(outbox.claim(100))).as("still pending, not parked").containsExactly("a1");
+    }
+
+    @Test
     void theCapacityMustBeAtLeastOne() {
         InMemoryTrackingOutbox one = new InMemoryTrackingOutbox(1, clock::get);
         one.add("a", List.of("1", "2"));

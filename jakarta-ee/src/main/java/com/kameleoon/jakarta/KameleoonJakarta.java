@@ -1,7 +1,9 @@
 package com.kameleoon.jakarta;
 
+import com.kameleoon.config.ConfigKeys;
 import com.kameleoon.jakarta.internal.KameleoonRuntime;
 import com.kameleoon.integration.KameleoonMonitor;
+import com.kameleoon.jakarta.internal.SettingSources;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -71,6 +73,24 @@ public final class KameleoonJakarta {
         throw new IllegalStateException("KameleoonFilter did not run for " + request.getRequestURI()
                 + ": map it to this path (context parameter kameleoon.filter_url_patterns) or use "
                 + "KameleoonServletClient.getVisitorCode(request, response)");
+    }
+
+    /**
+     * Returns one setting of the web application as its configuration sources give it (first source wins, as for
+     * the client's own settings), for modules that plug into the application, such as the admin console. The
+     * sources are read anew on each call: call it at deployment, not per request.
+     *
+     * @param context the web application
+     * @param key the key, in any spelling ({@code console_enabled}, {@code kameleoon.console.enabled}, …)
+     * @return the value, trimmed, or null when no source sets it
+     * @throws com.kameleoon.exceptions.ConfigException when a properties file cannot be read
+     */
+    public static String setting(ServletContext context, String key) {
+        Objects.requireNonNull(context, "context");
+        Object programmatic = context.getAttribute(KameleoonRuntime.SETTINGS_ATTRIBUTE);
+        @SuppressWarnings("unchecked")
+        Map<String, String> given = programmatic instanceof Map ? (Map<String, String>) programmatic : Map.of();
+        return SettingSources.of(given, context).collect().get(ConfigKeys.normalise(Objects.requireNonNull(key, "key")));
     }
 
     /**

@@ -18,11 +18,21 @@ final class ContextDescriptor {
      * @return the descriptor XML
      */
     static String of(Path war, Map<String, String> parameters) {
+        return of(war, parameters, "");
+    }
+
+    /**
+     * @param war        the WAR to run
+     * @param parameters context parameters; {@code override="false"} so they win over the WAR's web.xml
+     * @param elements   further elements of the {@code Context}, as XML (a {@code Realm}, a {@code Valve}), or empty
+     * @return the descriptor XML
+     */
+    static String of(Path war, Map<String, String> parameters, String elements) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Context docBase=\"")
                 .append(escape(war.toAbsolutePath().toString())).append("\">\n");
         parameters.forEach((name, value) -> xml.append("  <Parameter name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\" override=\"false\"/>\n"));
-        return xml.append("</Context>\n").toString();
+        return xml.append(elements).append("</Context>\n").toString();
     }
 
     static String escape(String text) {

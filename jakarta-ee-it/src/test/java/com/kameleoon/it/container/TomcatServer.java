@@ -113,12 +113,47 @@ public final class TomcatServer implements AutoCloseable {
      *                            {@link #undeploy} clears it
      */
     public void deploy(String contextName, Path war, Map<String, String> contextParameters) {
+        deploy(contextName, war, contextParameters, Map.of());
+    }
+
+    /**
+     * Deploys a WAR whose users log in with HTTP BASIC authentication against users of its own: the context gets a
+     * {@code MemoryRealm} with these users and a {@code BasicAuthenticator}, so the WAR's security constraints (its
+     * own or added by a fragment) are enforced without a {@code login-config} in its web.xml.
+     *
+     * @param contextName       the descriptor's base name
+     * @param war               the WAR, used in place
+     * @param contextParameters context parameters set in the descriptor
+     * @param users             user name to {@code password} and comma-separated roles, as {@code password:role1,role2}
+     *                          (no roles after the colon for a user without any)
+     * @throws ContainerException as {@link #deploy(String, Path, Map)}
+     */
+    public void deploy(String contextName, Path war, Map<String, String> contextParameters, Map<String, String> users) {
+        String elements = "";
+        if (!users.isEmpty()) {
+            StringBuilder file = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users>\n");
+            users.forEach((user, passwordAndRoles) -> {
+                String[] parts = passwordAndRoles.split(":", 2);
+                file.append("  <user username=\"").append(ContextDescriptor.escape(user)).append("\" password=\"")
+                        .append(ContextDescriptor.escape(parts[0])).append("\" roles=\"")
+                        .append(ContextDescriptor.escape(parts.length > 1 ? parts[1] : "")).append("\"/>\n");
+            });
+            Path usersFile = base.root().resolve("conf").resolve(contextName + "-users.xml");
+            writeAtomically(usersFile, file.append("</tomcat-users>\n").toString());
+            elements = "  <Realm className=\"org.apache.catalina.realm.MemoryRealm\" pathname=\""
+                    + ContextDescriptor.escape(usersFile.toAbsolutePath().toString()) + "\"/>\n"
+                    + "  <Valve className=\"org.apache.catalina.authenticator.BasicAuthenticator\"/>\n";
+        }
+        deployDescriptor(contextName, war, ContextDescriptor.of(war, contextParameters, elements));
+    }
+
+    private void deployDescriptor(String contextName, Path war, String descriptorXml) {
         Path descriptor = base.descriptor(contextName);
         if (Files.exists(descriptor)) {
             throw new IllegalStateException("context " + contextName + " is already deployed; use redeploy");
         }
         long consoleOffset = logs.size(CONSOLE_LOG);
-        writeAtomically(descriptor, ContextDescriptor.of(war, contextParameters));
+        writeAtomically(descriptor, descriptorXml);
         Deadline deadline = Deadline.in(DEPLOY_TIMEOUT);
         while (true) {
             Optional<String> state = jmx.webModuleState(contextName);

@@ -44,7 +44,8 @@ public record JakartaSettings(String siteCode, boolean filterEnabled, List<Strin
         JDBC_CONNECTION_TIMEOUT_MILLISECOND("jdbc_connection_timeout_millisecond"),
         COMMIT_MAX_BATCH("commit_max_batch"), COMMIT_MAX_WAIT_MILLISECOND("commit_max_wait_millisecond"),
         UNIT_BUFFER_CAPACITY("unit_buffer_capacity"),
-        HEALTH_SERVLET_ENABLED("health_servlet_enabled"), HEALTH_SERVLET_PATH("health_servlet_path");
+        HEALTH_SERVLET_ENABLED("health_servlet_enabled"), HEALTH_SERVLET_PATH("health_servlet_path"),
+        CONSOLE_ENABLED("console_enabled"), CONSOLE_ROLE("console_role"), CONSOLE_PATH("console_path");
 
         final String canonical;
         final String normalised;

@@ -47,6 +47,18 @@ class SettingSourcesTest {
     }
 
     @Test
+    void theConsoleKeysAreKnownSoTheEnvironmentCanSetThemAndTheClientNeverSeesThem() {
+        Map<String, String> merged = new SettingSources(Map.of("site_code", "s"), null,
+                Map.of("kameleoon.console_role", "ops"),
+                Map.of("KAMELEOON_CONSOLE_ENABLED", "true", "KAMELEOON_CONSOLE_PATH", "/ops/kameleoon"),
+                null, null).collect();
+
+        assertThat(merged).containsEntry("consoleenabled", "true").containsEntry("consolerole", "ops")
+                .containsEntry("consolepath", "/ops/kameleoon");
+        assertThat(JakartaSettings.parse(merged, false).clientSettings()).isEmpty();
+    }
+
+    @Test
     void blankValuesDoNotHideLaterSources() {
         Map<String, String> merged = new SettingSources(Map.of("site_code", " "), null,
                 Map.of("kameleoon.site_code", "site"), Map.of(), null, null).collect();

@@ -1,6 +1,7 @@
 package com.kameleoon.persistence.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.internal.outbox.JdbcOutbox;
@@ -11,6 +12,7 @@ import com.kameleoon.persistence.testing.StoredTime;
 import com.kameleoon.persistence.testing.TestDatabases;
 import com.kameleoon.persistence.testing.Vendor;
 import com.kameleoon.spi.OutboxLine;
+import com.kameleoon.spi.ParkedLine;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.TrackingOutboxContractTest;
 import java.time.Duration;
@@ -294,6 +296,9 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             assertThat(relay.stats().depth()).isEqualTo(1);
             assertThat(relay.stats().retried()).isEqualTo(2);
             assertThat(column(site, "last_error")).containsExactly("HTTP 503");
+            assertThat(relay.parkedLines(10)).as("listed with the last error, this site's only")
+                    .extracting(ParkedLine::visitorCode, ParkedLine::text, ParkedLine::attempts, ParkedLine::lastError)
+                    .containsExactly(tuple("a", "a1", 2, "HTTP 503"));
 
             assertThat(relay.retryParked()).isEqualTo(1);
 
@@ -302,6 +307,7 @@ abstract class JdbcOutboxContract extends TrackingOutboxContractTest {
             assertThat(again).extracting(OutboxLine::attempts).as("attempts start again").containsExactly(0);
             assertThat(relay.stats().parked()).isZero();
             assertThat(column(site, "last_error")).containsExactly((String) null);
+            assertThat(relay.parkedLines(10)).as("none parked after the retry").isEmpty();
             assertThat(elsewhere.stats().parked()).as("the parked line of another site").isEqualTo(1);
             assertThat(relay.retryParked()).as("nothing left to retry").isZero();
         }

@@ -8,6 +8,7 @@ import com.kameleoon.persistence.internal.SqlDialect;
 import com.kameleoon.persistence.internal.Transactions;
 import com.kameleoon.spi.OutboxLine;
 import com.kameleoon.spi.OutboxStats;
+import com.kameleoon.spi.ParkedLine;
 import com.kameleoon.spi.TrackingOutbox;
 import com.kameleoon.spi.UnitWrite;
 import java.time.Duration;
@@ -476,11 +477,26 @@ public final class JdbcOutbox implements TrackingOutbox {
         return (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble()));
     }
 
+    @Override
+    public List<ParkedLine> parkedLines(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id, visitor_code, line, attempts,"
+                + " last_error FROM kameleoon_outbox WHERE site_code = :site AND parked = TRUE ORDER BY id LIMIT "
+                + limit)
+                .bind("site", siteCode)
+                .map((rs, ctx) -> new ParkedLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5)))
+                .list());
+    }
+
     /**
      * Makes parked lines ready again.
      *
      * @return how many lines were parked
      */
+    @Override
     public int retryParked() {
         return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE kameleoon_outbox SET parked = FALSE,"
                 + " attempts = 0, available_at = " + dialect.now() + ", last_error = NULL"
