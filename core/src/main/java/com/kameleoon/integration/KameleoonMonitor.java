@@ -51,6 +51,16 @@ public final class KameleoonMonitor {
         return new ClientMetrics(client.figures());
     }
 
+    /**
+     * Registers an action run once when the client closes (at once when it is closed already), on the closing
+     * thread: a metrics binder removes its meters there.
+     *
+     * @param action the action
+     */
+    public void onClose(Runnable action) {
+        client.whenClosed(Objects.requireNonNull(action, "action"));
+    }
+
     /** @return the client's site code */
     public String siteCode() {
         return client.getSiteCode();
