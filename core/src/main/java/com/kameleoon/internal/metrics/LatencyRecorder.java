@@ -21,10 +21,12 @@ public final class LatencyRecorder {
         maxNanos.accumulateAndGet(duration, Math::max);
     }
 
-    /** @return the figures so far (count read last, so the mean never counts a run without its time) */
+    /**
+     * @return the figures so far; the count is read first and a run adds its time before its count, so every
+     *         counted run has its time in the total
+     */
     public LatencyStats stats() {
-        long total = totalNanos.sum();
-        long max = maxNanos.get();
-        return new LatencyStats(Math.min(count.sum(), Long.MAX_VALUE), total, max);
+        long runs = count.sum();
+        return new LatencyStats(runs, totalNanos.sum(), maxNanos.get());
     }
 }
