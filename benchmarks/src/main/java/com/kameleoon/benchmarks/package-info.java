@@ -12,6 +12,9 @@
  *   <li>{@link com.kameleoon.benchmarks.OpenFeatureBenchmark}: OpenFeature's {@code getBooleanValue} through
  *       {@code kameleoon-openfeature}'s provider against {@code isFeatureActive} on the same client (run by
  *       {@code benchmarks/run-openfeature.sh}, table by {@link com.kameleoon.benchmarks.OpenFeatureTable}).</li>
+ *   <li>{@link com.kameleoon.benchmarks.MetricsOverheadBenchmark}: a warm {@code getVariation} with metrics off
+ *       against the same with {@code kameleoon-micrometer}'s binder bound (run by
+ *       {@code benchmarks/run-metrics.sh}).</li>
  * </ul>
  *
  * <p>Nothing here is used by the SDK at run time.

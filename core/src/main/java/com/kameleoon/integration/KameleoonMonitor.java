@@ -45,6 +45,31 @@ public final class KameleoonMonitor {
     }
 
     /**
+     * The client's counters for metrics. The first call starts counting evaluations by flag and variation (see
+     * {@link ClientMetrics}); the Micrometer binder and the JMX bean call it.
+     *
+     * @return the client's counters
+     */
+    public ClientMetrics metrics() {
+        return new ClientMetrics(client.figures());
+    }
+
+    /**
+     * Registers an action run once when the client closes (at once when it is closed already), on the closing
+     * thread: a metrics binder removes its meters there.
+     *
+     * @param action the action
+     */
+    public void onClose(Runnable action) {
+        client.whenClosed(Objects.requireNonNull(action, "action"));
+    }
+
+    /** @return the client's site code */
+    public String siteCode() {
+        return client.getSiteCode();
+    }
+
+    /**
      * Registers a listener told the status whenever its {@link ClientStatus#summary() summary} changes: the first
      * datafile, a failed or recovered fetch, the stream starting or stopping, the store's circuit opening or
      * closing, delivery failing or recovering. Changes are noticed within about a second; listeners run on the

@@ -6,6 +6,7 @@ import com.kameleoon.internal.cookie.VisitorCodeCookie;
 import com.kameleoon.internal.data.VisitorDataWriter;
 import com.kameleoon.internal.datafile.ConfigurationHolder;
 import com.kameleoon.internal.evaluation.FlagEvaluator;
+import com.kameleoon.internal.metrics.EvaluationCounts;
 import com.kameleoon.internal.net.AccessTokenProvider;
 import com.kameleoon.internal.net.HttpTransport;
 import com.kameleoon.internal.net.ServiceUrls;
@@ -38,6 +39,7 @@ final class ClientParts {
     final LongSupplier clock;
     final Duration timeout;
     final ConfigurationHolder configuration = new ConfigurationHolder();
+    final EvaluationCounts evaluationCounts = new EvaluationCounts();
     final TrackingOutbox outbox;
     final FirstTouchStore store;
     final VisitorTracker tracker;
@@ -82,6 +84,7 @@ final class ClientParts {
         this.baseUrls = ServiceUrls.of(config);
         this.urls = baseUrls;
         configuration.onInstall(next -> urls = baseUrls.withDataApiDomain(next.settings().dataApiDomain()));
+        configuration.onInstall(evaluationCounts::installed);
         this.http = new HttpTransport(timeout);
         boolean credentials = config.getClientId() != null && config.getClientSecret() != null;
         if (credentials || config.getDataApiUrl() != null || config.getSdkConfigUrl() != null) {

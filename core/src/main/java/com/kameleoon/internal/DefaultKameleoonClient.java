@@ -57,6 +57,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     private final VisitorExports exports;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClientStatusBoard statusBoard;
+    private final ClientFigures figures;
     private final AtomicReference<KameleoonUpdateConfigurationHandler> updateHandler = new AtomicReference<>();
     private final AtomicBoolean updateHandlerRegistered = new AtomicBoolean();
     /* Run once after close: the factory uses it to forget the client, so that nobody gets a closed one back. */
@@ -99,7 +100,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         this.configuration = parts.configuration;
         this.store = parts.store;
         this.evaluation = new FeatureEvaluation(configuration, store, parts.evaluator, parts.tracker,
-                config.getEnvironment());
+                config.getEnvironment(), parts.evaluationCounts);
         this.consentAndCookies = new ConsentAndCookies(configuration, store, parts.visitorCookie, parts.clock);
         this.forcedVariations = new ForcedVariations(configuration, store);
         this.audiences = new Audiences(configuration, store, parts.tracker, parts.clock, config.getTimeZone());
@@ -107,6 +108,7 @@ public final class DefaultKameleoonClient implements KameleoonClient {
         this.remoteCalls = new RemoteCalls(parts.remote, parts.timeout);
         this.exports = new VisitorExports(configuration, store, parts.clock);
         this.statusBoard = new ClientStatusBoard(parts);
+        this.figures = new ClientFigures(parts);
     }
 
     /**
@@ -185,6 +187,11 @@ public final class DefaultKameleoonClient implements KameleoonClient {
     /** @return the client's status now */
     public com.kameleoon.integration.ClientStatus status() {
         return statusBoard.status();
+    }
+
+    /** @return the counters behind the client's metrics */
+    public ClientFigures figures() {
+        return figures;
     }
 
     /** @param listener told the status each time its summary changes */

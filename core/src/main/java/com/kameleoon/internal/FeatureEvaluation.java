@@ -10,6 +10,7 @@ import com.kameleoon.internal.evaluation.EvaluatedExperiment;
 import com.kameleoon.internal.evaluation.FlagEvaluator;
 import com.kameleoon.internal.evaluation.VisitorCreator;
 import com.kameleoon.internal.hash.BucketHasher;
+import com.kameleoon.internal.metrics.EvaluationCounts;
 import com.kameleoon.internal.tracking.VisitorTracker;
 import com.kameleoon.internal.visitor.VisitorStore;
 import com.kameleoon.types.Variable;
@@ -29,6 +30,7 @@ final class FeatureEvaluation {
     private final FlagEvaluator evaluator;
     private final VisitorTracker tracker;
     private final String environment;
+    private final EvaluationCounts counts;
     /** Bound once: a creator made per call would allocate on the hot path. */
     private final VisitorCreator creator;
 
@@ -38,14 +40,16 @@ final class FeatureEvaluation {
      * @param evaluator evaluates one flag
      * @param tracker runs tracking passes
      * @param environment the configured environment, or null for the default one
+     * @param counts counts the variations served
      */
     FeatureEvaluation(ConfigurationHolder configuration, VisitorStore store, FlagEvaluator evaluator,
-            VisitorTracker tracker, String environment) {
+            VisitorTracker tracker, String environment, EvaluationCounts counts) {
         this.configuration = configuration;
         this.store = store;
         this.evaluator = evaluator;
         this.tracker = tracker;
         this.environment = environment;
+        this.counts = counts;
         this.creator = store::getOrCreate;
     }
 
@@ -73,6 +77,7 @@ final class FeatureEvaluation {
         Configuration current = requireConfiguration(featureKey);
         FlagDef flag = current.flag(featureKey);
         if (flag == null) {
+            counts.countUnknownFlag();
             throw new FeatureNotFound("Feature " + featureKey + " not found");
         }
         try {
@@ -160,6 +165,7 @@ final class FeatureEvaluation {
     private Configuration requireConfiguration(String featureKey) {
         Configuration current = configuration.get();
         if (current == null) {
+            counts.countUnknownFlag();
             throw new FeatureNotFound("Feature " + featureKey + " not found: no configuration is loaded yet");
         }
         return current;
@@ -168,6 +174,7 @@ final class FeatureEvaluation {
     private FlagDef enabledFlag(Configuration current, String featureKey) {
         FlagDef flag = current.flag(featureKey);
         if (flag == null) {
+            counts.countUnknownFlag();
             throw new FeatureNotFound("Feature " + featureKey + " not found");
         }
         if (!flag.environmentEnabled()) {
@@ -178,7 +185,10 @@ final class FeatureEvaluation {
         return flag;
     }
 
-    private static Variation variationOf(FlagDef flag, EvaluatedExperiment evaluated) {
-        return evaluated == null ? flag.defaultVariation() : evaluated.variation();
+    /** The variation served, counted. */
+    private Variation variationOf(FlagDef flag, EvaluatedExperiment evaluated) {
+        Variation variation = evaluated == null ? flag.defaultVariation() : evaluated.variation();
+        counts.count(flag, variation);
+        return variation;
     }
 }

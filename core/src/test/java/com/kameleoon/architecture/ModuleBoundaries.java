@@ -29,7 +29,7 @@ public final class ModuleBoundaries {
     public static final ArchRule CORE_PUBLIC_API_ONLY = noClasses()
             .that().resideInAnyPackage("com.kameleoon.jakarta..", "com.kameleoon.persistence..",
                     "com.kameleoon.sample..", "com.kameleoon.testkit..", "com.kameleoon.openfeature..",
-                    "com.kameleoon.microprofile..", "com.kameleoon.console..")
+                    "com.kameleoon.microprofile..", "com.kameleoon.console..", "com.kameleoon.micrometer..")
             .should().dependOnClassesThat().resideInAPackage(CORE_INTERNALS)
             .because("core's internal packages may change in any release; what another module needs from core "
                     + "belongs in a public, documented package");

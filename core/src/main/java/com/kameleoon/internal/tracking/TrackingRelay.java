@@ -53,6 +53,8 @@ public final class TrackingRelay implements AutoCloseable {
     private volatile long lastDrainEnd = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile boolean closing;
     private final DeliveryRecord record = new DeliveryRecord(java.time.Clock.systemUTC());
+    private final com.kameleoon.internal.metrics.LatencyRecorder latency =
+            new com.kameleoon.internal.metrics.LatencyRecorder();
 
     /**
      * Creates and starts the relay.
@@ -149,7 +151,9 @@ public final class TrackingRelay implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
+            long start = System.nanoTime();
             String failure = deliver(batch);
+            latency.record(System.nanoTime() - start);
             if (failure == null) {
                 record.delivered();
                 try {
@@ -171,6 +175,11 @@ public final class TrackingRelay implements AutoCloseable {
     /** @return how delivery has gone so far */
     public com.kameleoon.integration.DeliveryStats deliveryStats() {
         return record.stats();
+    }
+
+    /** @return how long batches took to deliver or fail, retries and pauses between them included */
+    public com.kameleoon.integration.LatencyStats deliveryLatency() {
+        return latency.stats();
     }
 
     /** @return null when delivered, else the last failure */

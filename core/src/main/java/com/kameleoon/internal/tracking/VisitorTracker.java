@@ -6,6 +6,7 @@ import com.kameleoon.internal.visitor.Visitor;
 import com.kameleoon.internal.visitor.VisitorStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 public final class VisitorTracker {
     private final VisitorStore store;
     private final Supplier<Configuration> configuration;
+    private final LongAdder exposures = new LongAdder();
+    private final LongAdder conversions = new LongAdder();
 
     /**
      * @param store where visitors are, and where their lines go (into the visitor's unit of work)
@@ -43,6 +46,7 @@ public final class VisitorTracker {
                 lines = TrackingLineEncoder.encode(visitor, visitorCode, config);
             }
         }
+        count(lines);
         store.addLines(visitorCode, lines);
     }
 
@@ -64,9 +68,32 @@ public final class VisitorTracker {
                 synchronized (visitor) {
                     lines = hasUnsentData(visitor) ? TrackingLineEncoder.encode(visitor, code, config) : List.of();
                 }
+                count(lines);
                 store.addLines(code, lines);
             }
         }
+    }
+
+    /** Counts the exposure and conversion lines of a pass (a prefix test per line, on a path that built them). */
+    private void count(List<String> lines) {
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            String line = lines.get(i);
+            if (line.startsWith("eventType=experiment&")) {
+                exposures.increment();
+            } else if (line.startsWith("eventType=conversion&")) {
+                conversions.increment();
+            }
+        }
+    }
+
+    /** @return exposure lines built since start: a variation of an experiment or delivery rule shown to a visitor */
+    public long exposures() {
+        return exposures.sum();
+    }
+
+    /** @return conversion lines built since start */
+    public long conversions() {
+        return conversions.sum();
     }
 
     private static boolean hasUnsentData(Visitor visitor) {

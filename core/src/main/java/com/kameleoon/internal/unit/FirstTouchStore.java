@@ -121,6 +121,11 @@ public final class FirstTouchStore implements VisitorStore {
         return delegate.unitStats();
     }
 
+    @Override
+    public com.kameleoon.integration.CommitStats commitStats() {
+        return delegate.commitStats();
+    }
+
     /** @return the wrapped store */
     public VisitorStore delegate() {
         return delegate;

@@ -1,5 +1,6 @@
 package com.kameleoon.internal.unit;
 
+import com.kameleoon.integration.CommitStats;
 import com.kameleoon.integration.UnitStats;
 import com.kameleoon.internal.NamedThreadFactory;
 import com.kameleoon.logging.KameleoonLogger;
@@ -46,6 +47,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedConfirmed = new AtomicLong();
     private final AtomicLong unknownConfirmed = new AtomicLong();
+    private final CommitRecord commits = new CommitRecord();
     /* Written by the writer thread only. */
     private final String writerId = UUID.randomUUID().toString();
     private long sequence;
@@ -116,6 +118,11 @@ public final class GroupCommitter implements AutoCloseable {
     UnitStats stats(long lateLoads) {
         return new UnitStats(stored.get(), transactions.get(), buffer.size(), buffer.dropped(), rejected.get(),
                 failedConfirmed.get(), unknownConfirmed.get(), circuit.isOpen(), circuit.openings(), lateLoads);
+    }
+
+    /** @return the writes made so far */
+    CommitStats commitStats() {
+        return commits.stats();
     }
 
     // ---- the writer thread ----------------------------------------------------------------------------------
@@ -276,8 +283,10 @@ public final class GroupCommitter implements AutoCloseable {
         // Same order on every node (visitor code, then each visitor's units in submission order): no deadlocks.
         ordered.sort(Comparator.comparing(pending -> pending.write.visitorCode()));
         WriteMark mark = nextMark();
+        long start = System.nanoTime();
         try {
             repository.write(mark, writesOf(ordered));
+            commits.succeeded(ordered.size(), System.nanoTime() - start);
             transactions.incrementAndGet();
             for (PendingUnit pending : ordered) {
                 succeed(pending);
@@ -285,6 +294,7 @@ public final class GroupCommitter implements AutoCloseable {
             afterWrite.run();
             return true;
         } catch (RuntimeException e) {
+            commits.failed(System.nanoTime() - start);
             if (Failures.isOutcomeUnknown(e)) {
                 inDoubt(mark, ordered, 0, ordered.size(), e);
                 return false;
@@ -306,12 +316,15 @@ public final class GroupCommitter implements AutoCloseable {
         for (int i = 0; i < ordered.size(); i++) {
             PendingUnit pending = ordered.get(i);
             WriteMark mark = nextMark();
+            long start = System.nanoTime();
             try {
                 repository.write(mark, List.of(pending.write));
+                commits.succeeded(1, System.nanoTime() - start);
                 transactions.incrementAndGet();
                 succeed(pending);
                 wrote = true;
             } catch (RuntimeException e) {
+                commits.failed(System.nanoTime() - start);
                 if (Failures.isUnavailable(e)) {
                     if (wrote) {
                         afterWrite.run();

@@ -226,6 +226,11 @@ public final class RepositoryUnits implements VisitorStore {
         return committer.stats(loader.lateLoads());
     }
 
+    @Override
+    public com.kameleoon.integration.CommitStats commitStats() {
+        return committer.commitStats();
+    }
+
     /** Called with the session's monitor held. */
     private void load(UnitSession session) {
         if (session.loaded) {

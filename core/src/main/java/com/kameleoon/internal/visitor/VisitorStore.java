@@ -90,6 +90,11 @@ public interface VisitorStore extends AutoCloseable {
         return UnitStats.NONE;
     }
 
+    /** @return the writes of units to a repository ({@code CommitStats.NONE} for a store that writes none) */
+    default com.kameleoon.integration.CommitStats commitStats() {
+        return com.kameleoon.integration.CommitStats.NONE;
+    }
+
     /** Stops any background work, writing what is pending; the store must not be used afterwards. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package com.kameleoon.internal.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kameleoon.integration.CommitStats;
 import com.kameleoon.integration.UnitStats;
 import com.kameleoon.internal.config.LogCapture;
 import com.kameleoon.logging.LogLevel;
@@ -149,6 +150,24 @@ class GroupCommitterTest {
         assertThat(repository.stored).containsExactly(List.of("x:x1"), List.of("a:a1", "c:c1", "c:c2"));
         assertThat(committer.stats(0).transactions()).isEqualTo(2);
         assertThat(committer.stats(0).storedUnits()).isEqualTo(4);
+        CommitStats commits = committer.commitStats();
+        assertThat(commits.commits()).isEqualTo(2);
+        assertThat(commits.committedUnits()).as("the sum of the batch sizes").isEqualTo(4);
+        assertThat(commits.largestBatch()).isEqualTo(3);
+        assertThat(commits.failures()).isZero();
+        assertThat(commits.latency().count()).isEqualTo(2);
+        assertThat(commits.latency().maxNanos()).isPositive().isLessThanOrEqualTo(commits.latency().totalNanos());
+    }
+
+    @Test
+    void aWriteThatThrowsIsCountedAsAFailedCommit() throws Exception {
+        start();
+        repository.down(true);
+        assertThat(outcome(committer.submit(unit("a", "a1"), false))).isEqualTo(UnitOutcome.BUFFERED);
+        CommitStats commits = committer.commitStats();
+        assertThat(commits.commits()).isZero();
+        assertThat(commits.failures()).isEqualTo(1);
+        assertThat(commits.latency().count()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.kameleoon.KameleoonClientConfig;
 import com.kameleoon.KameleoonClientFactory;
 import com.kameleoon.KameleoonComponents;
 import com.kameleoon.exceptions.ConfigException;
+import com.kameleoon.integration.KameleoonJmx;
 import com.kameleoon.integration.KameleoonRequests;
 import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.jakarta.KameleoonServletClient;
@@ -36,6 +37,8 @@ public final class KameleoonRuntime implements AutoCloseable {
     private final ServletClient servletClient;
     private final JdbcBackend backend;
     private final VisitorCodeResolver resolver;
+    /** The client's MBean, unregistered at undeploy; null when the MBean server refused it. */
+    private final KameleoonJmx.Registration jmx;
 
     private KameleoonRuntime(JakartaSettings settings, KameleoonClient client, JdbcBackend backend) {
         this.settings = settings;
@@ -44,6 +47,17 @@ public final class KameleoonRuntime implements AutoCloseable {
         this.servletClient = new ServletClient(client);
         this.backend = backend;
         this.resolver = new VisitorCodeResolver(requests, settings.consent(), settings.userAgentData());
+        this.jmx = registerMBean(client);
+    }
+
+    /** Publishes the client's status and counters over JMX; a refusal is logged, never fails the deployment. */
+    private static KameleoonJmx.Registration registerMBean(KameleoonClient client) {
+        try {
+            return KameleoonJmx.register(client);
+        } catch (RuntimeException e) {
+            KameleoonLogger.warning("the Kameleoon MBean is not registered: " + e);
+            return null;
+        }
     }
 
     /**
@@ -149,6 +163,9 @@ public final class KameleoonRuntime implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (jmx != null) {
+                jmx.close();
+            }
             client.close();
         } finally {
             if (backend != null) {

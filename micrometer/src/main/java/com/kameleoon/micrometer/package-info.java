@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters over a Kameleoon client: {@link com.kameleoon.micrometer.KameleoonMetrics}.
+ */
+package com.kameleoon.micrometer;
