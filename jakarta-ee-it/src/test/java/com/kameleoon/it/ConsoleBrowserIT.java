@@ -2,6 +2,7 @@ package com.kameleoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.it.container.HeadlessChromium;
 import com.kameleoon.it.container.TomcatServer;
 import java.io.IOException;
 import java.net.CookieManager;

@@ -3,6 +3,7 @@ package com.kameleoon.sample.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kameleoon.it.container.FreePorts;
+import com.kameleoon.it.container.HeadlessChromium;
 import com.kameleoon.it.container.ItPaths;
 import com.kameleoon.it.container.TomcatServer;
 import com.kameleoon.sample.it.VariationOracle.Expected;

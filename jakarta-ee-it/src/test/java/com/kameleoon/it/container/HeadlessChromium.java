@@ -1,4 +1,4 @@
-package com.kameleoon.sample.it;
+package com.kameleoon.it.container;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A headless Debian Chromium driven through its own chromedriver (no Selenium Manager, no download). The paths
  * default to the Debian packages {@code chromium} and {@code chromium-driver}; {@code kameleoon.it.chromium} and
  * {@code kameleoon.it.chromedriver} override them. A missing browser is a failure, not a skipped test: CI installs
- * both. Thread-safe (stateless).
+ * both. Shared by jakarta-ee-it's console test and sample-war's browser test (through the test jar). Thread-safe
+ * (stateless).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private static final String BROWSER = System.getProperty("kameleoon.it.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("kameleoon.it.chromedriver", "/usr/bin/chromedriver");
     private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
@@ -25,7 +26,7 @@ final class HeadlessChromium {
     /**
      * @throws AssertionError naming the missing executable and the packages to install
      */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         for (String executable : new String[] {BROWSER, DRIVER}) {
             if (!Files.isExecutable(Path.of(executable))) {
                 throw new AssertionError(executable + " is missing: the browser test needs Debian's chromium and "
@@ -39,7 +40,7 @@ final class HeadlessChromium {
      * @param profile an empty folder for the browser profile
      * @return a new browser with a 1280x1024 window; quit it
      */
-    static WebDriver start(Path profile) {
+    public static WebDriver start(Path profile) {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
