@@ -246,13 +246,14 @@ public class EvaluationBenchmark {
         }
     }
 
-    /** Walks the warm pool. */
+    /** Walks a warm pool (visitor codes, contexts) in turn; the benchmarks of this package share it. */
     @State(Scope.Thread)
     public static class Cursor {
         private int next;
 
-        String next(String[] codes) {
-            return codes[next++ & (codes.length - 1)];
+        /** @param pool a pool whose size is a power of two @return its next item */
+        <T> T next(T[] pool) {
+            return pool[next++ & (pool.length - 1)];
         }
     }
 

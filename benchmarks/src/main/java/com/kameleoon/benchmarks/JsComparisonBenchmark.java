@@ -1,6 +1,7 @@
 package com.kameleoon.benchmarks;
 
 import com.kameleoon.KameleoonClientConfig;
+import com.kameleoon.benchmarks.EvaluationBenchmark.Cursor;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
@@ -109,16 +110,6 @@ public class JsComparisonBenchmark {
         @TearDown(Level.Trial)
         public void deleteDatafile() {
             BenchmarkDatafiles.delete(file);
-        }
-    }
-
-    /** Walks the warm visitors. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        String next(String[] codes) {
-            return codes[next++ & (codes.length - 1)];
         }
     }
 

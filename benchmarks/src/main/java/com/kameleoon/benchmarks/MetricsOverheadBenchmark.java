@@ -1,5 +1,6 @@
 package com.kameleoon.benchmarks;
 
+import com.kameleoon.benchmarks.EvaluationBenchmark.Cursor;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.logging.KameleoonLogger;
 import com.kameleoon.logging.LogLevel;
@@ -80,37 +81,27 @@ public class MetricsOverheadBenchmark {
         }
     }
 
-    /** Walks the warm pool. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next(int size) {
-            return next++ & (size - 1);
-        }
-    }
-
     /** {@code getVariation(code, flag)} (tracked), metrics off. */
     @Benchmark
     public Variation trackedMetricsOff(Clients state, Cursor cursor) {
-        return state.off.getVariation(state.codes[cursor.next(state.codes.length)], FLAG);
+        return state.off.getVariation(cursor.next(state.codes), FLAG);
     }
 
     /** {@code getVariation(code, flag)} (tracked), metrics on. */
     @Benchmark
     public Variation trackedMetricsOn(Clients state, Cursor cursor) {
-        return state.on.getVariation(state.codes[cursor.next(state.codes.length)], FLAG);
+        return state.on.getVariation(cursor.next(state.codes), FLAG);
     }
 
     /** {@code getVariation(code, flag, false)}, metrics off. */
     @Benchmark
     public Variation untrackedMetricsOff(Clients state, Cursor cursor) {
-        return state.off.getVariation(state.codes[cursor.next(state.codes.length)], FLAG, false);
+        return state.off.getVariation(cursor.next(state.codes), FLAG, false);
     }
 
     /** {@code getVariation(code, flag, false)}, metrics on. */
     @Benchmark
     public Variation untrackedMetricsOn(Clients state, Cursor cursor) {
-        return state.on.getVariation(state.codes[cursor.next(state.codes.length)], FLAG, false);
+        return state.on.getVariation(cursor.next(state.codes), FLAG, false);
     }
 }

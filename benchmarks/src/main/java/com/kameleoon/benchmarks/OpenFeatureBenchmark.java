@@ -1,5 +1,6 @@
 package com.kameleoon.benchmarks;
 
+import com.kameleoon.benchmarks.EvaluationBenchmark.Cursor;
 import com.kameleoon.data.Browser;
 import com.kameleoon.data.BrowserType;
 import com.kameleoon.data.Device;
@@ -143,28 +144,18 @@ public class OpenFeatureBenchmark {
         }
     }
 
-    /** Walks the warm pool. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next(int size) {
-            return next++ & (size - 1);
-        }
-    }
-
     // ---- tracked (the default of both APIs) --------------------------------------------------------------
 
     /** Baseline: {@code isFeatureActive(code, flag)}, tracked. */
     @Benchmark
     public boolean isFeatureActiveTracked(Clients state, Cursor cursor) {
-        return state.client.isFeatureActive(state.codes[cursor.next(state.codes.length)], FLAG);
+        return state.client.isFeatureActive(cursor.next(state.codes), FLAG);
     }
 
     /** {@code getBooleanValue(flag, false, context)} with default provider options (exposure tracked). */
     @Benchmark
     public boolean openFeatureBooleanValueTracked(Clients state, Cursor cursor) {
-        return state.tracked.getBooleanValue(FLAG, false, state.contexts[cursor.next(state.contexts.length)]);
+        return state.tracked.getBooleanValue(FLAG, false, cursor.next(state.contexts));
     }
 
     // ---- untracked ----------------------------------------------------------------------------------------
@@ -172,19 +163,19 @@ public class OpenFeatureBenchmark {
     /** Baseline: {@code isFeatureActive(code, flag, false)}. */
     @Benchmark
     public boolean isFeatureActiveUntracked(Clients state, Cursor cursor) {
-        return state.client.isFeatureActive(state.codes[cursor.next(state.codes.length)], FLAG, false);
+        return state.client.isFeatureActive(cursor.next(state.codes), FLAG, false);
     }
 
     /** {@code getBooleanValue} with {@code trackExposure(false)}. */
     @Benchmark
     public boolean openFeatureBooleanValueUntracked(Clients state, Cursor cursor) {
-        return state.untracked.getBooleanValue(FLAG, false, state.contexts[cursor.next(state.contexts.length)]);
+        return state.untracked.getBooleanValue(FLAG, false, cursor.next(state.contexts));
     }
 
     /** {@code getBooleanDetails} with {@code trackExposure(false)}: the details object is returned, not dropped. */
     @Benchmark
     public FlagEvaluationDetails<Boolean> openFeatureBooleanDetailsUntracked(Clients state, Cursor cursor) {
-        return state.untracked.getBooleanDetails(FLAG, false, state.contexts[cursor.next(state.contexts.length)]);
+        return state.untracked.getBooleanDetails(FLAG, false, cursor.next(state.contexts));
     }
 
     /**
@@ -195,7 +186,7 @@ public class OpenFeatureBenchmark {
     @Benchmark
     public ProviderEvaluation<Boolean> providerBooleanEvaluationUntracked(Clients state, Cursor cursor) {
         return state.untrackedProvider.getBooleanEvaluation(FLAG, false,
-                state.contexts[cursor.next(state.contexts.length)]);
+                cursor.next(state.contexts));
     }
 
     // ---- with context data (untracked) ---------------------------------------------------------------------
@@ -206,7 +197,7 @@ public class OpenFeatureBenchmark {
      */
     @Benchmark
     public boolean isFeatureActiveUntrackedWithData(Clients state, Cursor cursor) {
-        String code = state.codes[cursor.next(state.codes.length)];
+        String code = cursor.next(state.codes);
         state.client.addData(code, new Device(DeviceType.DESKTOP), new Browser(BrowserType.CHROME, 120));
         return state.client.isFeatureActive(code, FLAG, false);
     }
@@ -215,6 +206,6 @@ public class OpenFeatureBenchmark {
     @Benchmark
     public boolean openFeatureBooleanValueUntrackedWithData(Clients state, Cursor cursor) {
         return state.untracked.getBooleanValue(FLAG, false,
-                state.contextsWithData[cursor.next(state.contextsWithData.length)]);
+                cursor.next(state.contextsWithData));
     }
 }
