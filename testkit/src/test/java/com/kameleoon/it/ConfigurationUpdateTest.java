@@ -2,6 +2,7 @@ package com.kameleoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kameleoon.ConfigurationFetch;
 import com.kameleoon.internal.DefaultKameleoonClient;
 import com.kameleoon.internal.datafile.ConfigurationHolder;
 import com.kameleoon.internal.net.HttpTransport;
@@ -88,16 +89,16 @@ class ConfigurationUpdateTest {
             ServiceUrls urls = ServiceUrls.of(TestClients.online(server).build());
             ConfigurationFetcher fetcher = new ConfigurationFetcher(http, () -> urls, holder, SITE, null,
                     Duration.ofSeconds(2));
-            assertThat(fetcher.fetch(null)).isEqualTo(ConfigurationFetcher.Outcome.UPDATED);
-            assertThat(fetcher.fetch(null)).isEqualTo(ConfigurationFetcher.Outcome.NOT_MODIFIED);
+            assertThat(fetcher.fetch(null).outcome()).isEqualTo(ConfigurationFetch.Outcome.UPDATED);
+            assertThat(fetcher.fetch(null).outcome()).isEqualTo(ConfigurationFetch.Outcome.NOT_MODIFIED);
             List<RecordedRequest> fetches = server.requests(Endpoint.CONFIGURATION);
             assertThat(fetches.get(1).header("If-Modified-Since")).isEqualTo(server.lastModified(SITE, null));
             assertThat(fetches.get(1).responseStatus()).isEqualTo(304);
 
             server.setDataFile(SITE, null, "{\"featureFlags\": \"not an array\"}");
-            assertThat(fetcher.fetch(null)).isEqualTo(ConfigurationFetcher.Outcome.FAILED);
+            assertThat(fetcher.fetch(null).outcome()).isEqualTo(ConfigurationFetch.Outcome.FAILED);
             server.inject(Endpoint.CONFIGURATION, Fault.status(500).times(3));
-            assertThat(fetcher.fetch(null)).isEqualTo(ConfigurationFetcher.Outcome.FAILED);
+            assertThat(fetcher.fetch(null).outcome()).isEqualTo(ConfigurationFetch.Outcome.FAILED);
             assertThat(holder.get().flag("pricing_page")).as("previous configuration kept").isNotNull();
         }
     }

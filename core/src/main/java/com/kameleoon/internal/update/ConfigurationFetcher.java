@@ -1,5 +1,7 @@
 package com.kameleoon.internal.update;
 
+import com.kameleoon.ConfigurationFetch;
+import com.kameleoon.ConfigurationFetch.Outcome;
 import com.kameleoon.exceptions.DataFileInvalid;
 import com.kameleoon.internal.SdkInfo;
 import com.kameleoon.internal.datafile.Configuration;
@@ -11,6 +13,7 @@ import com.kameleoon.logging.KameleoonLogger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -29,18 +32,7 @@ public final class ConfigurationFetcher {
     private final String environment;
     private final Duration timeout;
     private volatile String lastModified;
-    private volatile String lastFailure;
     private volatile java.util.function.BiConsumer<String, String> onFetched = (body, modified) -> { };
-
-    /** What a fetch did. */
-    public enum Outcome {
-        /** A new datafile is in force. */
-        UPDATED,
-        /** The server said it did not change. */
-        NOT_MODIFIED,
-        /** Nothing usable arrived; the previous configuration stays. */
-        FAILED
-    }
 
     /**
      * @param http the transport
@@ -74,11 +66,6 @@ public final class ConfigurationFetcher {
         this.onFetched = listener;
     }
 
-    /** @return why the last fetch failed, or null when it did not */
-    public String lastFailure() {
-        return lastFailure;
-    }
-
     /** @return the {@code Last-Modified} of the datafile in force, or null */
     public String lastModified() {
         return lastModified;
@@ -88,10 +75,10 @@ public final class ConfigurationFetcher {
      * Fetches once (up to three attempts).
      *
      * @param ts the real-time event's timestamp, or null for a regular fetch
-     * @return what happened
+     * @return what happened: a new datafile in force, not modified, or failed with its reason (the previous
+     *         configuration staying in force)
      */
-    public Outcome fetch(Long ts) {
-        lastFailure = null;
+    public ConfigurationFetch fetch(Long ts) {
         String failure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(urls.get().configuration(siteCode, environment, ts))
@@ -105,7 +92,7 @@ public final class ConfigurationFetcher {
                 HttpResponse<String> response = http.send(request.build());
                 int status = response.statusCode();
                 if (status == 304) {
-                    return Outcome.NOT_MODIFIED;
+                    return ended(Outcome.NOT_MODIFIED, null);
                 }
                 if (status == 200) {
                     Configuration parsed = DataFileParser.parse(response.body());
@@ -114,25 +101,26 @@ public final class ConfigurationFetcher {
                     onFetched.accept(response.body(), modified);
                     holder.install(parsed);
                     lastModified = modified;
-                    return Outcome.UPDATED;
+                    return ended(Outcome.UPDATED, null);
                 }
                 failure = "HTTP " + status;
             } catch (DataFileInvalid e) {
                 String reason = e.getMessage().replace(com.kameleoon.exceptions.KameleoonException.PREFIX, "");
                 KameleoonLogger.error("fetched datafile rejected, previous configuration kept: " + reason);
-                lastFailure = "datafile rejected: " + reason;
-                return Outcome.FAILED;
+                return ended(Outcome.FAILED, "datafile rejected: " + reason);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                lastFailure = "interrupted";
-                return Outcome.FAILED;
+                return ended(Outcome.FAILED, "interrupted");
             } catch (Exception e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
         }
         KameleoonLogger.error("configuration fetch for site " + siteCode + " failed (" + failure
                 + "); the previous configuration stays in force");
-        lastFailure = failure;
-        return Outcome.FAILED;
+        return ended(Outcome.FAILED, failure);
+    }
+
+    private static ConfigurationFetch ended(Outcome outcome, String failure) {
+        return new ConfigurationFetch(outcome, failure, Instant.now());
     }
 }

@@ -58,7 +58,7 @@ public final class ConfigurationUpdater implements AutoCloseable {
                 if (ts < lastEventTs) {
                     return;
                 }
-                if (fetchAndAdapt(ts) != ConfigurationFetcher.Outcome.FAILED) {
+                if (fetchAndAdapt(ts).succeeded()) {
                     lastEventTs = ts;
                 }
             });
@@ -67,30 +67,25 @@ public final class ConfigurationUpdater implements AutoCloseable {
         }
     }
 
-    private ConfigurationFetcher.Outcome fetchAndAdapt(Long ts) {
-        ConfigurationFetcher.Outcome outcome;
+    private ConfigurationFetch fetchAndAdapt(Long ts) {
+        ConfigurationFetch fetch;
         try {
-            outcome = fetcher.fetch(ts);
+            fetch = fetcher.fetch(ts);
         } catch (RuntimeException e) {
             KameleoonLogger.error("configuration update failed: " + e);
-            outcome = ConfigurationFetcher.Outcome.FAILED;
+            fetch = new ConfigurationFetch(ConfigurationFetch.Outcome.FAILED, "unexpected error (see the log)",
+                    Instant.now());
         }
-        holder.reportFetch(new ConfigurationFetch(ConfigurationFetch.Outcome.valueOf(outcome.name()),
-                outcome == ConfigurationFetcher.Outcome.FAILED ? failureOf(fetcher.lastFailure()) : null,
-                Instant.now()));
+        holder.reportFetch(fetch);
         Configuration current = holder.get();
-        if (outcome != ConfigurationFetcher.Outcome.FAILED && current != null) {
+        if (fetch.succeeded() && current != null) {
             if (current.settings().realTimeUpdate()) {
                 stream.start();
             } else if (stream.isRunning()) {
                 stream.stop();
             }
         }
-        return outcome;
-    }
-
-    private static String failureOf(String reason) {
-        return reason == null ? "unexpected error (see the log)" : reason;
+        return fetch;
     }
 
     @Override
