@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,14 +24,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of metrics on a warm {@code getVariation} (issue 16; see BENCHMARKS.md): two clients on the conformance
- * example datafile with the same {@value EvaluationBenchmark#WARM_VISITORS} warm visitors, one that nobody watches
- * (metrics off: evaluation counting never started) and one with {@code kameleoon-micrometer}'s
- * {@link KameleoonMetrics} bound to a {@link SimpleMeterRegistry} (metrics on: every evaluation is counted by flag
- * and variation). Both run in the same fork, side by side, tracked and untracked.
+ * The cost of metrics on a warm {@code getVariation} (issue 16; see BENCHMARKS.md): a client on the conformance
+ * example datafile with {@value EvaluationBenchmark#WARM_VISITORS} warm visitors, either one that nobody watches
+ * ({@code metrics=off}: evaluation counting never started) or one with {@code kameleoon-micrometer}'s
+ * {@link KameleoonMetrics} bound to a {@link SimpleMeterRegistry} ({@code metrics=on}: every evaluation is counted
+ * by flag and variation). Both settings run in one JMH run, side by side, tracked and untracked.
+ *
+ * <p>Each fork makes only the client it measures, so the JIT never sees the other setting's path: with both
+ * clients in every fork, the profile of the shared evaluation code mixed the two and the forks' means spread by
+ * up to 35 %.
  *
  * <p>Tracked calls queue the visitor's line in the in-memory outbox; no Data API is configured, so the outbox keeps
- * its 100,000 lines and drops the oldest. Single-threaded: the clients are shared, the cursors per thread.
+ * its 100,000 lines and drops the oldest. Single-threaded: the client is shared, the cursors per thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,12 +46,14 @@ public class MetricsOverheadBenchmark {
     /** The 3-way experiment of the example (no segment): every warm visitor is in experiment 3002. */
     public static final String FLAG = EvaluationBenchmark.PRICING_PAGE;
 
-    /** A client without metrics and one with the Micrometer binder bound, on the same datafile and visitors. */
+    /** One client, with or without the Micrometer binder bound. */
     @State(Scope.Benchmark)
-    public static class Clients {
-        DefaultKameleoonClient off;
-        DefaultKameleoonClient on;
-        KameleoonMetrics binder;
+    public static class Client {
+        /** {@code off}: nobody reads the figures; {@code on}: the Micrometer binder is bound. */
+        @Param({"off", "on"})
+        public String metrics;
+
+        DefaultKameleoonClient client;
         SimpleMeterRegistry registry;
         String[] codes;
         private Path file;
@@ -55,25 +62,26 @@ public class MetricsOverheadBenchmark {
         public void setUp() {
             KameleoonLogger.setLogLevel(LogLevel.ERROR);
             file = BenchmarkDatafiles.writeTemporary(BenchmarkDatafiles.example());
-            off = EvaluationBenchmark.newClient(file);
-            on = EvaluationBenchmark.newClient(file);
-            registry = new SimpleMeterRegistry();
-            binder = new KameleoonMetrics(on);
-            binder.bindTo(registry);
+            client = EvaluationBenchmark.newClient(file);
+            if ("on".equals(metrics)) {
+                registry = new SimpleMeterRegistry();
+                new KameleoonMetrics(client).bindTo(registry);
+            } else if (!"off".equals(metrics)) {
+                throw new IllegalArgumentException("metrics must be off or on, not " + metrics);
+            }
             codes = EvaluationBenchmark.visitorCodes(EvaluationBenchmark.WARM_VISITORS, EvaluationBenchmark.SEED);
             for (String code : codes) {
-                off.getVariations(code, false, false);
-                on.getVariations(code, false, false);
+                client.getVariations(code, false, false);
             }
         }
 
-        /** Fails the trial when the meters did not count (metrics on must really count). */
+        /** Fails the trial when metrics on did not count (they must really count). */
         @TearDown(Level.Trial)
         public void tearDown() {
-            double counted = registry.get("kameleoon.evaluations").tag("flag", FLAG).functionCounters().stream()
-                    .mapToDouble(c -> c.count()).sum();
-            off.close();
-            on.close();
+            double counted = registry == null ? codes.length
+                    : registry.get("kameleoon.evaluations").tag("flag", FLAG).functionCounters().stream()
+                            .mapToDouble(c -> c.count()).sum();
+            client.close();
             BenchmarkDatafiles.delete(file);
             if (counted < codes.length) {
                 throw new IllegalStateException("metrics on counted " + counted + " evaluations of " + FLAG);
@@ -81,27 +89,15 @@ public class MetricsOverheadBenchmark {
         }
     }
 
-    /** {@code getVariation(code, flag)} (tracked), metrics off. */
+    /** {@code getVariation(code, flag)} (tracked). */
     @Benchmark
-    public Variation trackedMetricsOff(Clients state, Cursor cursor) {
-        return state.off.getVariation(cursor.next(state.codes), FLAG);
+    public Variation tracked(Client state, Cursor cursor) {
+        return state.client.getVariation(cursor.next(state.codes), FLAG);
     }
 
-    /** {@code getVariation(code, flag)} (tracked), metrics on. */
+    /** {@code getVariation(code, flag, false)}. */
     @Benchmark
-    public Variation trackedMetricsOn(Clients state, Cursor cursor) {
-        return state.on.getVariation(cursor.next(state.codes), FLAG);
-    }
-
-    /** {@code getVariation(code, flag, false)}, metrics off. */
-    @Benchmark
-    public Variation untrackedMetricsOff(Clients state, Cursor cursor) {
-        return state.off.getVariation(cursor.next(state.codes), FLAG, false);
-    }
-
-    /** {@code getVariation(code, flag, false)}, metrics on. */
-    @Benchmark
-    public Variation untrackedMetricsOn(Clients state, Cursor cursor) {
-        return state.on.getVariation(cursor.next(state.codes), FLAG, false);
+    public Variation untracked(Client state, Cursor cursor) {
+        return state.client.getVariation(cursor.next(state.codes), FLAG, false);
     }
 }
