@@ -12,21 +12,26 @@ import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.testing.Eventually;
 import com.kameleoon.testkit.KameleoonTestServer;
+import com.kameleoon.testdatabases.DatabaseServer;
+import com.kameleoon.testdatabases.TestDatabaseServers;
 import com.kameleoon.testkit.TcpProxy;
-import java.net.ServerSocket;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Readiness across a database outage: an H2 server (TCP, so the connection can be cut) behind the testkit's
+ * Readiness across a database outage: a fresh PostgreSQL database (the test databases' server) behind the testkit's
  * {@link TcpProxy} holds the JDBC store. Up with the datafile and the database; the proxy then hangs up on every
  * connection and a tracked request's write fails, so the store's circuit opens and readiness goes down (liveness
  * stays up); the proxy lets connections through again and readiness is up once the circuit's probe (once a
- * second) gets through.
+ * second) gets through. (An H2 TCP server was used first: cutting its sessions mid-statement sometimes left its
+ * database closing for good, so readiness rightly never came back.)
  */
 @Timeout(120)
 class ReadinessDatabaseOutageTest {
@@ -34,12 +39,15 @@ class ReadinessDatabaseOutageTest {
 
     @Test
     void downWhileTheStoresCircuitIsOpenUpAfterTheDatabaseReturns() throws Exception {
-        Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists").start();
+        DatabaseServer server = TestDatabaseServers.postgresql();
+        String name = "kameleoon_health_" + Long.toHexString(System.nanoTime());
+        admin(server, "CREATE DATABASE " + name);
+        URI url = URI.create(server.urlOf(name).substring("jdbc:".length()));
         try (KameleoonTestServer backend = KameleoonTestServer.start();
-                TcpProxy proxy = TcpProxy.start("127.0.0.1", h2.getPort());
+                TcpProxy proxy = TcpProxy.start(url.getHost(), url.getPort() < 0 ? 5432 : url.getPort());
                 KameleoonDatabase database = KameleoonDatabase.builder()
-                        .jdbcUrl("jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:health;DB_CLOSE_DELAY=-1")
-                        .username("sa").password("").maximumPoolSize(2)
+                        .jdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath())
+                        .username(server.user()).password(server.password()).maximumPoolSize(2)
                         .connectionTimeout(Duration.ofMillis(500)).poolName("health-outage").build();
                 KameleoonPersistence persistence = KameleoonPersistence.create(database, TestSite.CODE, 30)) {
             TestSite.publish(backend);
@@ -72,7 +80,14 @@ class ReadinessDatabaseOutageTest {
                         (System.nanoTime() - restore) / 1_000_000, up.getData().orElseThrow());
             }
         } finally {
-            h2.stop();
+            admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void admin(DatabaseServer server, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -89,12 +104,6 @@ class ReadinessDatabaseOutageTest {
             client.trackConversion(visitorCode, 7);
         } finally {
             unit.end();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
