@@ -28,7 +28,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console (kameleoon-console) in the test WAR on a real Tomcat 11, enabled for the role
@@ -101,6 +104,19 @@ class ConsoleBrowserIT {
 
     private String console() {
         return app() + "/kameleoon-console";
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the browser has left the page. A click returns as soon as
+     * Chromium took it, and on a busy machine the next page may not have started loading yet: looking for its
+     * elements at once then searched the old page (seen in CI).
+     */
+    private void clickToNextPage(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.tagName("h1")));
     }
 
     /** The console's URL with the operator's credentials, which Chromium turns into BASIC authentication. */
@@ -191,19 +207,19 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("client")).getText()).contains("pubconsent01p").contains("ready");
         assertThat(browser.findElement(By.id("datafile")).getText()).contains("Loaded yes");
 
-        browser.findElement(By.linkText("Flags")).click();
+        clickToNextPage(By.linkText("Flags"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Flags");
         assertThat(browser.findElement(By.id("flag-" + FLAG)).getText()).contains("variant_a")
                 .contains(Integer.toString(EXPERIMENT));
         assertThat(browser.findElement(By.id("flag-legacy_dashboard")).getText()).contains("disabled");
 
-        browser.findElement(By.linkText("Outbox")).click();
+        clickToNextPage(By.linkText("Outbox"));
         assertThat(browser.findElement(By.id("outbox")).getText()).contains("Waiting lines");
         assertThat(browser.findElements(By.id("no-parked"))).hasSize(1);
 
-        browser.findElement(By.linkText("Visitor")).click();
+        clickToNextPage(By.linkText("Visitor"));
         browser.findElement(By.id("code")).sendKeys("nobody-here-0001");
-        browser.findElement(By.id("lookup")).click();
+        clickToNextPage(By.id("lookup"));
         assertThat(browser.findElement(By.id("not-found")).getText()).contains("nobody-here-0001");
     }
 
@@ -224,7 +240,7 @@ class ConsoleBrowserIT {
         assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
 
         new Select(browser.findElement(By.id("target"))).selectByValue(EXPERIMENT + ":" + forced);
-        browser.findElement(By.id("force-submit")).click();
+        clickToNextPage(By.id("force-submit"));
 
         assertThat(browser.findElement(By.id("message")).getText()).contains(code).contains(forced);
         assertThat(browser.findElement(By.id("forced")).getText()).contains(FLAG).contains(forced);
@@ -236,7 +252,7 @@ class ConsoleBrowserIT {
         assertThat(variationOf(code)).as("any request of the visitor, read from the store").isEqualTo(forced);
 
         browser.get(consoleAsOps("/visitor?code=" + code));
-        browser.findElement(By.cssSelector("#forced button")).click();
+        clickToNextPage(By.cssSelector("#forced button"));
         assertThat(browser.findElement(By.id("message")).getText()).contains("no longer has a forced variation");
         assertThat(variationOf(code)).as("bucketed again once the forced variation is removed").isEqualTo(bucketed);
     }
