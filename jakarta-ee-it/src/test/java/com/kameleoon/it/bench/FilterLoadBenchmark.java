@@ -1,6 +1,8 @@
 package com.kameleoon.it.bench;
 
 import com.kameleoon.it.container.TomcatServer;
+import com.kameleoon.testdatabases.ScratchDatabase;
+import com.kameleoon.testdatabases.TestDatabaseServers;
 import com.kameleoon.testkit.KameleoonTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,8 @@ public final class FilterLoadBenchmark {
         Map<Row, List<WrkRun>> throughput = new LinkedHashMap<>();
         Map<Row, List<Double>> commits = new LinkedHashMap<>();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
-        try (BenchDatabase postgres = BenchDatabase.create();
+        try (ScratchDatabase postgres = ScratchDatabase.create(TestDatabaseServers.machinePostgresql(),
+                "kameleoon_filter_bench");
                 KameleoonTestServer backend = KameleoonTestServer.start();
                 TomcatServer tomcat = TomcatServer.start(Path.of(System.getProperty("kameleoon.it.tomcat11")),
                         "tomcat11-bench", Map.of("kameleoon.data_api_url", backend.baseUri().toString()))) {

@@ -11,14 +11,11 @@ import com.kameleoon.integration.VisitorUnit;
 import com.kameleoon.persistence.KameleoonDatabase;
 import com.kameleoon.persistence.KameleoonPersistence;
 import com.kameleoon.testing.Eventually;
-import com.kameleoon.testkit.KameleoonTestServer;
-import com.kameleoon.testdatabases.DatabaseServer;
+import com.kameleoon.testdatabases.ScratchDatabase;
 import com.kameleoon.testdatabases.TestDatabaseServers;
+import com.kameleoon.testkit.KameleoonTestServer;
 import com.kameleoon.testkit.TcpProxy;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -39,55 +36,45 @@ class ReadinessDatabaseOutageTest {
 
     @Test
     void downWhileTheStoresCircuitIsOpenUpAfterTheDatabaseReturns() throws Exception {
-        DatabaseServer server = TestDatabaseServers.postgresql();
-        String name = "kameleoon_health_" + Long.toHexString(System.nanoTime());
-        admin(server, "CREATE DATABASE " + name);
-        URI url = URI.create(server.urlOf(name).substring("jdbc:".length()));
-        try (KameleoonTestServer backend = KameleoonTestServer.start();
-                TcpProxy proxy = TcpProxy.start(url.getHost(), url.getPort() < 0 ? 5432 : url.getPort());
-                KameleoonDatabase database = KameleoonDatabase.builder()
-                        .jdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath())
-                        .username(server.user()).password(server.password()).maximumPoolSize(2)
-                        .connectionTimeout(Duration.ofMillis(500)).poolName("health-outage").build();
-                KameleoonPersistence persistence = KameleoonPersistence.create(database, TestSite.CODE, 30)) {
-            TestSite.publish(backend);
-            try (KameleoonClient client = KameleoonClientFactory.build(TestSite.CODE,
-                    TestSite.config(backend, 5_000), persistence.components())) {
-                KameleoonMonitor monitor = KameleoonMonitor.of(client);
-                KameleoonRequests requests = KameleoonRequests.of(client);
-                Eventually.until("readiness with the datafile and the database", WAIT, () -> ready(monitor));
-                serve(client, requests, "before-outage");
-                assertThat(ready(monitor)).as("a stored request keeps it ready").isTrue();
+        try (ScratchDatabase scratch = ScratchDatabase.create(TestDatabaseServers.postgresql(), "kameleoon_health")) {
+            URI url = URI.create(scratch.url().substring("jdbc:".length()));
+            try (KameleoonTestServer backend = KameleoonTestServer.start();
+                    TcpProxy proxy = TcpProxy.start(url.getHost(), url.getPort() < 0 ? 5432 : url.getPort());
+                    KameleoonDatabase database = KameleoonDatabase.builder()
+                            .jdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath())
+                            .username(scratch.user()).password(scratch.password()).maximumPoolSize(2)
+                            .connectionTimeout(Duration.ofMillis(500)).poolName("health-outage").build();
+                    KameleoonPersistence persistence = KameleoonPersistence.create(database, TestSite.CODE, 30)) {
+                TestSite.publish(backend);
+                try (KameleoonClient client = KameleoonClientFactory.build(TestSite.CODE,
+                        TestSite.config(backend, 5_000), persistence.components())) {
+                    KameleoonMonitor monitor = KameleoonMonitor.of(client);
+                    KameleoonRequests requests = KameleoonRequests.of(client);
+                    Eventually.until("readiness with the datafile and the database", WAIT, () -> ready(monitor));
+                    serve(client, requests, "before-outage");
+                    assertThat(ready(monitor)).as("a stored request keeps it ready").isTrue();
 
-                proxy.switchTo(TcpProxy.Mode.REFUSE);
-                long cut = System.nanoTime();
-                serve(client, requests, "during-outage");
-                Eventually.until("readiness to go down once the store's circuit opens", WAIT,
-                        () -> !ready(monitor));
-                HealthCheckResponse down = HealthResponses.readiness(monitor.status());
-                assertThat(ReadinessFirstDatafileTest.data(down)).containsEntry("configurationLoaded", true)
-                        .containsEntry("storeCircuitOpen", true);
-                assertThat(HealthResponses.liveness(monitor.status()).getStatus()).isEqualTo(Status.UP);
-                System.out.printf("readiness down %d ms after the cut; %s%n",
-                        (System.nanoTime() - cut) / 1_000_000, down.getData().orElseThrow());
+                    proxy.switchTo(TcpProxy.Mode.REFUSE);
+                    long cut = System.nanoTime();
+                    serve(client, requests, "during-outage");
+                    Eventually.until("readiness to go down once the store's circuit opens", WAIT,
+                            () -> !ready(monitor));
+                    HealthCheckResponse down = HealthResponses.readiness(monitor.status());
+                    assertThat(ReadinessFirstDatafileTest.data(down)).containsEntry("configurationLoaded", true)
+                            .containsEntry("storeCircuitOpen", true);
+                    assertThat(HealthResponses.liveness(monitor.status()).getStatus()).isEqualTo(Status.UP);
+                    System.out.printf("readiness down %d ms after the cut; %s%n",
+                            (System.nanoTime() - cut) / 1_000_000, down.getData().orElseThrow());
 
-                proxy.switchTo(TcpProxy.Mode.PASS);
-                long restore = System.nanoTime();
-                Eventually.until("readiness to come back once the database answers", WAIT, () -> ready(monitor));
-                HealthCheckResponse up = HealthResponses.readiness(monitor.status());
-                assertThat(ReadinessFirstDatafileTest.data(up)).containsEntry("storeCircuitOpen", false);
-                System.out.printf("readiness up %d ms after the restore; %s%n",
-                        (System.nanoTime() - restore) / 1_000_000, up.getData().orElseThrow());
+                    proxy.switchTo(TcpProxy.Mode.PASS);
+                    long restore = System.nanoTime();
+                    Eventually.until("readiness to come back once the database answers", WAIT, () -> ready(monitor));
+                    HealthCheckResponse up = HealthResponses.readiness(monitor.status());
+                    assertThat(ReadinessFirstDatafileTest.data(up)).containsEntry("storeCircuitOpen", false);
+                    System.out.printf("readiness up %d ms after the restore; %s%n",
+                            (System.nanoTime() - restore) / 1_000_000, up.getData().orElseThrow());
+                }
             }
-        } finally {
-            admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
-
-    private static void admin(DatabaseServer server, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 
